@@ -1,0 +1,87 @@
+//! The command line: flags and sub-commands, parsed by clap.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// A terminal dashboard for the progress of rectification after Party inspections (巡察整改).
+#[derive(Debug, Parser)]
+#[command(name = "zhenggai", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// What to do; with none, open the dashboard.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Options of the dashboard.
+    #[command(flatten)]
+    pub dashboard: DashboardArgs,
+}
+
+/// The sub-commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print closed and open problems, money, land and deadlines per report and in total.
+    Summary(SummaryArgs),
+    /// Validate data files and print every error and warning.
+    Check(CheckArgs),
+    /// Turn the plain text of published reports into zhenggai JSON.
+    Import(ImportArgs),
+}
+
+/// Options of the dashboard.
+#[derive(Debug, Clone, Args)]
+pub struct DashboardArgs {
+    /// Data files or directories (`-` reads standard input); none: the bundled reports.
+    pub paths: Vec<PathBuf>,
+    /// Review as of this day (YYYY-MM-DD) instead of today.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<NaiveDate>,
+}
+
+/// Options of `summary`.
+#[derive(Debug, Clone, Args)]
+pub struct SummaryArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
+    pub format: SummaryFormat,
+    /// Bucket deadlines as of this day (YYYY-MM-DD) instead of today.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<NaiveDate>,
+    /// Data files or directories (`-` reads standard input); none: the bundled reports.
+    pub paths: Vec<PathBuf>,
+}
+
+/// Output formats of `summary`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SummaryFormat {
+    /// Aligned text for a terminal.
+    Text,
+    /// A stable JSON document for scripts.
+    Json,
+    /// Markdown tables.
+    Markdown,
+}
+
+/// Options of `check`.
+#[derive(Debug, Clone, Args)]
+pub struct CheckArgs {
+    /// Data files or directories (`-` reads standard input); none: the bundled reports.
+    pub paths: Vec<PathBuf>,
+}
+
+/// Options of `import`.
+#[derive(Debug, Clone, Args)]
+pub struct ImportArgs {
+    /// Plain-text report files (UTF-8, GB18030 or GBK); `-` reads standard input.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Write the JSON here instead of standard output.
+    #[arg(short, long, value_name = "OUT.json")]
+    pub output: Option<PathBuf>,
+    /// Overwrite the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Print how each paragraph was placed, and why some were not.
+    #[arg(long)]
+    pub explain: bool,
+}

@@ -1,0 +1,9 @@
+//! zhenggai: a terminal dashboard for the progress of rectification after Party inspections.
+
+pub mod cli;
+pub mod deadline;
+pub mod diagnostic;
+pub mod import;
+pub mod load;
+pub mod model;
+pub mod units;
