@@ -4,6 +4,7 @@ pub mod cli;
 pub mod deadline;
 pub mod diagnostic;
 pub mod import;
+pub mod jsonpos;
 pub mod load;
 pub mod model;
 pub mod units;
