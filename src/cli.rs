@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::i18n::Lang;
+
 /// A terminal dashboard for the progress of rectification after Party inspections (巡察整改).
 #[derive(Debug, Parser)]
 #[command(name = "zhenggai", version, args_conflicts_with_subcommands = true)]
@@ -47,6 +49,9 @@ pub struct SummaryArgs {
     /// Bucket deadlines as of this day (YYYY-MM-DD) instead of today.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<NaiveDate>,
+    /// Language of the labels; default from LC_ALL / LANG (zh* → Chinese).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
     /// Data files or directories (`-` reads standard input); none: the bundled reports.
     pub paths: Vec<PathBuf>,
 }

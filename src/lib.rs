@@ -3,8 +3,12 @@
 pub mod cli;
 pub mod deadline;
 pub mod diagnostic;
+pub mod format;
+pub mod i18n;
 pub mod import;
 pub mod jsonpos;
 pub mod load;
 pub mod model;
+pub mod stats;
+pub mod summary;
 pub mod units;

@@ -1,1 +1,36 @@
-fn main(){}
+//! The `zhenggai` binary: parses the command line, runs a command, maps the result to an exit code.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use clap::Parser;
+use zhenggai::cli::{Cli, Command, SummaryArgs, SummaryFormat};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let stdout = io::stdout();
+    let stderr = io::stderr();
+    let result = match &cli.command {
+        Some(Command::Summary(args)) => zhenggai::summary::run(args, &mut stdout.lock(), &mut stderr.lock()),
+        Some(Command::Check(_)) => Ok(2),
+        Some(Command::Import(args)) => return zhenggai::import::run(args),
+        None => {
+            let args = SummaryArgs {
+                format: SummaryFormat::Text,
+                as_of: cli.dashboard.as_of,
+                lang: None,
+                paths: cli.dashboard.paths.clone(),
+            };
+            zhenggai::summary::run(&args, &mut stdout.lock(), &mut stderr.lock())
+        }
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        // A closed pipe (`zhenggai summary | head`) is not an error.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            let _ = writeln!(io::stderr(), "zhenggai: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -561,7 +561,7 @@ impl Report {
 }
 
 /// Which list of a problem an item sits in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ItemList {
     /// `measures`.
     Measures,

@@ -1,0 +1,216 @@
+//! Display formatting: money in 元 / 万元 / 亿元, land in 亩 / m², thousands
+//! separators, and padding and truncation by display width for CJK text.
+
+use std::borrow::Cow;
+
+use rust_decimal::Decimal;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::stats::m2_to_mu;
+use crate::units::Currency;
+
+/// The scale money is shown in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MoneyScale {
+    /// 元 / 美元.
+    Yuan,
+    /// 万元 / 万美元, the scale reports mostly write in.
+    #[default]
+    Wan,
+    /// 亿元 / 亿美元.
+    Yi,
+}
+
+impl MoneyScale {
+    /// The next scale: 元 → 万元 → 亿元 → 元.
+    pub fn next(self) -> Self {
+        match self {
+            Self::Yuan => Self::Wan,
+            Self::Wan => Self::Yi,
+            Self::Yi => Self::Yuan,
+        }
+    }
+
+    fn divisor(self) -> Decimal {
+        match self {
+            Self::Yuan => Decimal::ONE,
+            Self::Wan => Decimal::from(10_000),
+            Self::Yi => Decimal::from(100_000_000),
+        }
+    }
+
+    /// The unit written after an amount in this scale.
+    pub fn unit(self, currency: Currency) -> &'static str {
+        match (self, currency) {
+            (Self::Yuan, Currency::Cny) => "元",
+            (Self::Wan, Currency::Cny) => "万元",
+            (Self::Yi, Currency::Cny) => "亿元",
+            (Self::Yuan, Currency::Usd) => "美元",
+            (Self::Wan, Currency::Usd) => "万美元",
+            (Self::Yi, Currency::Usd) => "亿美元",
+        }
+    }
+}
+
+/// The unit land is shown in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum AreaUnit {
+    /// 亩, as reports write land.
+    #[default]
+    Mu,
+    /// Square metres.
+    SquareMetre,
+}
+
+impl AreaUnit {
+    /// The other unit.
+    pub fn toggle(self) -> Self {
+        match self {
+            Self::Mu => Self::SquareMetre,
+            Self::SquareMetre => Self::Mu,
+        }
+    }
+}
+
+/// A decimal with thousands separators and at most `dp` decimals, trailing zeros dropped.
+pub fn grouped(value: Decimal, dp: u32) -> String {
+    let text = value.round_dp(dp).normalize().to_string();
+    let (sign, digits) = match text.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", text.as_str()),
+    };
+    let (int, frac) = match digits.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (digits, None),
+    };
+    let mut out = String::with_capacity(text.len() + int.len() / 3);
+    out.push_str(sign);
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if let Some(frac) = frac {
+        out.push('.');
+        out.push_str(frac);
+    }
+    out
+}
+
+/// An amount in yuan or dollars, shown in a scale: `money(29480000, Cny, Wan)` → "2,948万元".
+pub fn money(amount: Decimal, currency: Currency, scale: MoneyScale) -> String {
+    format!("{}{}", grouped(amount / scale.divisor(), 2), scale.unit(currency))
+}
+
+/// An area in square metres, shown in 亩 or m².
+pub fn area(m2: Decimal, unit: AreaUnit) -> String {
+    match unit {
+        AreaUnit::Mu => format!("{}亩", grouped(m2_to_mu(m2), 2)),
+        AreaUnit::SquareMetre => format!("{} m²", grouped(m2, 2)),
+    }
+}
+
+/// The display width of a string in terminal cells (CJK characters take two).
+pub fn width(s: &str) -> usize {
+    UnicodeWidthStr::width(s)
+}
+
+/// The string cut to at most `max` cells, ending in "…" when cut; never half a glyph.
+pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
+    if width(s) <= max {
+        return Cow::Borrowed(s);
+    }
+    if max == 0 {
+        return Cow::Borrowed("");
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in s.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w > max - 1 {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    Cow::Owned(out)
+}
+
+/// The string truncated to `w` cells and padded with spaces on the right to exactly `w`.
+pub fn pad_right(s: &str, w: usize) -> String {
+    let cut = truncate(s, w);
+    let fill = w.saturating_sub(width(&cut));
+    format!("{cut}{}", " ".repeat(fill))
+}
+
+/// The string truncated to `w` cells and padded with spaces on the left to exactly `w`.
+pub fn pad_left(s: &str, w: usize) -> String {
+    let cut = truncate(s, w);
+    let fill = w.saturating_sub(width(&cut));
+    format!("{}{cut}", " ".repeat(fill))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn groups_thousands() {
+        let table = [
+            ("0", "0"),
+            ("999", "999"),
+            ("1000", "1,000"),
+            ("29480000", "29,480,000"),
+            ("566373.333333", "566,373.33"),
+            ("-1234.5", "-1,234.5"),
+            ("2948.00", "2,948"),
+        ];
+        for (value, expected) in table {
+            assert_eq!(grouped(d(value), 2), expected, "{value}");
+        }
+    }
+
+    #[test]
+    fn shows_money_in_each_scale() {
+        let table = [
+            ("29480000", Currency::Cny, MoneyScale::Yuan, "29,480,000元"),
+            ("29480000", Currency::Cny, MoneyScale::Wan, "2,948万元"),
+            ("29480000", Currency::Cny, MoneyScale::Yi, "0.29亿元"),
+            ("4596600", Currency::Cny, MoneyScale::Wan, "459.66万元"),
+            ("70050000", Currency::Usd, MoneyScale::Wan, "7,005万美元"),
+            ("647000000", Currency::Usd, MoneyScale::Yi, "6.47亿美元"),
+        ];
+        for (amount, currency, scale, expected) in table {
+            assert_eq!(money(d(amount), currency, scale), expected);
+        }
+    }
+
+    #[test]
+    fn shows_land_in_mu_and_square_metres() {
+        let mu = crate::units::Unit::new("亩");
+        let m2 = mu.factor().unwrap() * d("849.56");
+        assert_eq!(area(m2, AreaUnit::Mu), "849.56亩");
+        assert_eq!(area(m2, AreaUnit::SquareMetre), "566,373.33 m²");
+        assert_eq!(area(d("1100000"), AreaUnit::Mu), "1,650亩");
+    }
+
+    #[test]
+    fn truncates_by_display_width_without_half_glyphs() {
+        assert_eq!(truncate("新旧动能转换滞后", 16), "新旧动能转换滞后");
+        assert_eq!(truncate("新旧动能转换滞后", 15), "新旧动能转换滞…");
+        // An odd width cannot hold half a glyph: one cell is left empty.
+        assert_eq!(truncate("新旧动能转换滞后", 6), "新旧…");
+        assert_eq!(truncate("新旧动能转换滞后", 1), "…");
+        assert_eq!(truncate("abc", 0), "");
+        assert_eq!(pad_right("问题", 6), "问题  ");
+        assert_eq!(pad_left("问题", 5), " 问题");
+        assert_eq!(width(&pad_right("新旧动能转换滞后", 7)), 7);
+    }
+}

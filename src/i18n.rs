@@ -1,0 +1,183 @@
+//! User-facing words in Chinese and English, from one table.
+
+use crate::model::{FigureKind, InspectionKind, Role, Status};
+use crate::stats::{Bucket, CountSource};
+
+/// The language of the user interface; data text is always shown as it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum)]
+pub enum Lang {
+    /// 中文.
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The language the environment asks for: LC_ALL, then LC_MESSAGES, then LANG;
+    /// `zh*` gives Chinese, anything else English.
+    pub fn from_env() -> Self {
+        let var = ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|k| std::env::var(k).ok())
+            .find(|v| !v.is_empty());
+        Self::from_locale(var.as_deref().unwrap_or(""))
+    }
+
+    /// The language a locale name asks for ("zh_CN.UTF-8" → Chinese).
+    pub fn from_locale(locale: &str) -> Self {
+        if locale.to_ascii_lowercase().starts_with("zh") {
+            Self::Zh
+        } else {
+            Self::En
+        }
+    }
+
+    /// The other language.
+    pub fn toggle(self) -> Self {
+        match self {
+            Self::Zh => Self::En,
+            Self::En => Self::Zh,
+        }
+    }
+}
+
+/// Every label, header, hint and message of the interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Msg {
+    AsOf,
+    Reports,
+    Problems,
+    Transcribed,
+    Money,
+    NotSummed,
+    Unstated,
+    AmountNotStated,
+    Land,
+    Target,
+    Deadlines,
+    Totals,
+    PartialSource,
+    Published,
+    Approximately,
+    Overlapping,
+    Figures,
+    NoData,
+}
+
+impl Msg {
+    /// The words in a language.
+    pub fn text(self, lang: Lang) -> &'static str {
+        let (zh, en) = match self {
+            Self::AsOf => ("截至", "as of"),
+            Self::Reports => ("份报告", "reports"),
+            Self::Problems => ("问题", "Problems"),
+            Self::Transcribed => ("已录入", "transcribed"),
+            Self::Money => ("金额（已完成，按类别与币种合计）", "Money achieved, by kind and currency"),
+            Self::NotSummed => ("目标、预计与计划（不计入合计）", "Targets, forecasts and plans (not added in)"),
+            Self::Unstated => ("提及但未说明金额", "Mentioned, amount not stated"),
+            Self::AmountNotStated => ("金额未说明", "amount not stated"),
+            Self::Land => ("土地", "Land"),
+            Self::Target => ("目标", "target"),
+            Self::Deadlines => ("时限", "Deadlines"),
+            Self::Totals => ("合计", "Totals"),
+            Self::PartialSource => ("来源不完整", "partial source"),
+            Self::Published => ("发布", "published"),
+            Self::Approximately => ("约", "~"),
+            Self::Overlapping => ("与其他数字重叠，不计入", "overlaps another figure, not added"),
+            Self::Figures => ("项数字", "figures"),
+            Self::NoData => ("无", "none"),
+        };
+        match lang {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+/// The name of a problem status.
+pub fn status(status: Status, lang: Lang) -> &'static str {
+    match (status, lang) {
+        (Status::Closed, Lang::Zh) => "已完成",
+        (Status::Closed, Lang::En) => "closed",
+        (Status::Open, Lang::Zh) => "正在整改",
+        (Status::Open, Lang::En) => "open",
+        (Status::LongTerm, Lang::Zh) => "长期坚持",
+        (Status::LongTerm, Lang::En) => "long-term",
+    }
+}
+
+/// Where a problem count comes from.
+pub fn count_source(source: CountSource, lang: Lang) -> &'static str {
+    match (source, lang) {
+        (CountSource::Stated, Lang::Zh) => "通报所述",
+        (CountSource::Stated, Lang::En) => "stated",
+        (CountSource::Numbering, Lang::Zh) => "按编号推断",
+        (CountSource::Numbering, Lang::En) => "inferred from numbering",
+        (CountSource::Transcribed, Lang::Zh) => "按已录入",
+        (CountSource::Transcribed, Lang::En) => "counted from transcription",
+    }
+}
+
+/// The name of a deadline bucket.
+pub fn bucket(bucket: Bucket, lang: Lang) -> &'static str {
+    match (bucket, lang) {
+        (Bucket::Overdue, Lang::Zh) => "逾期",
+        (Bucket::Overdue, Lang::En) => "overdue",
+        (Bucket::DueSoon, Lang::Zh) => "30天内到期",
+        (Bucket::DueSoon, Lang::En) => "due within 30 days",
+        (Bucket::Later, Lang::Zh) => "以后到期",
+        (Bucket::Later, Lang::En) => "later",
+        (Bucket::NoDate, Lang::Zh) => "无日期",
+        (Bucket::NoDate, Lang::En) => "no date",
+    }
+}
+
+/// The name of a figure's role.
+pub fn role(role: Role, lang: Lang) -> &'static str {
+    match (role, lang) {
+        (Role::Achieved, Lang::Zh) => "已完成",
+        (Role::Achieved, Lang::En) => "achieved",
+        (Role::Target, Lang::Zh) => "目标",
+        (Role::Target, Lang::En) => "target",
+        (Role::Forecast, Lang::Zh) => "预计",
+        (Role::Forecast, Lang::En) => "forecast",
+        (Role::Planned, Lang::Zh) => "计划",
+        (Role::Planned, Lang::En) => "planned",
+        (Role::Rate, Lang::Zh) => "比率",
+        (Role::Rate, Lang::En) => "rate",
+        (Role::Change, Lang::Zh) => "变化",
+        (Role::Change, Lang::En) => "change",
+    }
+}
+
+/// The name of a figure kind.
+pub fn kind(kind: FigureKind, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => kind.label_zh(),
+        Lang::En => kind.label_en(),
+    }
+}
+
+/// The name of an inspection kind.
+pub fn inspection(kind: InspectionKind, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => kind.label_zh(),
+        Lang::En => kind.label_en(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chinese_locales_give_the_chinese_ui() {
+        for locale in ["zh_CN.UTF-8", "zh_TW", "ZH_cn", "zh"] {
+            assert_eq!(Lang::from_locale(locale), Lang::Zh, "{locale}");
+        }
+        for locale in ["en_US.UTF-8", "C", "POSIX", "", "de_DE"] {
+            assert_eq!(Lang::from_locale(locale), Lang::En, "{locale}");
+        }
+    }
+}

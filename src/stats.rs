@@ -1,0 +1,593 @@
+//! Figures derived from a `Dataset`: problem counts, money and land totals,
+//! deadline buckets. Pure, computed once per load, shared by every view.
+//!
+//! Only achieved figures are added up, and only within one kind and one
+//! currency; targets, forecasts, plans, rates and changes are listed apart;
+//! a figure that overlaps another (`overlaps`) is listed but never added.
+
+use std::collections::BTreeMap;
+
+use chrono::{Days, NaiveDate};
+use rust_decimal::Decimal;
+
+use crate::model::{Basis, Dataset, Figure, FigureKind, ItemList, Measure, Report, Role, Status};
+use crate::units::{Currency, Dimension, square_metres_per_mu};
+
+/// Where an item (a measure or an ongoing item) sits in a dataset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct ItemPath {
+    /// Index into `Dataset::reports`.
+    pub report: usize,
+    /// Index into `Report::problems`.
+    pub problem: usize,
+    /// `measures` or `ongoing`.
+    pub list: ItemList,
+    /// Index into that list.
+    pub item: usize,
+}
+
+/// Where a figure sits in a dataset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FigurePath {
+    /// The item that holds the figure.
+    pub item: ItemPath,
+    /// Index into `Measure::figures`.
+    pub figure: usize,
+}
+
+impl ItemPath {
+    /// The item this path points at, if the dataset has it.
+    pub fn resolve<'a>(&self, dataset: &'a Dataset) -> Option<&'a Measure> {
+        let problem = dataset.reports.get(self.report)?.problems.get(self.problem)?;
+        match self.list {
+            ItemList::Measures => problem.measures.get(self.item),
+            ItemList::Ongoing => problem.ongoing.get(self.item),
+        }
+    }
+}
+
+impl FigurePath {
+    /// The figure this path points at, if the dataset has it.
+    pub fn resolve<'a>(&self, dataset: &'a Dataset) -> Option<&'a Figure> {
+        self.item.resolve(dataset)?.figures.get(self.figure)
+    }
+}
+
+/// Closed, open and long-term problem counts.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// 已完成整改.
+    pub closed: u32,
+    /// 正在推进整改.
+    pub open: u32,
+    /// 需长期坚持.
+    pub long_term: u32,
+}
+
+impl Counts {
+    /// The sum of the three.
+    pub fn total(&self) -> u32 {
+        self.closed + self.open + self.long_term
+    }
+
+    fn add(&mut self, other: Counts) {
+        self.closed += other.closed;
+        self.open += other.open;
+        self.long_term += other.long_term;
+    }
+}
+
+/// Where a problem count comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CountSource {
+    /// The report says it in words.
+    Stated,
+    /// The report's numbering implies it.
+    Numbering,
+    /// Counted from the transcribed problems.
+    Transcribed,
+}
+
+impl CountSource {
+    /// The name used in JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Stated => "stated",
+            Self::Numbering => "inferred_from_numbering",
+            Self::Transcribed => "transcribed",
+        }
+    }
+}
+
+/// A problem count with its source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Count {
+    /// The number of problems.
+    pub value: u32,
+    /// Where it comes from.
+    pub source: CountSource,
+}
+
+/// The problem counts of a report: the best known, and the transcribed ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProblemCounts {
+    /// Closed: stated where the report states it, otherwise transcribed.
+    pub closed: Count,
+    /// Open, likewise.
+    pub open: Count,
+    /// Long-term, likewise.
+    pub long_term: Count,
+    /// The problems transcribed in the data.
+    pub transcribed: Counts,
+}
+
+impl ProblemCounts {
+    /// The best known counts, without their sources.
+    pub fn best(&self) -> Counts {
+        Counts {
+            closed: self.closed.value,
+            open: self.open.value,
+            long_term: self.long_term.value,
+        }
+    }
+}
+
+/// The achieved money of one kind in one currency.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MoneyTotal {
+    /// What the money is.
+    pub kind: FigureKind,
+    /// Its currency.
+    pub currency: Currency,
+    /// The sum in yuan or dollars, leaving out overlapping figures.
+    pub amount: Decimal,
+    /// True when any added figure is approximate (余, 多).
+    pub approximate: bool,
+    /// The figures added, then the overlapping ones left out.
+    pub figures: Vec<FigurePath>,
+}
+
+/// The achieved land of one kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LandTotal {
+    /// What was done with the land.
+    pub kind: FigureKind,
+    /// The sum in square metres, leaving out overlapping figures.
+    pub m2: Decimal,
+    /// The sum of the targets the added figures are measured against, in m².
+    pub target_m2: Option<Decimal>,
+    /// The part of the added figures that have a target, in m²; the ratio's numerator.
+    pub with_target_m2: Decimal,
+    /// True when any added figure is approximate.
+    pub approximate: bool,
+    /// The figures added, then the overlapping ones left out.
+    pub figures: Vec<FigurePath>,
+}
+
+impl LandTotal {
+    /// The sum in 亩.
+    pub fn mu(&self) -> Decimal {
+        m2_to_mu(self.m2)
+    }
+
+    /// Achieved against target in percent, where there is a target.
+    pub fn percent_of_target(&self) -> Option<Decimal> {
+        let target = self.target_m2?;
+        if target.is_zero() {
+            return None;
+        }
+        Some((self.with_target_m2 * Decimal::from(100) / target).round_dp(1))
+    }
+}
+
+/// Square metres to 亩, rounded to two decimals.
+pub fn m2_to_mu(m2: Decimal) -> Decimal {
+    (m2 / square_metres_per_mu()).round_dp(2).normalize()
+}
+
+/// Where a deadline falls against the as-of date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Bucket {
+    /// Before the as-of date.
+    Overdue,
+    /// Within 30 days from the as-of date.
+    DueSoon,
+    /// More than 30 days away.
+    Later,
+    /// The text names no day, or there is no deadline at all.
+    NoDate,
+}
+
+impl Bucket {
+    /// Which bucket a date falls in, as of a day.
+    pub fn of(date: Option<NaiveDate>, as_of: NaiveDate) -> Self {
+        let Some(date) = date else { return Self::NoDate };
+        if date < as_of {
+            Self::Overdue
+        } else if as_of.checked_add_days(Days::new(30)).is_none_or(|soon| date <= soon) {
+            Self::DueSoon
+        } else {
+            Self::Later
+        }
+    }
+
+    /// The name used in JSON output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Overdue => "overdue",
+            Self::DueSoon => "due_soon",
+            Self::Later => "later",
+            Self::NoDate => "none",
+        }
+    }
+}
+
+/// How many deadlines fall in each bucket.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BucketCounts {
+    /// Past the as-of date.
+    pub overdue: u32,
+    /// Within 30 days.
+    pub due_soon: u32,
+    /// Further away.
+    pub later: u32,
+    /// No day named.
+    pub none: u32,
+}
+
+impl BucketCounts {
+    fn add_one(&mut self, bucket: Bucket) {
+        match bucket {
+            Bucket::Overdue => self.overdue += 1,
+            Bucket::DueSoon => self.due_soon += 1,
+            Bucket::Later => self.later += 1,
+            Bucket::NoDate => self.none += 1,
+        }
+    }
+
+    fn add(&mut self, other: BucketCounts) {
+        self.overdue += other.overdue;
+        self.due_soon += other.due_soon;
+        self.later += other.later;
+        self.none += other.none;
+    }
+}
+
+/// An item of work with a deadline (or an ongoing item without one).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeadlineEntry {
+    /// The item.
+    pub item: ItemPath,
+    /// The day the deadline means, if any.
+    pub date: Option<NaiveDate>,
+    /// The bucket as of the as-of date.
+    pub bucket: Bucket,
+}
+
+/// An amount the text mentions without a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UnstatedEntry {
+    /// The item that mentions it.
+    pub item: ItemPath,
+    /// Index into `Measure::unstated`.
+    pub index: usize,
+}
+
+/// Everything derived from one report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReportStats {
+    /// Index into `Dataset::reports`.
+    pub report: usize,
+    /// Problem counts.
+    pub problems: ProblemCounts,
+    /// Achieved money by kind and currency, recovered first.
+    pub money: Vec<MoneyTotal>,
+    /// Money figures that are targets, forecasts or plans: never added in.
+    pub money_other: Vec<FigurePath>,
+    /// Money mentioned without an amount.
+    pub unstated: Vec<UnstatedEntry>,
+    /// Achieved land by kind.
+    pub land: Vec<LandTotal>,
+    /// Land figures that are targets or forecasts.
+    pub land_other: Vec<FigurePath>,
+    /// Deadline counts per bucket.
+    pub deadlines: BucketCounts,
+}
+
+/// Everything derived from a dataset as of a day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stats {
+    /// The day deadlines are measured against.
+    pub as_of: NaiveDate,
+    /// One entry per report, in dataset order.
+    pub reports: Vec<ReportStats>,
+    /// Every dated item and every ongoing item, sorted by date (no date last).
+    pub deadlines: Vec<DeadlineEntry>,
+    /// Totals over all reports.
+    pub totals: Totals,
+}
+
+/// Totals over all reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Totals {
+    /// Best known problem counts, added.
+    pub problems: Counts,
+    /// Transcribed problem counts, added.
+    pub transcribed: Counts,
+    /// Achieved money by kind and currency.
+    pub money: Vec<MoneyTotal>,
+    /// Achieved land by kind.
+    pub land: Vec<LandTotal>,
+    /// Deadline counts per bucket.
+    pub deadlines: BucketCounts,
+}
+
+impl Stats {
+    /// Derives every figure of a dataset as of a day.
+    pub fn compute(dataset: &Dataset, as_of: NaiveDate) -> Self {
+        let mut deadlines = Vec::new();
+        let reports: Vec<ReportStats> = dataset
+            .reports
+            .iter()
+            .enumerate()
+            .map(|(i, r)| report_stats(i, r, as_of, &mut deadlines))
+            .collect();
+        deadlines.sort_by_key(|d| (d.date.is_none(), d.date, d.item));
+
+        let mut totals = Totals {
+            problems: Counts::default(),
+            transcribed: Counts::default(),
+            money: Vec::new(),
+            land: Vec::new(),
+            deadlines: BucketCounts::default(),
+        };
+        let mut money: BTreeMap<(u8, FigureKind, Currency), MoneyTotal> = BTreeMap::new();
+        let mut land: BTreeMap<FigureKind, LandTotal> = BTreeMap::new();
+        for r in &reports {
+            totals.problems.add(r.problems.best());
+            totals.transcribed.add(r.problems.transcribed);
+            totals.deadlines.add(r.deadlines);
+            for m in &r.money {
+                let entry = money
+                    .entry((m.kind.money_rank(), m.kind, m.currency))
+                    .or_insert_with(|| MoneyTotal {
+                        kind: m.kind,
+                        currency: m.currency,
+                        amount: Decimal::ZERO,
+                        approximate: false,
+                        figures: Vec::new(),
+                    });
+                entry.amount += m.amount;
+                entry.approximate |= m.approximate;
+                entry.figures.extend(&m.figures);
+            }
+            for l in &r.land {
+                let entry = land.entry(l.kind).or_insert_with(|| LandTotal {
+                    kind: l.kind,
+                    m2: Decimal::ZERO,
+                    target_m2: None,
+                    with_target_m2: Decimal::ZERO,
+                    approximate: false,
+                    figures: Vec::new(),
+                });
+                entry.m2 += l.m2;
+                entry.with_target_m2 += l.with_target_m2;
+                entry.target_m2 = add_opt(entry.target_m2, l.target_m2);
+                entry.approximate |= l.approximate;
+                entry.figures.extend(&l.figures);
+            }
+        }
+        totals.money = money.into_values().collect();
+        totals.land = land.into_values().collect();
+        Self {
+            as_of,
+            reports,
+            deadlines,
+            totals,
+        }
+    }
+}
+
+fn add_opt(a: Option<Decimal>, b: Option<Decimal>) -> Option<Decimal> {
+    match (a, b) {
+        (None, None) => None,
+        (a, b) => Some(a.unwrap_or_default() + b.unwrap_or_default()),
+    }
+}
+
+fn problem_counts(report: &Report) -> ProblemCounts {
+    let count = |status| report.problems_with(status).count() as u32;
+    let transcribed = Counts {
+        closed: count(Status::Closed),
+        open: count(Status::Open),
+        long_term: count(Status::LongTerm),
+    };
+    let best = |stated: &Option<crate::model::StatedCount>, transcribed: u32| match stated {
+        Some(s) => Count {
+            value: s.value,
+            source: match s.basis {
+                Basis::Stated => CountSource::Stated,
+                Basis::InferredFromNumbering => CountSource::Numbering,
+            },
+        },
+        None => Count {
+            value: transcribed,
+            source: CountSource::Transcribed,
+        },
+    };
+    ProblemCounts {
+        closed: best(&report.stated.closed, transcribed.closed),
+        open: best(&report.stated.open, transcribed.open),
+        long_term: best(&report.stated.long_term, transcribed.long_term),
+        transcribed,
+    }
+}
+
+/// The exact value of a figure in its base unit, from value × factor.
+///
+/// The stored `normalized` is rounded to two decimals; sums are exact.
+fn base_value(figure: &Figure) -> Option<Decimal> {
+    figure.value.checked_mul(figure.unit.factor()?)
+}
+
+fn report_stats(index: usize, report: &Report, as_of: NaiveDate, deadlines: &mut Vec<DeadlineEntry>) -> ReportStats {
+    let targets: BTreeMap<&str, &Figure> = report
+        .figures()
+        .filter_map(|f| Some((f.figure.id.as_deref()?, f.figure)))
+        .collect();
+
+    let mut money: BTreeMap<(u8, FigureKind, Currency), MoneyTotal> = BTreeMap::new();
+    let mut money_overlapping: Vec<((u8, FigureKind, Currency), FigurePath)> = Vec::new();
+    let mut money_other = Vec::new();
+    let mut land: BTreeMap<FigureKind, LandTotal> = BTreeMap::new();
+    let mut land_overlapping: Vec<(FigureKind, FigurePath)> = Vec::new();
+    let mut land_other = Vec::new();
+
+    for f in report.figures() {
+        let path = FigurePath {
+            item: ItemPath {
+                report: index,
+                problem: f.problem,
+                list: f.list,
+                item: f.item,
+            },
+            figure: f.index,
+        };
+        let figure = f.figure;
+        let Some(value) = base_value(figure) else { continue };
+        match figure.unit.dimension() {
+            Some(Dimension::Money(currency)) => {
+                if figure.role != Role::Achieved {
+                    money_other.push(path);
+                    continue;
+                }
+                let key = (figure.kind.money_rank(), figure.kind, currency);
+                if figure.overlaps.is_some() {
+                    money_overlapping.push((key, path));
+                    continue;
+                }
+                let entry = money.entry(key).or_insert_with(|| MoneyTotal {
+                    kind: figure.kind,
+                    currency,
+                    amount: Decimal::ZERO,
+                    approximate: false,
+                    figures: Vec::new(),
+                });
+                entry.amount += value;
+                entry.approximate |= figure.approximate;
+                entry.figures.push(path);
+            }
+            Some(Dimension::Area) => {
+                if figure.role != Role::Achieved {
+                    land_other.push(path);
+                    continue;
+                }
+                if figure.overlaps.is_some() {
+                    land_overlapping.push((figure.kind, path));
+                    continue;
+                }
+                let entry = land.entry(figure.kind).or_insert_with(|| LandTotal {
+                    kind: figure.kind,
+                    m2: Decimal::ZERO,
+                    target_m2: None,
+                    with_target_m2: Decimal::ZERO,
+                    approximate: false,
+                    figures: Vec::new(),
+                });
+                entry.m2 += value;
+                entry.approximate |= figure.approximate;
+                let target = figure
+                    .target
+                    .as_deref()
+                    .and_then(|id| targets.get(id))
+                    .filter(|t| t.unit.dimension() == Some(Dimension::Area))
+                    .and_then(|t| base_value(t));
+                if let Some(target) = target {
+                    entry.target_m2 = add_opt(entry.target_m2, Some(target));
+                    entry.with_target_m2 += value;
+                }
+                entry.figures.push(path);
+            }
+            _ => {}
+        }
+    }
+    // Overlapping figures are listed after the ones added, so a reader sees them.
+    for (key, path) in money_overlapping {
+        if let Some(entry) = money.get_mut(&key) {
+            entry.figures.push(path);
+        } else {
+            money_other.push(path);
+        }
+    }
+    for (kind, path) in land_overlapping {
+        if let Some(entry) = land.get_mut(&kind) {
+            entry.figures.push(path);
+        } else {
+            land_other.push(path);
+        }
+    }
+
+    let mut unstated = Vec::new();
+    let mut buckets = BucketCounts::default();
+    for (pi, problem) in report.problems.iter().enumerate() {
+        let lists = [(ItemList::Measures, &problem.measures), (ItemList::Ongoing, &problem.ongoing)];
+        for (list, items) in lists {
+            for (ii, item) in items.iter().enumerate() {
+                let path = ItemPath {
+                    report: index,
+                    problem: pi,
+                    list,
+                    item: ii,
+                };
+                unstated.extend((0..item.unstated.len()).map(|i| UnstatedEntry { item: path, index: i }));
+                // Ongoing items always count, dated or not; measures only when dated.
+                let date = item.deadline.as_ref().and_then(|d| d.date);
+                if item.deadline.is_some() || list == ItemList::Ongoing {
+                    let bucket = Bucket::of(date, as_of);
+                    buckets.add_one(bucket);
+                    deadlines.push(DeadlineEntry {
+                        item: path,
+                        date,
+                        bucket,
+                    });
+                }
+            }
+        }
+    }
+
+    ReportStats {
+        report: index,
+        problems: problem_counts(report),
+        money: money.into_values().collect(),
+        money_other,
+        unstated,
+        land: land.into_values().collect(),
+        land_other,
+        deadlines: buckets,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+    }
+
+    #[test]
+    fn buckets_deadlines_against_the_as_of_date() {
+        let as_of = day("2022-01-01");
+        assert_eq!(Bucket::of(Some(day("2021-12-31")), as_of), Bucket::Overdue);
+        assert_eq!(Bucket::of(Some(day("2022-01-01")), as_of), Bucket::DueSoon);
+        assert_eq!(Bucket::of(Some(day("2022-01-31")), as_of), Bucket::DueSoon);
+        assert_eq!(Bucket::of(Some(day("2022-02-01")), as_of), Bucket::Later);
+        assert_eq!(Bucket::of(None, as_of), Bucket::NoDate);
+    }
+
+    #[test]
+    fn converts_square_metres_to_mu() {
+        assert_eq!(m2_to_mu(Decimal::from(10_000)), Decimal::from(15));
+        assert_eq!(m2_to_mu(Decimal::from(1_100_000)), Decimal::from(1650));
+    }
+}

@@ -1,0 +1,446 @@
+//! The headless summary: per report and in total, as aligned text, JSON or Markdown.
+
+use std::fmt::Write as _;
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use serde_json::{Value, json};
+
+use crate::format::{self, AreaUnit, MoneyScale, pad_left, pad_right};
+use crate::i18n::{self, Lang, Msg};
+use crate::model::{Dataset, Status};
+use crate::stats::{Bucket, BucketCounts, Count, Counts, FigurePath, LandTotal, MoneyTotal, ReportStats, Stats};
+
+/// The stable JSON summary for scripts (see README: "summary --format json").
+pub fn to_json(dataset: &Dataset, stats: &Stats) -> Value {
+    let reports: Vec<Value> = stats
+        .reports
+        .iter()
+        .map(|rs| {
+            let r = &dataset.reports[rs.report];
+            let p = &rs.problems;
+            json!({
+                "id": r.id,
+                "title": r.title,
+                "issuer": r.issuer,
+                "published": r.published.to_string(),
+                "inspection": r.inspection.kind,
+                "source_complete": r.source.complete,
+                "problems": counts_json(p.best()),
+                "problems_source": {
+                    "closed": p.closed.source.as_str(),
+                    "open": p.open.source.as_str(),
+                    "long_term": p.long_term.source.as_str(),
+                },
+                "problems_transcribed": counts_json(p.transcribed),
+                "money": rs.money.iter().map(money_json).collect::<Vec<_>>(),
+                "money_not_summed": rs.money_other.iter().filter_map(|f| figure_json(dataset, f)).collect::<Vec<_>>(),
+                "money_unstated": rs.unstated.iter().filter_map(|u| {
+                    let item = u.item.resolve(dataset)?.unstated.get(u.index)?;
+                    Some(json!({ "kind": item.kind, "label": item.label, "quote": item.quote }))
+                }).collect::<Vec<_>>(),
+                "land": rs.land.iter().map(land_json).collect::<Vec<_>>(),
+                "land_not_summed": rs.land_other.iter().filter_map(|f| figure_json(dataset, f)).collect::<Vec<_>>(),
+                "deadlines": buckets_json(rs.deadlines),
+            })
+        })
+        .collect();
+    json!({
+        "as_of": stats.as_of.to_string(),
+        "dataset": dataset.name,
+        "synthetic": dataset.synthetic,
+        "reports": reports,
+        "totals": {
+            "problems": counts_json(stats.totals.problems),
+            "problems_transcribed": counts_json(stats.totals.transcribed),
+            "money": stats.totals.money.iter().map(money_json).collect::<Vec<_>>(),
+            "land": stats.totals.land.iter().map(land_json).collect::<Vec<_>>(),
+            "deadlines": buckets_json(stats.totals.deadlines),
+        },
+    })
+}
+
+fn counts_json(c: Counts) -> Value {
+    json!({ "closed": c.closed, "open": c.open, "long_term": c.long_term })
+}
+
+fn buckets_json(b: BucketCounts) -> Value {
+    json!({ "overdue": b.overdue, "due_soon": b.due_soon, "later": b.later, "none": b.none })
+}
+
+/// A decimal as a JSON number: an integer when it is one, otherwise a float.
+fn number(value: Decimal) -> Value {
+    let value = value.round_dp(2).normalize();
+    if value.scale() == 0
+        && let Some(i) = value.to_i64()
+    {
+        return json!(i);
+    }
+    value.to_f64().map_or(Value::Null, |f| json!(f))
+}
+
+fn money_json(m: &MoneyTotal) -> Value {
+    json!({
+        "kind": m.kind,
+        "currency": m.currency,
+        "amount": number(m.amount),
+        "approximate": m.approximate,
+    })
+}
+
+fn land_json(l: &LandTotal) -> Value {
+    json!({
+        "kind": l.kind,
+        "mu": number(l.mu()),
+        "m2": number(l.m2),
+        "approximate": l.approximate,
+        "target_mu": l.target_m2.map(|t| number(crate::stats::m2_to_mu(t))),
+        "target_m2": l.target_m2.map(number),
+        "percent_of_target": l.percent_of_target().map(number),
+    })
+}
+
+fn figure_json(dataset: &Dataset, path: &FigurePath) -> Option<Value> {
+    let f = path.resolve(dataset)?;
+    Some(json!({
+        "kind": f.kind,
+        "role": f.role,
+        "label": f.label,
+        "text": f.text,
+        "currency": f.unit.currency(),
+        "amount": f.value.checked_mul(f.unit.factor()?).map(number),
+        "quote": f.quote,
+    }))
+}
+
+const LABEL: usize = 22;
+
+/// The summary as text aligned by display width, in a language.
+pub fn to_text(dataset: &Dataset, stats: &Stats, lang: Lang) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} · {} {} · {} {}",
+        dataset.name,
+        dataset.reports.len(),
+        Msg::Reports.text(lang),
+        Msg::AsOf.text(lang),
+        stats.as_of
+    );
+    for rs in &stats.reports {
+        out.push('\n');
+        report_text(&mut out, dataset, rs, lang);
+    }
+    if stats.reports.len() > 1 {
+        let t = &stats.totals;
+        let _ = writeln!(out, "\n■ {}", Msg::Totals.text(lang));
+        let _ = writeln!(
+            out,
+            "  {}{}",
+            pad_right(Msg::Problems.text(lang), LABEL),
+            counts_line(t.problems, lang)
+        );
+        let _ = writeln!(
+            out,
+            "  {}{}",
+            pad_right(Msg::Transcribed.text(lang), LABEL),
+            counts_line(t.transcribed, lang)
+        );
+        money_lines(&mut out, &t.money, lang);
+        land_lines(&mut out, &t.land, lang);
+        let _ = writeln!(
+            out,
+            "  {}{}",
+            pad_right(Msg::Deadlines.text(lang), LABEL),
+            buckets_line(t.deadlines, lang)
+        );
+    }
+    out
+}
+
+fn counts_line(c: Counts, lang: Lang) -> String {
+    format!(
+        "{} {} · {} {} · {} {}",
+        i18n::status(Status::Closed, lang),
+        c.closed,
+        i18n::status(Status::Open, lang),
+        c.open,
+        i18n::status(Status::LongTerm, lang),
+        c.long_term
+    )
+}
+
+fn sourced(status: Status, count: Count, lang: Lang) -> String {
+    let source = i18n::count_source(count.source, lang);
+    match lang {
+        Lang::Zh => format!("{} {}（{source}）", i18n::status(status, lang), count.value),
+        Lang::En => format!("{} {} ({source})", i18n::status(status, lang), count.value),
+    }
+}
+
+fn buckets_line(b: BucketCounts, lang: Lang) -> String {
+    [
+        (Bucket::Overdue, b.overdue),
+        (Bucket::DueSoon, b.due_soon),
+        (Bucket::Later, b.later),
+        (Bucket::NoDate, b.none),
+    ]
+    .iter()
+    .map(|(bucket, n)| format!("{} {n}", i18n::bucket(*bucket, lang)))
+    .collect::<Vec<_>>()
+    .join(" · ")
+}
+
+fn approx(approximate: bool, lang: Lang) -> &'static str {
+    if approximate { Msg::Approximately.text(lang) } else { "" }
+}
+
+fn money_lines(out: &mut String, money: &[MoneyTotal], lang: Lang) {
+    if money.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "  {}", Msg::Money.text(lang));
+    for m in money {
+        let amount = format!(
+            "{}{}",
+            approx(m.approximate, lang),
+            format::money(m.amount, m.currency, MoneyScale::Wan)
+        );
+        let _ = writeln!(
+            out,
+            "    {}{}  {}",
+            pad_right(i18n::kind(m.kind, lang), LABEL - 2),
+            pad_left(&amount, 16),
+            m.currency.code()
+        );
+    }
+}
+
+fn land_lines(out: &mut String, land: &[LandTotal], lang: Lang) {
+    if land.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "  {}", Msg::Land.text(lang));
+    for l in land {
+        let a = approx(l.approximate, lang);
+        let mut line = format!(
+            "    {}{}  {}",
+            pad_right(i18n::kind(l.kind, lang), LABEL - 2),
+            pad_left(&format!("{a}{}", format::area(l.m2, AreaUnit::Mu)), 16),
+            pad_left(&format!("{a}{}", format::area(l.m2, AreaUnit::SquareMetre)), 18),
+        );
+        if let (Some(target), Some(pct)) = (l.target_m2, l.percent_of_target()) {
+            let _ = write!(
+                line,
+                "  {} {} · {}%",
+                Msg::Target.text(lang),
+                format::area(target, AreaUnit::Mu),
+                format::grouped(pct, 1)
+            );
+        }
+        let _ = writeln!(out, "{line}");
+    }
+}
+
+fn report_text(out: &mut String, dataset: &Dataset, rs: &ReportStats, lang: Lang) {
+    let r = &dataset.reports[rs.report];
+    let _ = writeln!(out, "■ {}", r.title);
+    let mut meta = format!(
+        "  {} · {} · {} {}",
+        r.issuer,
+        i18n::inspection(r.inspection.kind, lang),
+        Msg::Published.text(lang),
+        r.published
+    );
+    if !r.source.complete {
+        let _ = write!(meta, " · {}", Msg::PartialSource.text(lang));
+    }
+    let _ = writeln!(out, "{meta}");
+    let p = &rs.problems;
+    let _ = writeln!(
+        out,
+        "  {}{} · {} · {}",
+        pad_right(Msg::Problems.text(lang), LABEL),
+        sourced(Status::Closed, p.closed, lang),
+        sourced(Status::Open, p.open, lang),
+        sourced(Status::LongTerm, p.long_term, lang)
+    );
+    let _ = writeln!(
+        out,
+        "  {}{}",
+        pad_right(Msg::Transcribed.text(lang), LABEL),
+        counts_line(p.transcribed, lang)
+    );
+    money_lines(out, &rs.money, lang);
+    if !rs.money_other.is_empty() {
+        let _ = writeln!(out, "  {}", Msg::NotSummed.text(lang));
+        for path in &rs.money_other {
+            if let Some(f) = path.resolve(dataset) {
+                let _ = writeln!(
+                    out,
+                    "    {}{}  {}",
+                    pad_right(&format!("{} · {}", i18n::role(f.role, lang), f.label), LABEL - 2),
+                    pad_left(&f.text, 16),
+                    i18n::kind(f.kind, lang)
+                );
+            }
+        }
+    }
+    if !rs.unstated.is_empty() {
+        let _ = writeln!(out, "  {}", Msg::Unstated.text(lang));
+        for u in &rs.unstated {
+            if let Some(item) = u.item.resolve(dataset).and_then(|m| m.unstated.get(u.index)) {
+                let _ = writeln!(
+                    out,
+                    "    {}{}",
+                    pad_right(i18n::kind(item.kind, lang), LABEL - 2),
+                    item.label
+                );
+            }
+        }
+    }
+    land_lines(out, &rs.land, lang);
+    let _ = writeln!(
+        out,
+        "  {}{}",
+        pad_right(Msg::Deadlines.text(lang), LABEL),
+        buckets_line(rs.deadlines, lang)
+    );
+}
+
+/// The summary as Markdown tables, in a language.
+pub fn to_markdown(dataset: &Dataset, stats: &Stats, lang: Lang) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# {}\n\n{} {} · {} {}\n",
+        md(&dataset.name),
+        dataset.reports.len(),
+        Msg::Reports.text(lang),
+        Msg::AsOf.text(lang),
+        stats.as_of
+    );
+    let statuses = [Status::Closed, Status::Open, Status::LongTerm];
+    for rs in &stats.reports {
+        let r = &dataset.reports[rs.report];
+        let _ = writeln!(out, "## {}\n", md(&r.title));
+        let _ = writeln!(
+            out,
+            "{} · {} · {} {}{}\n",
+            md(&r.issuer),
+            i18n::inspection(r.inspection.kind, lang),
+            Msg::Published.text(lang),
+            r.published,
+            if r.source.complete {
+                String::new()
+            } else {
+                format!(" · {}", Msg::PartialSource.text(lang))
+            }
+        );
+        let p = &rs.problems;
+        let _ = writeln!(out, "| {} | | {} |", Msg::Problems.text(lang), Msg::Transcribed.text(lang));
+        out.push_str("|---|---:|---:|\n");
+        for (status, count, transcribed) in [
+            (statuses[0], p.closed, p.transcribed.closed),
+            (statuses[1], p.open, p.transcribed.open),
+            (statuses[2], p.long_term, p.transcribed.long_term),
+        ] {
+            let _ = writeln!(
+                out,
+                "| {} ({}) | {} | {} |",
+                i18n::status(status, lang),
+                i18n::count_source(count.source, lang),
+                count.value,
+                transcribed
+            );
+        }
+        out.push('\n');
+        if !rs.money.is_empty() {
+            let _ = writeln!(out, "| {} | | |\n|---|---:|---|", Msg::Money.text(lang));
+            for m in &rs.money {
+                let _ = writeln!(
+                    out,
+                    "| {} | {}{} | {} |",
+                    i18n::kind(m.kind, lang),
+                    approx(m.approximate, lang),
+                    format::money(m.amount, m.currency, MoneyScale::Wan),
+                    m.currency.code()
+                );
+            }
+            out.push('\n');
+        }
+        if !rs.money_other.is_empty() {
+            let _ = writeln!(out, "| {} | | |\n|---|---:|---|", Msg::NotSummed.text(lang));
+            for f in rs.money_other.iter().filter_map(|p| p.resolve(dataset)) {
+                let _ = writeln!(
+                    out,
+                    "| {} · {} | {} | {} |",
+                    i18n::role(f.role, lang),
+                    md(&f.label),
+                    md(&f.text),
+                    i18n::kind(f.kind, lang)
+                );
+            }
+            out.push('\n');
+        }
+        if !rs.land.is_empty() {
+            let _ = writeln!(out, "| {} | 亩 | m² | {} |\n|---|---:|---:|---:|", Msg::Land.text(lang), Msg::Target.text(lang));
+            for l in &rs.land {
+                let a = approx(l.approximate, lang);
+                let target = match (l.target_m2, l.percent_of_target()) {
+                    (Some(t), Some(pct)) => format!("{} · {}%", format::area(t, AreaUnit::Mu), format::grouped(pct, 1)),
+                    _ => String::new(),
+                };
+                let _ = writeln!(
+                    out,
+                    "| {} | {a}{} | {a}{} | {target} |",
+                    i18n::kind(l.kind, lang),
+                    format::grouped(l.mu(), 2),
+                    format::grouped(l.m2, 2),
+                );
+            }
+            out.push('\n');
+        }
+        let _ = writeln!(out, "{}: {}\n", Msg::Deadlines.text(lang), buckets_line(rs.deadlines, lang));
+    }
+    out
+}
+
+/// Text made safe for a Markdown table cell.
+fn md(s: &str) -> String {
+    s.replace('|', "\\|").replace('\n', " ")
+}
+
+/// Runs `zhenggai summary`: writes the summary to `out`, diagnostics to `err`; returns the exit code.
+pub fn run(
+    args: &crate::cli::SummaryArgs,
+    out: &mut impl std::io::Write,
+    err: &mut impl std::io::Write,
+) -> std::io::Result<u8> {
+    let loaded = match crate::load::load(&args.paths) {
+        Ok(loaded) => loaded,
+        Err(e) => {
+            for d in &e.diagnostics {
+                writeln!(err, "{d}")?;
+            }
+            return Ok(2);
+        }
+    };
+    for w in &loaded.warnings {
+        writeln!(err, "{w}")?;
+    }
+    let as_of = args.as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let stats = Stats::compute(&loaded.dataset, as_of);
+    let lang = args.lang.unwrap_or_else(Lang::from_env);
+    let text = match args.format {
+        crate::cli::SummaryFormat::Text => to_text(&loaded.dataset, &stats, lang),
+        crate::cli::SummaryFormat::Markdown => to_markdown(&loaded.dataset, &stats, lang),
+        crate::cli::SummaryFormat::Json => {
+            let mut s = serde_json::to_string_pretty(&to_json(&loaded.dataset, &stats)).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+    };
+    out.write_all(text.as_bytes())?;
+    Ok(0)
+}
