@@ -1,5 +1,6 @@
 //! zhenggai: a terminal dashboard for the progress of rectification after Party inspections.
 
+pub mod bundled;
 pub mod cli;
 pub mod deadline;
 pub mod diagnostic;
@@ -12,3 +13,4 @@ pub mod model;
 pub mod stats;
 pub mod summary;
 pub mod units;
+pub mod validate;

@@ -1,10 +1,19 @@
 //! Reading data files (paths, directories, standard input, the bundled data),
 //! parsing them, validating them, and merging them into one `Dataset`.
+//!
+//! Each file is parsed with one call straight into `model::Dataset`; only
+//! when something is wrong does the loader look at the text again (with
+//! `jsonpos`) to say where, and to quote the bad value.
 
-use std::path::PathBuf;
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
 
-use crate::diagnostic::Diagnostic;
-use crate::model::Dataset;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::jsonpos::{self, Position, Segment};
+use crate::model::{Dataset, SCHEMA_VERSION};
+use crate::validate::{self, did_you_mean};
 
 /// Where a loaded report came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,13 +50,714 @@ impl LoadError {
     }
 }
 
+/// The name of standard input in diagnostics.
+pub const STDIN_NAME: &str = "<stdin>";
+
 /// Loads the given paths (`-` is standard input); with none, the bundled data.
 pub fn load(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
-    let _ = paths;
-    todo!("implemented by the loader work")
+    let mut diagnostics = Vec::new();
+    let inputs = if paths.is_empty() {
+        crate::bundled::files()
+            .iter()
+            .map(|(name, text)| Input {
+                name: (*name).to_owned(),
+                bytes: Cow::Borrowed(text.as_bytes()),
+            })
+            .collect()
+    } else {
+        let mut inputs = Vec::new();
+        for path in paths {
+            read_path(path, &mut inputs, &mut diagnostics);
+        }
+        inputs
+    };
+    load_inputs(inputs, diagnostics)
 }
 
 /// The data bundled into the binary, already validated by the test suite.
 pub fn bundled() -> Result<Loaded, LoadError> {
     load(&[])
+}
+
+/// Loads one text as if it were a file of that name; for tests and importers.
+pub fn load_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
+    let input = Input {
+        name: name.to_owned(),
+        bytes: Cow::Borrowed(text.as_bytes()),
+    };
+    load_inputs(vec![input], Vec::new())
+}
+
+/// The bytes of one input file, with the name diagnostics give it.
+struct Input<'a> {
+    name: String,
+    bytes: Cow<'a, [u8]>,
+}
+
+fn load_inputs(
+    inputs: Vec<Input<'_>>,
+    mut diagnostics: Vec<Diagnostic>,
+) -> Result<Loaded, LoadError> {
+    let mut names: Vec<String> = Vec::new();
+    let mut synthetic = false;
+    let mut reports = Vec::new();
+    let mut origins = Vec::new();
+    let mut first_seen: HashMap<String, (String, usize)> = HashMap::new();
+    for input in &inputs {
+        let Some((text, dataset)) = parse_file(input, &mut diagnostics) else {
+            continue;
+        };
+        // Report ids must be unique across all files; this is checked while
+        // the file's text is at hand, to point at the second one.
+        let mut duplicates = Vec::new();
+        for (index, report) in dataset.reports.iter().enumerate() {
+            match first_seen.get(&report.id) {
+                Some((file, first)) => duplicates.push((
+                    index,
+                    format!(
+                        "'{}' is already the id of $.reports[{first}] in {file}",
+                        report.id
+                    ),
+                    report.id.clone(),
+                )),
+                None => {
+                    first_seen.insert(report.id.clone(), (input.name.clone(), index));
+                }
+            }
+        }
+        if !duplicates.is_empty() {
+            let paths: Vec<Vec<Segment>> = duplicates
+                .iter()
+                .map(|(i, _, _)| report_id_path(*i))
+                .collect();
+            let positions = jsonpos::locate_nearest(text, &paths);
+            for ((_, hint, id), (path, position)) in
+                duplicates.into_iter().zip(paths.iter().zip(positions))
+            {
+                diagnostics.push(diagnostic(
+                    &input.name,
+                    Some(position),
+                    Severity::Error,
+                    path,
+                    format!("duplicate report id '{id}'"),
+                    Some(hint),
+                ));
+            }
+        }
+        if !names.contains(&dataset.name) {
+            names.push(dataset.name.clone());
+        }
+        synthetic |= dataset.synthetic;
+        let count = dataset.reports.len();
+        reports.extend(dataset.reports);
+        origins.extend((0..count).map(|index| Origin {
+            file: input.name.clone(),
+            index,
+        }));
+    }
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Err(LoadError { diagnostics });
+    }
+    let name = if names.is_empty() {
+        "(no data)".to_owned()
+    } else {
+        names.join(" + ")
+    };
+    Ok(Loaded {
+        dataset: Dataset {
+            schema_version: SCHEMA_VERSION,
+            name,
+            synthetic,
+            reports,
+        },
+        origins,
+        warnings: diagnostics,
+    })
+}
+
+fn report_id_path(index: usize) -> Vec<Segment> {
+    vec![
+        Segment::Key("reports".into()),
+        Segment::Index(index),
+        Segment::Key("id".into()),
+    ]
+}
+
+/// Reads a path given on the command line: a file, a directory or `-`.
+fn read_path(path: &Path, inputs: &mut Vec<Input<'static>>, diagnostics: &mut Vec<Diagnostic>) {
+    let name = path.display().to_string();
+    if name == "-" {
+        let mut bytes = Vec::new();
+        match io::stdin().lock().read_to_end(&mut bytes) {
+            Ok(_) => inputs.push(Input {
+                name: STDIN_NAME.to_owned(),
+                bytes: Cow::Owned(bytes),
+            }),
+            Err(e) => diagnostics.push(whole_file(
+                STDIN_NAME,
+                format!("cannot read standard input: {}", io_reason(&e)),
+                None,
+            )),
+        }
+        return;
+    }
+    if path.is_dir() {
+        let files = match json_files_in(path) {
+            Ok(files) => files,
+            Err(e) => {
+                diagnostics.push(whole_file(
+                    &name,
+                    format!("cannot read directory '{name}': {}", io_reason(&e)),
+                    None,
+                ));
+                return;
+            }
+        };
+        if files.is_empty() {
+            diagnostics.push(whole_file(
+                &name,
+                format!("no JSON data files in directory '{name}'"),
+                Some("a data directory holds *.json files directly inside it (schema.json is skipped)".to_owned()),
+            ));
+        }
+        for file in files {
+            read_file(&file, inputs, diagnostics);
+        }
+        return;
+    }
+    read_file(path, inputs, diagnostics);
+}
+
+/// The `*.json` files directly inside a directory, sorted by name, without `schema.json`.
+fn json_files_in(dir: &Path) -> io::Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir)? {
+        let path = entry?.path();
+        let is_json = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        let is_schema = path.file_name().is_some_and(|n| n == "schema.json");
+        if is_json && !is_schema && path.is_file() {
+            files.push(path);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn read_file(path: &Path, inputs: &mut Vec<Input<'static>>, diagnostics: &mut Vec<Diagnostic>) {
+    let name = path.display().to_string();
+    match std::fs::read(path) {
+        Ok(bytes) => inputs.push(Input {
+            name,
+            bytes: Cow::Owned(bytes),
+        }),
+        Err(e) => diagnostics.push(whole_file(
+            &name,
+            format!("cannot read '{name}': {}", io_reason(&e)),
+            None,
+        )),
+    }
+}
+
+/// A short lower-case reason for an I/O error, without the OS error number.
+fn io_reason(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file".to_owned(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        io::ErrorKind::IsADirectory => "it is a directory".to_owned(),
+        io::ErrorKind::InvalidData => "invalid data".to_owned(),
+        _ => {
+            // The OS message with its " (os error N)" suffix removed.
+            let text = e.to_string();
+            let text = text.split(" (os error").next().unwrap_or(&text).to_owned();
+            let mut chars = text.chars();
+            chars
+                .next()
+                .map_or(text.clone(), |c| c.to_lowercase().chain(chars).collect())
+        }
+    }
+}
+
+fn diagnostic(
+    file: &str,
+    position: Option<Position>,
+    severity: Severity,
+    path: &[Segment],
+    message: String,
+    hint: Option<String>,
+) -> Diagnostic {
+    let Position { line, column } = position.unwrap_or(Position { line: 0, column: 0 });
+    Diagnostic {
+        file: file.to_owned(),
+        line,
+        column,
+        severity,
+        path: if path.is_empty() && position.is_none() {
+            String::new()
+        } else {
+            jsonpos::display(path)
+        },
+        message,
+        hint,
+    }
+}
+
+/// An error about a whole file, without a position.
+fn whole_file(file: &str, message: String, hint: Option<String>) -> Diagnostic {
+    diagnostic(file, None, Severity::Error, &[], message, hint)
+}
+
+/// Parses and validates one file. Diagnostics go to `diagnostics`; the text and
+/// dataset are returned when the file parsed and has no errors.
+fn parse_file<'a>(
+    input: &'a Input<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<(&'a str, Dataset)> {
+    let name = input.name.as_str();
+    let bytes = input
+        .bytes
+        .strip_prefix(b"\xEF\xBB\xBF")
+        .unwrap_or(&input.bytes);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        let what = if bytes.is_empty() {
+            "the file is empty"
+        } else {
+            "the file holds only whitespace"
+        };
+        diagnostics.push(whole_file(
+            name,
+            format!("{what}: expected a JSON dataset"),
+            Some("a data file is a JSON object with schema_version, name and reports".to_owned()),
+        ));
+        return None;
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            diagnostics.push(invalid_utf8(name, bytes, &e));
+            return None;
+        }
+    };
+    if let Some(d) = not_an_object(name, text) {
+        diagnostics.push(d);
+        return None;
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let parsed = serde_path_to_error::deserialize::<_, Dataset>(&mut de)
+        .map_err(|e| (segments(e.path()), e.into_inner()))
+        .and_then(|dataset| de.end().map(|()| dataset).map_err(|e| (Vec::new(), e)));
+    match parsed {
+        Ok(dataset) => {
+            if dataset.schema_version != SCHEMA_VERSION {
+                diagnostics.push(unsupported_version(
+                    name,
+                    text,
+                    &dataset.schema_version.to_string(),
+                ));
+                return None;
+            }
+            let issues = validate::validate(&dataset);
+            let errors = issues.iter().any(|i| i.severity == Severity::Error);
+            if !issues.is_empty() {
+                let paths: Vec<&[Segment]> = issues.iter().map(|i| i.path.as_slice()).collect();
+                let positions = jsonpos::locate_nearest(text, &paths);
+                let mut found: Vec<Diagnostic> = issues
+                    .into_iter()
+                    .zip(positions)
+                    .map(|(issue, position)| {
+                        diagnostic(
+                            name,
+                            Some(position),
+                            issue.severity,
+                            &issue.path,
+                            issue.message,
+                            issue.hint,
+                        )
+                    })
+                    .collect();
+                found.sort_by_key(|d| (d.line, d.column));
+                diagnostics.extend(found);
+            }
+            (!errors).then_some((text, dataset))
+        }
+        Err((path, error)) => {
+            // A file of another version may fail for reasons that are no
+            // mistake in that version, so its version is what to report.
+            let version = jsonpos::value_text(text, &[Segment::Key("schema_version".into())]);
+            match version {
+                Some(v) if v.parse::<u64>().is_ok() && v != SCHEMA_VERSION.to_string() => {
+                    diagnostics.push(unsupported_version(name, text, v));
+                }
+                _ => diagnostics.push(parse_error(name, text, &path, &error)),
+            }
+            None
+        }
+    }
+}
+
+fn unsupported_version(name: &str, text: &str, version: &str) -> Diagnostic {
+    let path = [Segment::Key("schema_version".into())];
+    let position = jsonpos::locate(text, &path);
+    diagnostic(
+        name,
+        position,
+        Severity::Error,
+        &path,
+        format!("unsupported schema_version '{version}' (this build reads {SCHEMA_VERSION})"),
+        Some(format!(
+            "convert the file to schema_version {SCHEMA_VERSION}, or use a zhenggai that reads version {version}"
+        )),
+    )
+}
+
+fn invalid_utf8(name: &str, bytes: &[u8], e: &std::str::Utf8Error) -> Diagnostic {
+    let good = &bytes[..e.valid_up_to()];
+    let prefix = std::str::from_utf8(good).unwrap_or_default();
+    let position = jsonpos::position_at(prefix, prefix.len());
+    let byte = bytes.get(e.valid_up_to()).copied().unwrap_or_default();
+    Diagnostic {
+        file: name.to_owned(),
+        line: position.line,
+        column: position.column,
+        severity: Severity::Error,
+        path: String::new(),
+        message: format!("invalid UTF-8: byte 0x{byte:02X} does not belong here"),
+        hint: Some("save the file as UTF-8; GB18030 or GBK text can be converted with `iconv -f GB18030 -t UTF-8`".to_owned()),
+    }
+}
+
+/// An error when the text is not a JSON object: not JSON at all, or JSON of
+/// another shape. Checked first so that a stray text file gets one clear line.
+fn not_an_object(name: &str, text: &str) -> Option<Diagnostic> {
+    let start = text.trim_start();
+    if start.starts_with('{') {
+        return None;
+    }
+    let offset = text.len() - start.len();
+    let position = jsonpos::position_at(text, offset);
+    let message = match serde_json::from_str::<serde::de::IgnoredAny>(text) {
+        Ok(_) => format!(
+            "expected a JSON object (a dataset with schema_version, name and reports), found {}",
+            describe_value(start.trim_end())
+        ),
+        Err(_) => format!("not a JSON file: it starts with '{}'", excerpt(start, 24)),
+    };
+    Some(Diagnostic {
+        file: name.to_owned(),
+        line: position.line,
+        column: position.column,
+        severity: Severity::Error,
+        path: String::new(),
+        message,
+        hint: Some("zhenggai reads JSON data files; `zhenggai import` turns the plain text of a report into one".to_owned()),
+    })
+}
+
+/// The first `max` characters of the first line of `text`, with an ellipsis when cut.
+fn excerpt(text: &str, max: usize) -> String {
+    let line = text.lines().next().unwrap_or_default();
+    let mut cut: String = line.chars().take(max).collect();
+    if cut.len() < line.len() {
+        cut.push('…');
+    }
+    cut
+}
+
+/// Describes a raw JSON value for a message: strings and numbers quoted,
+/// containers by their kind.
+fn describe_value(raw: &str) -> String {
+    match raw.as_bytes().first() {
+        Some(b'{') => "an object".to_owned(),
+        Some(b'[') => "a list".to_owned(),
+        Some(b'"') => {
+            let s: String =
+                serde_json::from_str(raw).unwrap_or_else(|_| raw.trim_matches('"').to_owned());
+            format!("'{}'", excerpt(&s, 40))
+        }
+        Some(b'-' | b'0'..=b'9') => format!("the number '{raw}'"),
+        Some(_) => format!("'{}'", excerpt(raw, 40)),
+        None => "nothing".to_owned(),
+    }
+}
+
+/// Turns a serde path into JSON path segments.
+fn segments(path: &serde_path_to_error::Path) -> Vec<Segment> {
+    use serde_path_to_error::Segment as S;
+    let mut out = Vec::new();
+    for segment in path.iter() {
+        match segment {
+            S::Seq { index } => out.push(Segment::Index(*index)),
+            S::Map { key } => out.push(Segment::Key(key.clone())),
+            S::Enum { .. } => {}
+            S::Unknown => break,
+        }
+    }
+    out
+}
+
+/// The names between backticks in a serde message, in order.
+fn backticked(message: &str) -> Vec<&str> {
+    message.split('`').skip(1).step_by(2).collect()
+}
+
+/// serde's message without the position serde_json appends.
+fn bare_message(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    match text.rfind(" at line ") {
+        Some(at) if error.line() > 0 => text[..at].to_owned(),
+        _ => text,
+    }
+}
+
+/// The position serde_json reports, with the column counted in characters.
+fn serde_position(text: &str, error: &serde_json::Error) -> Position {
+    let line = error.line().max(1);
+    let line_start = text
+        .match_indices('\n')
+        .nth(line.saturating_sub(2))
+        .map_or(0, |(i, _)| if line == 1 { 0 } else { i + 1 });
+    let offset = (line_start + error.column().saturating_sub(1)).min(text.len());
+    jsonpos::position_at(text, offset)
+}
+
+fn parse_error(name: &str, text: &str, path: &[Segment], inner: &serde_json::Error) -> Diagnostic {
+    use serde_json::error::Category;
+    let message = bare_message(inner);
+    let at_serde = serde_position(text, inner);
+    let make = |position, path: &[Segment], message, hint| {
+        diagnostic(name, Some(position), Severity::Error, path, message, hint)
+    };
+    match inner.classify() {
+        Category::Eof => make(
+            at_serde,
+            path,
+            "the file ends in the middle of the JSON data (truncated?)".to_owned(),
+            Some("the file may have been cut off while copying or saving; compare it with the original".to_owned()),
+        ),
+        Category::Syntax | Category::Io => {
+            let message = if message == "trailing characters" {
+                "unexpected text after the end of the JSON data".to_owned()
+            } else {
+                format!("invalid JSON: {}", message.replace('`', "'"))
+            };
+            make(at_serde, path, message, None)
+        }
+        Category::Data => data_error(name, text, path, &message, at_serde),
+    }
+}
+
+/// A parse error in well-formed JSON: a missing, unknown or mistyped value.
+fn data_error(
+    name: &str,
+    text: &str,
+    path: &[Segment],
+    message: &str,
+    at_serde: Position,
+) -> Diagnostic {
+    let located = jsonpos::locate(text, path).unwrap_or(at_serde);
+    let make = |position, message: String, hint: Option<String>| {
+        diagnostic(name, Some(position), Severity::Error, path, message, hint)
+    };
+    let names = backticked(message);
+    if message.starts_with("unknown field") {
+        let field = names.first().copied().unwrap_or_default();
+        let expected = &names[1.min(names.len())..];
+        let hint = match did_you_mean(field, expected.iter().copied()) {
+            Some(near) => format!("did you mean '{near}'?"),
+            None if expected.is_empty() => "this object takes no fields".to_owned(),
+            None => format!("expected one of: {}", expected.join(", ")),
+        };
+        let position = jsonpos::locate_key(text, path).unwrap_or(located);
+        return make(position, format!("unknown field '{field}'"), Some(hint));
+    }
+    if message.starts_with("missing field") {
+        let field = names.first().copied().unwrap_or_default();
+        return make(located, format!("missing required field '{field}'"), None);
+    }
+    if message.starts_with("duplicate field") {
+        let field = names.first().copied().unwrap_or_default();
+        return make(located, format!("field '{field}' appears twice"), None);
+    }
+    let found = jsonpos::value_text(text, path).map(describe_value);
+    if message.starts_with("unknown variant") {
+        let value = names.first().copied().unwrap_or_default();
+        let expected = &names[1.min(names.len())..];
+        let hint = did_you_mean(value, expected.iter().copied())
+            .map(|near| format!("did you mean '{near}'?"));
+        let list: Vec<String> = expected.iter().map(|e| format!("'{e}'")).collect();
+        return make(
+            located,
+            format!(
+                "unknown value '{value}', expected one of {}",
+                list.join(", ")
+            ),
+            hint,
+        );
+    }
+    let field = path.iter().rev().find_map(|s| match s {
+        Segment::Key(k) => Some(k.as_str()),
+        Segment::Index(_) => None,
+    });
+    let serde_expected = message.rsplit_once(", expected ").map(|(_, e)| e);
+    let (expected, hint) = if matches!(field, Some("published" | "signed" | "date")) {
+        (
+            "a date YYYY-MM-DD".to_owned(),
+            Some("write dates like \"2021-12-30\"".to_owned()),
+        )
+    } else {
+        match serde_expected {
+            Some(e) if e.contains("Decimal") => (
+                "a decimal number in quotes".to_owned(),
+                Some(
+                    "write decimals as strings, like \"849.56\", so that they stay exact"
+                        .to_owned(),
+                ),
+            ),
+            Some("u32" | "u64" | "usize") => ("a whole number".to_owned(), None),
+            Some("a boolean") => ("true or false".to_owned(), None),
+            Some("a sequence") => ("a list".to_owned(), None),
+            Some(e) if e.starts_with("struct") || e == "a map" => ("an object".to_owned(), None),
+            Some(e) => (e.replace('`', "'"), None),
+            None => {
+                return make(located, message.replace('`', "'"), None);
+            }
+        }
+    };
+    let found = found.unwrap_or_else(|| "something else".to_owned());
+    make(located, format!("expected {expected}, found {found}"), hint)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = include_str!("../tests/fixtures/valid/minimal.json");
+
+    fn errors_of(name: &str, text: &str) -> Vec<String> {
+        match load_str(name, text) {
+            Ok(_) => Vec::new(),
+            Err(e) => e.errors().map(ToString::to_string).collect(),
+        }
+    }
+
+    #[test]
+    fn the_minimal_fixture_loads_with_its_origins() {
+        let loaded = load_str("m.json", MINIMAL).unwrap();
+        assert_eq!(loaded.dataset.name, "最小示例");
+        assert_eq!(
+            loaded.origins,
+            vec![Origin {
+                file: "m.json".into(),
+                index: 0
+            }]
+        );
+        assert!(loaded.warnings.is_empty());
+    }
+
+    #[test]
+    fn wrong_dates_are_quoted_at_their_position() {
+        let text = MINIMAL.replace(
+            "\"published\": \"2021-12-30\"",
+            "\"published\": \"2021/12/30\"",
+        );
+        assert_eq!(
+            errors_of("m.json", &text),
+            vec![
+                "m.json:9:20: error: $.reports[0].published: expected a date YYYY-MM-DD, found '2021/12/30'\n  hint: write dates like \"2021-12-30\"",
+            ]
+        );
+    }
+
+    #[test]
+    fn unknown_fields_point_at_the_key_and_suggest_the_near_name() {
+        let text = MINIMAL.replace("\"issuer\"", "\"issur\"");
+        assert_eq!(
+            errors_of("m.json", &text),
+            vec![
+                "m.json:8:7: error: $.reports[0].issur: unknown field 'issur'\n  hint: did you mean 'issuer'?",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unsupported_version_is_reported_instead_of_other_errors() {
+        let text = MINIMAL
+            .replace("\"schema_version\": 1", "\"schema_version\": 7")
+            .replace("\"issuer\"", "\"issur\"");
+        assert_eq!(
+            errors_of("m.json", &text),
+            vec![
+                "m.json:2:21: error: $.schema_version: unsupported schema_version '7' (this build reads 1)\n  hint: convert the file to schema_version 1, or use a zhenggai that reads version 7",
+            ]
+        );
+    }
+
+    #[test]
+    fn duplicate_report_ids_point_at_the_second() {
+        let inputs = vec![
+            Input {
+                name: "a.json".into(),
+                bytes: Cow::Borrowed(MINIMAL.as_bytes()),
+            },
+            Input {
+                name: "b.json".into(),
+                bytes: Cow::Borrowed(MINIMAL.as_bytes()),
+            },
+        ];
+        let error = load_inputs(inputs, Vec::new()).unwrap_err();
+        let errors: Vec<String> = error.errors().map(ToString::to_string).collect();
+        assert_eq!(
+            errors,
+            vec![
+                "b.json:6:13: error: $.reports[0].id: duplicate report id 'demo-2021-12-30'\n  hint: 'demo-2021-12-30' is already the id of $.reports[0] in a.json",
+            ]
+        );
+    }
+
+    #[test]
+    fn merged_names_are_joined_once_each() {
+        let other = MINIMAL
+            .replace("最小示例", "另一个")
+            .replace("demo-2021-12-30", "other");
+        let inputs = vec![
+            Input {
+                name: "a.json".into(),
+                bytes: Cow::Borrowed(MINIMAL.as_bytes()),
+            },
+            Input {
+                name: "b.json".into(),
+                bytes: Cow::Borrowed(other.as_bytes()),
+            },
+        ];
+        let loaded = load_inputs(inputs, Vec::new()).unwrap();
+        assert_eq!(loaded.dataset.name, "最小示例 + 另一个");
+        assert_eq!(loaded.dataset.reports.len(), 2);
+        assert_eq!(
+            loaded.origins[1],
+            Origin {
+                file: "b.json".into(),
+                index: 0
+            }
+        );
+    }
+
+    #[test]
+    fn serde_columns_become_character_columns() {
+        let text = "{\"name\": \"整改\", \"x\" 1}";
+        let error = serde_json::from_str::<serde::de::IgnoredAny>(text).unwrap_err();
+        assert_eq!(
+            serde_position(text, &error),
+            Position {
+                line: 1,
+                column: 20
+            }
+        );
+        let text = "{\n\"name\": \"整改\",\n \"x\" 1}";
+        let error = serde_json::from_str::<serde::de::IgnoredAny>(text).unwrap_err();
+        assert_eq!(
+            serde_position(text, &error),
+            Position { line: 3, column: 6 }
+        );
+    }
 }

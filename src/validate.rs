@@ -1,0 +1,880 @@
+//! Checks of a parsed dataset beyond what its types enforce: numbers against
+//! their text, stated totals against the problems, references, deadlines.
+//!
+//! Every issue is reported, not just the first, each with the JSON path of the
+//! value concerned; `load` turns the paths into lines and columns.
+
+use std::collections::HashMap;
+
+use rust_decimal::Decimal;
+
+use crate::deadline::{chinese_number, parse_deadline};
+use crate::diagnostic::Severity;
+use crate::jsonpos::{self, Segment};
+use crate::model::{Dataset, Figure, FigureKind, FigureRef, Report, Role, Status};
+use crate::units::{Dimension, Unit};
+
+/// One thing wrong (or worth a look) in a dataset, located by JSON path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Issue {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Where the value concerned sits in the file.
+    pub path: Vec<Segment>,
+    /// What is wrong, with the bad value in single quotes.
+    pub message: String,
+    /// What to do about it, where that helps.
+    pub hint: Option<String>,
+}
+
+impl Issue {
+    fn error(path: Vec<Segment>, message: String) -> Self {
+        Self {
+            severity: Severity::Error,
+            path,
+            message,
+            hint: None,
+        }
+    }
+
+    fn warning(path: Vec<Segment>, message: String) -> Self {
+        Self {
+            severity: Severity::Warning,
+            path,
+            message,
+            hint: None,
+        }
+    }
+
+    fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+/// Every issue in the dataset, in the order of the reports.
+pub fn validate(dataset: &Dataset) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    for (r, report) in dataset.reports.iter().enumerate() {
+        check_report(r, report, &mut issues);
+    }
+    issues
+}
+
+/// Builds a path from a base and further segments.
+fn join(base: &[Segment], more: impl IntoIterator<Item = Segment>) -> Vec<Segment> {
+    base.iter().cloned().chain(more).collect()
+}
+
+fn key(k: &str) -> Segment {
+    Segment::Key(k.to_owned())
+}
+
+fn report_path(r: usize) -> Vec<Segment> {
+    vec![key("reports"), Segment::Index(r)]
+}
+
+fn problem_path(r: usize, p: usize) -> Vec<Segment> {
+    join(&report_path(r), [key("problems"), Segment::Index(p)])
+}
+
+fn figure_path(r: usize, f: &FigureRef<'_>) -> Vec<Segment> {
+    join(
+        &problem_path(r, f.problem),
+        [
+            key(f.list.field()),
+            Segment::Index(f.item),
+            key("figures"),
+            Segment::Index(f.index),
+        ],
+    )
+}
+
+fn check_report(r: usize, report: &Report, issues: &mut Vec<Issue>) {
+    if report.problems.is_empty() {
+        issues.push(
+            Issue::warning(
+                join(&report_path(r), [key("problems")]),
+                format!("report '{}' has no problems", report.id),
+            )
+            .hint("transcribe the problems the source shows, or mark the source incomplete"),
+        );
+    }
+    check_problems(r, report, issues);
+    check_stated_totals(r, report, issues);
+    check_deadlines(r, report, issues);
+    check_figures(r, report, issues);
+}
+
+fn check_problems(r: usize, report: &Report, issues: &mut Vec<Issue>) {
+    let mut numbers: HashMap<(Option<&str>, &str), usize> = HashMap::new();
+    for (p, problem) in report.problems.iter().enumerate() {
+        if let Some(number) = problem.number.as_deref() {
+            let section = problem.section.as_deref();
+            if let Some(&first) = numbers.get(&(section, number)) {
+                let place = match section {
+                    Some(s) => format!("in section '{s}'"),
+                    None => "among problems without a section".to_owned(),
+                };
+                issues.push(
+                    Issue::error(
+                        join(&problem_path(r, p), [key("number")]),
+                        format!("duplicate problem number '{number}' {place}"),
+                    )
+                    .hint(format!(
+                        "problem '{number}' is already {}",
+                        jsonpos::display(&problem_path(r, first))
+                    )),
+                );
+            } else {
+                numbers.insert((section, number), p);
+            }
+        }
+        let untitled = problem.title.as_deref().is_none_or(|t| t.trim().is_empty());
+        if untitled && !problem.partial {
+            let which = problem
+                .number
+                .as_deref()
+                .map_or_else(String::new, |n| format!(" '{n}'"));
+            issues.push(
+                Issue::warning(
+                    join(&problem_path(r, p), [key("title")]),
+                    format!("problem{which} has no title"),
+                )
+                .hint("give the words inside 关于“…”问题的整改, or set \"partial\": true when the source lacks them"),
+            );
+        }
+    }
+}
+
+fn check_stated_totals(r: usize, report: &Report, issues: &mut Vec<Issue>) {
+    let stated = &report.stated;
+    let base = join(&report_path(r), [key("stated")]);
+    let per_status = [
+        ("closed", Status::Closed, &stated.closed),
+        ("open", Status::Open, &stated.open),
+        ("long_term", Status::LongTerm, &stated.long_term),
+    ];
+    for (field, status, count) in per_status {
+        let Some(count) = count else { continue };
+        let transcribed = report.problems_with(status).count();
+        if transcribed > count.value as usize {
+            let word = field.replace('_', "-");
+            issues.push(
+                Issue::error(
+                    join(&base, [key(field), key("value")]),
+                    format!(
+                        "the report states {} {word} {}, but {transcribed} {word} {} transcribed",
+                        count.value,
+                        plural(count.value as usize, "problem"),
+                        are(transcribed),
+                    ),
+                )
+                .hint("check the status of each problem, and the stated count against its quote"),
+            );
+        }
+    }
+    if let Some(total) = &stated.total {
+        let transcribed = report.problems.len();
+        if transcribed > total.value as usize {
+            issues.push(
+                Issue::error(
+                    join(&base, [key("total"), key("value")]),
+                    format!(
+                        "the report states {} {} in total, but {transcribed} {} transcribed",
+                        total.value,
+                        plural(total.value as usize, "problem"),
+                        are(transcribed),
+                    ),
+                )
+                .hint("check the stated total against its quote"),
+            );
+        }
+        let parts: u64 = [&stated.closed, &stated.open, &stated.long_term]
+            .iter()
+            .filter_map(|c| c.as_ref().map(|c| u64::from(c.value)))
+            .sum();
+        if parts > u64::from(total.value) {
+            issues.push(Issue::error(
+                join(&base, [key("total"), key("value")]),
+                format!(
+                    "the stated closed, open and long-term counts add up to {parts}, more than the stated total {}",
+                    total.value
+                ),
+            ));
+        }
+    }
+}
+
+fn check_deadlines(r: usize, report: &Report, issues: &mut Vec<Issue>) {
+    for (p, problem) in report.problems.iter().enumerate() {
+        let lists = [
+            ("measures", &problem.measures),
+            ("ongoing", &problem.ongoing),
+        ];
+        for (list, items) in lists {
+            for (i, item) in items.iter().enumerate() {
+                let Some(deadline) = &item.deadline else {
+                    continue;
+                };
+                let path = join(
+                    &problem_path(r, p),
+                    [key(list), Segment::Index(i), key("deadline")],
+                );
+                let parsed = parse_deadline(&deadline.text, report.published);
+                match (deadline.date, parsed) {
+                    (Some(date), _) if date < report.published => issues.push(Issue::error(
+                        join(&path, [key("date")]),
+                        format!(
+                            "deadline '{date}' is before the report's publication date '{}'",
+                            report.published
+                        ),
+                    )),
+                    (Some(date), Some(meant)) if date != meant => issues.push(
+                        Issue::error(
+                            join(&path, [key("date")]),
+                            format!(
+                                "deadline date '{date}' does not match its text '{}'",
+                                deadline.text
+                            ),
+                        )
+                        .hint(format!("'{}' means {meant}", deadline.text)),
+                    ),
+                    (None, Some(meant)) => issues.push(
+                        Issue::warning(
+                            path,
+                            format!(
+                                "deadline '{}' has no date, though it means {meant}",
+                                deadline.text
+                            ),
+                        )
+                        .hint(format!("add \"date\": \"{meant}\"")),
+                    ),
+                    _ => {}
+                }
+            }
+        }
+    }
+}
+
+fn check_figures(r: usize, report: &Report, issues: &mut Vec<Issue>) {
+    // Figure ids first, so that references can be checked in any order.
+    let mut ids: HashMap<&str, (Vec<Segment>, Role)> = HashMap::new();
+    for f in report.figures() {
+        let Some(id) = f.figure.id.as_deref() else {
+            continue;
+        };
+        let path = figure_path(r, &f);
+        if let Some((first, _)) = ids.get(id) {
+            issues.push(
+                Issue::error(
+                    join(&path, [key("id")]),
+                    format!("duplicate figure id '{id}'"),
+                )
+                .hint(format!(
+                    "'{id}' is already the id of {}",
+                    jsonpos::display(first)
+                )),
+            );
+        } else {
+            ids.insert(id, (path, f.figure.role));
+        }
+    }
+    for f in report.figures() {
+        let path = figure_path(r, &f);
+        check_figure(&path, f.figure, issues);
+        if !compact(&f.measure.text).contains(&compact(&f.figure.quote)) {
+            issues.push(
+                Issue::warning(
+                    join(&path, [key("quote")]),
+                    format!(
+                        "the quote of figure '{}' is not in its item's text",
+                        f.figure.text
+                    ),
+                )
+                .hint("quote the clause exactly as the item's text has it"),
+            );
+        }
+        check_references(&path, f.figure, &ids, issues);
+    }
+}
+
+fn check_figure(path: &[Segment], figure: &Figure, issues: &mut Vec<Issue>) {
+    let at = |k: &str| join(path, [key(k)]);
+    if !compact(&figure.quote).contains(&compact(&figure.text)) {
+        issues.push(
+            Issue::error(
+                at("text"),
+                format!(
+                    "figure text '{}' is not in its quote '{}'",
+                    figure.text, figure.quote
+                ),
+            )
+            .hint("the text is the figure as printed inside the quoted clause"),
+        );
+    }
+    if !numbers_in(&figure.text).contains(&figure.value) {
+        issues.push(
+            Issue::error(
+                at("value"),
+                format!(
+                    "value '{}' is not written in the figure text '{}'",
+                    figure.value, figure.text
+                ),
+            )
+            .hint("the value is the number as the text writes it (Chinese numerals are read too)"),
+        );
+    }
+    if figure.value.is_sign_negative() && !figure.value.is_zero() {
+        issues.push(
+            Issue::error(at("value"), format!("negative value '{}'", figure.value))
+                .hint("write the number as printed; a decrease is a figure with role 'change'"),
+        );
+    }
+    if let Some(normalized) = figure.normalized
+        && normalized.is_sign_negative()
+        && !normalized.is_zero()
+    {
+        issues.push(Issue::error(
+            at("normalized"),
+            format!("negative normalized value '{normalized}'"),
+        ));
+    }
+    let unit = &figure.unit;
+    let Some(dimension) = unit.dimension() else {
+        issues.push(unknown_unit(at("unit"), figure));
+        return;
+    };
+    let expected = unit.normalize(figure.value);
+    match (figure.normalized, expected) {
+        (Some(normalized), Some(expected))
+            if (normalized - expected).abs() > Decimal::new(1, 2) =>
+        {
+            issues.push(
+                Issue::error(
+                    at("normalized"),
+                    format!(
+                        "normalized '{normalized}' does not match {}{} = {expected}",
+                        figure.value, unit
+                    ),
+                )
+                .hint(format!(
+                    "normalized is the value times the unit's factor: \"{expected}\""
+                )),
+            );
+        }
+        (None, Some(expected)) if matches!(dimension, Dimension::Money(_) | Dimension::Area) => {
+            let what = if matches!(dimension, Dimension::Area) {
+                "area"
+            } else {
+                "money"
+            };
+            issues.push(
+                Issue::warning(
+                    path.to_vec(),
+                    format!("{what} figure '{}' has no normalized value", figure.text),
+                )
+                .hint(format!("add \"normalized\": \"{expected}\"")),
+            );
+        }
+        _ => {}
+    }
+}
+
+fn check_references(
+    path: &[Segment],
+    figure: &Figure,
+    ids: &HashMap<&str, (Vec<Segment>, Role)>,
+    issues: &mut Vec<Issue>,
+) {
+    let refs = [("target", &figure.target), ("overlaps", &figure.overlaps)];
+    for (field, reference) in refs {
+        let Some(id) = reference.as_deref() else {
+            continue;
+        };
+        match ids.get(id) {
+            None => {
+                let mut issue = Issue::error(
+                    join(path, [key(field)]),
+                    format!("{field} '{id}' is not the id of any figure in this report"),
+                );
+                if let Some(near) = did_you_mean(id, ids.keys().copied()) {
+                    issue = issue.hint(format!("did you mean '{near}'?"));
+                }
+                issues.push(issue);
+            }
+            Some((target, role)) if field == "target" && *role != Role::Target => issues.push(
+                Issue::error(
+                    join(path, [key(field)]),
+                    format!(
+                        "target '{id}' is a figure with role '{}', not 'target'",
+                        role_name(*role)
+                    ),
+                )
+                .hint(format!(
+                    "set \"role\": \"target\" at {}, or refer to a target",
+                    jsonpos::display(target)
+                )),
+            ),
+            Some(_) => {}
+        }
+    }
+}
+
+fn role_name(role: Role) -> &'static str {
+    match role {
+        Role::Achieved => "achieved",
+        Role::Target => "target",
+        Role::Forecast => "forecast",
+        Role::Planned => "planned",
+        Role::Rate => "rate",
+        Role::Change => "change",
+    }
+}
+
+/// The kinds of unit, for listing the ones a mistyped unit most likely meant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum UnitGroup {
+    Money,
+    Area,
+    Count,
+    Percent,
+    PerPerson,
+}
+
+impl UnitGroup {
+    fn of(dimension: Dimension) -> Self {
+        match dimension {
+            Dimension::Money(_) => Self::Money,
+            Dimension::Area => Self::Area,
+            Dimension::Count => Self::Count,
+            Dimension::Percent | Dimension::PercentagePoint => Self::Percent,
+            Dimension::MoneyPerPerson(_) => Self::PerPerson,
+        }
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Self::Money => "money",
+            Self::Area => "area",
+            Self::Count => "count",
+            Self::Percent => "percentage",
+            Self::PerPerson => "per-person",
+        }
+    }
+
+    /// The group a figure of this kind is measured in, when the kind says.
+    fn for_kind(kind: FigureKind) -> Option<Self> {
+        use FigureKind as K;
+        match kind {
+            K::LandRevitalised
+            | K::LandRedeveloped
+            | K::LandUnsuppliedDisposed
+            | K::LandExpropriated => Some(Self::Area),
+            K::Count => Some(Self::Count),
+            K::Ratio | K::Growth => Some(Self::Percent),
+            K::Other => None,
+            _ => Some(Self::Money),
+        }
+    }
+}
+
+fn unknown_unit(path: Vec<Segment>, figure: &Figure) -> Issue {
+    let written = figure.unit.as_str();
+    // The group: from the figure's kind when it says, else from the known
+    // unit sharing most characters with the written one.
+    let closest = Unit::known()
+        .map(|u| (u.chars().filter(|c| written.contains(*c)).count(), u))
+        .filter(|(shared, _)| *shared > 0)
+        .max_by_key(|(shared, u)| (*shared, std::cmp::Reverse(u.chars().count())))
+        .map(|(_, u)| u);
+    let group = UnitGroup::for_kind(figure.kind).or_else(|| {
+        closest
+            .and_then(|u| Unit::new(u).dimension())
+            .map(UnitGroup::of)
+    });
+    let message = format!("unknown unit '{written}'");
+    let hint = match group {
+        Some(group) => {
+            let known: Vec<&str> = Unit::known()
+                .filter(|u| Unit::new(*u).dimension().map(UnitGroup::of) == Some(group))
+                .collect();
+            format!("known {} units: {}", group.name(), known.join(", "))
+        }
+        None => format!(
+            "known units: {}",
+            Unit::known().collect::<Vec<_>>().join(", ")
+        ),
+    };
+    Issue::error(path, message).hint(hint)
+}
+
+/// The text with all whitespace removed, for comparing quotes with text that
+/// was transcribed from a paper with line breaks.
+fn compact(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Every number written in a figure text: Arabic (with thousands separators
+/// and full-width digits) and small Chinese numerals ("四次", "十二项").
+fn numbers_in(text: &str) -> Vec<Decimal> {
+    let text: String = text
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            '．' => '.',
+            _ => c,
+        })
+        .collect();
+    let mut numbers = Vec::new();
+    let mut arabic = String::new();
+    let mut chinese = String::new();
+    let flush = |arabic: &mut String, chinese: &mut String, numbers: &mut Vec<Decimal>| {
+        let digits: String = arabic.chars().filter(|c| *c != ',').collect();
+        if let Ok(n) = digits.trim_end_matches('.').parse::<Decimal>() {
+            numbers.push(n);
+        }
+        if let Some(n) = chinese_number(chinese) {
+            numbers.push(Decimal::from(n));
+        }
+        arabic.clear();
+        chinese.clear();
+    };
+    for c in text.chars() {
+        if c.is_ascii_digit() || (!arabic.is_empty() && matches!(c, '.' | ',')) {
+            arabic.push(c);
+        } else if "零一二两三四五六七八九十".contains(c) {
+            if !arabic.is_empty() {
+                flush(&mut arabic, &mut chinese, &mut numbers);
+            }
+            chinese.push(c);
+        } else {
+            flush(&mut arabic, &mut chinese, &mut numbers);
+        }
+    }
+    flush(&mut arabic, &mut chinese, &mut numbers);
+    numbers
+}
+
+/// "problem is" or "problems are".
+fn are(n: usize) -> &'static str {
+    if n == 1 { "problem is" } else { "problems are" }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        word.to_owned()
+    } else {
+        format!("{word}s")
+    }
+}
+
+/// The candidate closest to `word` by edit distance, when it is close enough
+/// to be a likely typo.
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let len = word.chars().count();
+    candidates
+        .into_iter()
+        .map(|c| (edit_distance(word, c), c))
+        .filter(|(d, _)| *d > 0 && (*d <= 2 || *d * 3 <= len))
+        .filter(|(d, c)| *d < len.max(c.chars().count()))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// The Levenshtein distance in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut diagonal = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = (above + 1)
+                .min(row[j] + 1)
+                .min(diagonal + usize::from(ca != *cb));
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use std::str::FromStr;
+
+    use super::*;
+
+    fn minimal() -> Dataset {
+        let text = include_str!("../tests/fixtures/valid/minimal.json");
+        serde_json::from_str(text).unwrap()
+    }
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    /// The messages of the issues, with their paths, for compact assertions.
+    fn found(dataset: &Dataset) -> Vec<String> {
+        validate(dataset)
+            .iter()
+            .map(|i| {
+                let sev = if i.severity == Severity::Error {
+                    "E"
+                } else {
+                    "W"
+                };
+                format!("{sev} {}: {}", jsonpos::display(&i.path), i.message)
+            })
+            .collect()
+    }
+
+    fn figure(ds: &mut Dataset, p: usize, m: usize, f: usize) -> &mut Figure {
+        &mut ds.reports[0].problems[p].measures[m].figures[f]
+    }
+
+    #[test]
+    fn the_minimal_fixture_has_no_issues() {
+        assert_eq!(found(&minimal()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn duplicate_problem_numbers_in_one_section_are_errors() {
+        let mut ds = minimal();
+        let mut copy = ds.reports[0].problems[0].clone();
+        copy.measures.clear();
+        ds.reports[0].problems.push(copy);
+        assert_eq!(
+            found(&ds),
+            vec![
+                "E $.reports[0].problems[2].number: duplicate problem number '1' in section '（一）已完成整改的问题'",
+                "E $.reports[0].stated.closed.value: the report states 1 closed problem, but 2 closed problems are transcribed",
+            ]
+        );
+    }
+
+    #[test]
+    fn the_same_number_in_different_sections_is_fine() {
+        // The fixture has problem 1 in section (一) and problem 1 in section (二).
+        let ds = minimal();
+        assert_eq!(
+            ds.reports[0].problems[0].number,
+            ds.reports[0].problems[1].number
+        );
+        assert!(validate(&ds).is_empty());
+    }
+
+    #[test]
+    fn unknown_units_list_the_known_units_of_the_figures_kind() {
+        let mut ds = minimal();
+        figure(&mut ds, 0, 0, 0).unit = Unit::new("英亩");
+        let issues = validate(&ds);
+        assert_eq!(issues.len(), 1);
+        assert_eq!(issues[0].message, "unknown unit '英亩'");
+        assert_eq!(
+            issues[0].hint.as_deref(),
+            Some("known area units: 亩, 平方米, 万平方米, 公顷")
+        );
+    }
+
+    #[test]
+    fn unknown_units_of_other_kinds_are_grouped_by_shared_characters() {
+        let mut ds = minimal();
+        let f = figure(&mut ds, 0, 0, 0);
+        f.kind = FigureKind::Other;
+        f.unit = Unit::new("万美金");
+        f.normalized = None;
+        let issues = validate(&ds);
+        assert_eq!(
+            issues[0].hint.as_deref(),
+            Some("known money units: 元, 万元, 亿元, 美元, 万美元, 亿美元")
+        );
+    }
+
+    #[test]
+    fn negative_values_are_errors() {
+        let mut ds = minimal();
+        let f = figure(&mut ds, 0, 0, 1);
+        f.value = d("-4");
+        f.text = "-4次".into();
+        f.quote = "开展专项检查-4次".into();
+        assert!(
+            found(&ds).contains(
+                &"E $.reports[0].problems[0].measures[0].figures[1].value: negative value '-4'"
+                    .to_owned()
+            )
+        );
+    }
+
+    #[test]
+    fn deadlines_before_publication_and_mismatched_dates_are_errors() {
+        let mut ds = minimal();
+        let deadline = ds.reports[0].problems[1].ongoing[0]
+            .deadline
+            .as_mut()
+            .unwrap();
+        deadline.date = Some(chrono::NaiveDate::from_ymd_opt(2021, 1, 31).unwrap());
+        assert_eq!(
+            found(&ds),
+            vec![
+                "E $.reports[0].problems[1].ongoing[0].deadline.date: deadline '2021-01-31' is before the report's publication date '2021-12-30'",
+            ]
+        );
+        let deadline = ds.reports[0].problems[1].ongoing[0]
+            .deadline
+            .as_mut()
+            .unwrap();
+        deadline.date = Some(chrono::NaiveDate::from_ymd_opt(2022, 1, 1).unwrap());
+        assert_eq!(
+            found(&ds),
+            vec![
+                "E $.reports[0].problems[1].ongoing[0].deadline.date: deadline date '2022-01-01' does not match its text '2022年1月'",
+            ]
+        );
+        let deadline = ds.reports[0].problems[1].ongoing[0]
+            .deadline
+            .as_mut()
+            .unwrap();
+        deadline.date = None;
+        assert_eq!(
+            found(&ds),
+            vec![
+                "W $.reports[0].problems[1].ongoing[0].deadline: deadline '2022年1月' has no date, though it means 2022-01-31",
+            ]
+        );
+    }
+
+    #[test]
+    fn stated_totals_below_the_transcribed_problems_are_errors_naming_both_numbers() {
+        let mut ds = minimal();
+        ds.reports[0].stated.open.as_mut().unwrap().value = 0;
+        assert_eq!(
+            found(&ds),
+            vec![
+                "E $.reports[0].stated.open.value: the report states 0 open problems, but 1 open problem is transcribed",
+            ]
+        );
+    }
+
+    #[test]
+    fn figure_text_must_be_in_its_quote_and_hold_its_value() {
+        let mut ds = minimal();
+        figure(&mut ds, 0, 0, 0).text = "894.56亩".into();
+        assert_eq!(
+            found(&ds),
+            vec![
+                "E $.reports[0].problems[0].measures[0].figures[0].text: figure text '894.56亩' is not in its quote '全年盘活存量建设用地849.56亩'",
+                "E $.reports[0].problems[0].measures[0].figures[0].value: value '849.56' is not written in the figure text '894.56亩'",
+            ]
+        );
+    }
+
+    #[test]
+    fn chinese_numerals_and_separators_count_as_the_value_written() {
+        assert_eq!(numbers_in("四次"), vec![d("4")]);
+        assert_eq!(numbers_in("十二项"), vec![d("12")]);
+        assert_eq!(numbers_in("两家"), vec![d("2")]);
+        assert_eq!(numbers_in("5000余万元"), vec![d("5000")]);
+        assert_eq!(numbers_in("1,200万元"), vec![d("1200")]);
+        assert_eq!(numbers_in("１１０万平方米"), vec![d("110")]);
+        assert_eq!(numbers_in("101家、23.7万平方米"), vec![d("101"), d("23.7")]);
+        assert_eq!(numbers_in("同比增长23.8%"), vec![d("23.8")]);
+        // 849.560 and 849.56 are the same number.
+        assert!(numbers_in("849.56亩").contains(&d("849.560")));
+    }
+
+    #[test]
+    fn normalized_must_match_value_times_factor_within_a_cent() {
+        let mut ds = minimal();
+        figure(&mut ds, 0, 0, 0).normalized = Some(d("566373.34"));
+        assert!(validate(&ds).is_empty());
+        figure(&mut ds, 0, 0, 0).normalized = Some(d("5663733.3"));
+        assert_eq!(
+            found(&ds),
+            vec![
+                "E $.reports[0].problems[0].measures[0].figures[0].normalized: normalized '5663733.3' does not match 849.56亩 = 566373.33",
+            ]
+        );
+    }
+
+    #[test]
+    fn references_must_name_an_existing_target() {
+        let mut ds = minimal();
+        ds.reports[0].problems[1].measures[0].figures[1].target = Some("expropriated-flor".into());
+        ds.reports[0].problems[1].measures[0].figures[1].overlaps = Some("land-revitalised".into());
+        let issues = validate(&ds);
+        assert_eq!(issues.len(), 1);
+        assert_eq!(
+            issues[0].message,
+            "target 'expropriated-flor' is not the id of any figure in this report"
+        );
+        assert_eq!(
+            issues[0].hint.as_deref(),
+            Some("did you mean 'expropriated-floor'?")
+        );
+        ds.reports[0].problems[1].measures[0].figures[1].target = Some("land-revitalised".into());
+        assert_eq!(
+            found(&ds),
+            vec![
+                "E $.reports[0].problems[1].measures[0].figures[1].target: target 'land-revitalised' is a figure with role 'achieved', not 'target'",
+            ]
+        );
+    }
+
+    #[test]
+    fn duplicate_figure_ids_are_errors_at_the_second() {
+        let mut ds = minimal();
+        figure(&mut ds, 0, 0, 1).id = Some("land-revitalised".into());
+        assert_eq!(
+            found(&ds),
+            vec![
+                "E $.reports[0].problems[0].measures[0].figures[1].id: duplicate figure id 'land-revitalised'",
+            ]
+        );
+    }
+
+    #[test]
+    fn warnings_for_quotes_outside_the_text_missing_normalized_titles_and_problems() {
+        let mut ds = minimal();
+        let f = figure(&mut ds, 0, 0, 0);
+        f.quote = "盘活存量建设用地849.56亩（另见附表）".into();
+        f.normalized = None;
+        ds.reports[0].problems[0].title = Some(" ".into());
+        assert_eq!(
+            found(&ds),
+            vec![
+                "W $.reports[0].problems[0].title: problem '1' has no title",
+                "W $.reports[0].problems[0].measures[0].figures[0]: area figure '849.56亩' has no normalized value",
+                "W $.reports[0].problems[0].measures[0].figures[0].quote: the quote of figure '849.56亩' is not in its item's text",
+            ]
+        );
+        ds.reports[0].problems.clear();
+        ds.reports[0].stated = Default::default();
+        assert_eq!(
+            found(&ds),
+            vec!["W $.reports[0].problems: report 'demo-2021-12-30' has no problems"]
+        );
+    }
+
+    #[test]
+    fn a_partial_problem_may_lack_a_title() {
+        let mut ds = minimal();
+        ds.reports[0].problems[0].title = None;
+        ds.reports[0].problems[0].partial = true;
+        assert!(validate(&ds).is_empty());
+    }
+
+    #[test]
+    fn suggests_close_names_only() {
+        let fields = ["id", "title", "issuer", "published"];
+        assert_eq!(did_you_mean("publishd", fields), Some("published"));
+        assert_eq!(did_you_mean("issur", fields), Some("issuer"));
+        assert_eq!(did_you_mean("zzzzzzzz", fields), None);
+        assert_eq!(did_you_mean("x", fields), None);
+        assert_eq!(edit_distance("整改", "整改到位"), 2);
+    }
+}
