@@ -1,12 +1,309 @@
 //! Importing the plain text of published rectification reports into a `Dataset`.
+//!
+//! The work is done in three passes: [`clean`] decodes the bytes and joins the
+//! newspaper's lines into paragraphs, [`structure`] finds reports, sections,
+//! problems and measures, and [`figures`] reads the numbers in each measure.
 
+pub mod clean;
+pub mod figures;
+pub mod structure;
+
+use std::collections::HashSet;
+use std::fs;
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::cli::ImportArgs;
+use crate::model::{Dataset, SCHEMA_VERSION};
+
+pub use clean::PageMarker;
+
+/// Why a text could not be imported.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The input holds no text.
+    #[error(
+        "'{source_name}' is empty: expected the plain text of a rectification report (整改情况的通报)"
+    )]
+    Empty {
+        /// The input as the user named it.
+        source_name: String,
+    },
+    /// The input is not text in a supported encoding.
+    #[error(
+        "'{source_name}' is not text: found {found}; expected a plain-text report in UTF-8, GB18030 or GBK"
+    )]
+    Binary {
+        /// The input as the user named it.
+        source_name: String,
+        /// What gave it away.
+        found: String,
+    },
+    /// The text holds nothing that looks like a rectification report.
+    #[error(
+        "no rectification report found in '{source_name}' ({paragraphs} paragraph(s) read): looked for a title \
+         like '…关于巡察整改情况的通报', problems like '1、关于“…”问题的整改', headings like '已完成整改的问题' \
+         or '整改结果及成效：', measures like '一是…', and a signature with a date"
+    )]
+    NoReport {
+        /// The input as the user named it.
+        source_name: String,
+        /// How many paragraphs were read.
+        paragraphs: usize,
+    },
+    /// A report was found but no date it was published or signed on.
+    #[error(
+        "report '{title}' in '{source_name}' has no date: looked for a date line like '2021年12月30日' under \
+         the signature, or a full date in the text"
+    )]
+    NoDate {
+        /// The input as the user named it.
+        source_name: String,
+        /// The report's title, or a placeholder.
+        title: String,
+    },
+}
+
+/// Where one paragraph of the input went.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placement {
+    /// The input as the user named it.
+    pub source: String,
+    /// The 1-based line the paragraph starts on.
+    pub line: usize,
+    /// The first characters of the paragraph.
+    pub excerpt: String,
+    /// Where it went ("problem 8 › measure 二是"), or why it went nowhere.
+    pub place: String,
+    /// True when the paragraph was kept in `Report::unplaced`.
+    pub unplaced: bool,
+}
+
+impl Placement {
+    fn placed(source: &str, p: &clean::Paragraph, place: &str) -> Self {
+        Self {
+            source: source.to_string(),
+            line: p.line,
+            excerpt: excerpt(&p.text),
+            place: place.to_string(),
+            unplaced: false,
+        }
+    }
+
+    fn unplaced(source: &str, p: &clean::Paragraph, reason: &str) -> Self {
+        Self {
+            source: source.to_string(),
+            line: p.line,
+            excerpt: excerpt(&p.text),
+            place: format!("unplaced: {reason}"),
+            unplaced: true,
+        }
+    }
+}
+
+fn excerpt(text: &str) -> String {
+    let mut s: String = text.chars().take(24).collect();
+    if text.chars().count() > 24 {
+        s.push('…');
+    }
+    s
+}
+
+/// The result of an import: the dataset, where each paragraph went, the page markers removed.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    /// The reports found, as a dataset.
+    pub dataset: Dataset,
+    /// One entry per paragraph of the input, in input order.
+    pub placements: Vec<Placement>,
+    /// The page markers removed from the text, with the source they came from.
+    pub page_markers: Vec<(String, PageMarker)>,
+    /// The encoding each input was read in.
+    pub encodings: Vec<(String, &'static str)>,
+}
+
+/// Imports one text; `source_name` names it in messages and in `Source::file`.
+pub fn import_bytes(input: &[u8], source_name: &str) -> Result<Imported, ImportError> {
+    let cleaned = clean::clean(input, source_name)?;
+    let mut placements = Vec::new();
+    let reports = structure::build(&cleaned, source_name, &mut placements)?;
+    let name = Path::new(source_name).file_stem().map_or_else(
+        || source_name.to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    );
+    Ok(Imported {
+        dataset: Dataset {
+            schema_version: SCHEMA_VERSION,
+            name: format!("imported: {name}"),
+            synthetic: false,
+            reports,
+        },
+        placements,
+        page_markers: cleaned
+            .markers
+            .into_iter()
+            .map(|m| (source_name.to_string(), m))
+            .collect(),
+        encodings: vec![(source_name.to_string(), cleaned.encoding)],
+    })
+}
+
+/// Merges several imports into one dataset, keeping report ids unique.
+pub fn merge(parts: Vec<Imported>) -> Imported {
+    let names: Vec<String> = parts.iter().map(|p| p.dataset.name.clone()).collect();
+    let mut merged = Imported {
+        dataset: Dataset {
+            schema_version: SCHEMA_VERSION,
+            name: if names.len() == 1 {
+                names[0].clone()
+            } else {
+                format!("imported: {} files", names.len())
+            },
+            synthetic: false,
+            reports: Vec::new(),
+        },
+        placements: Vec::new(),
+        page_markers: Vec::new(),
+        encodings: Vec::new(),
+    };
+    let mut ids: HashSet<String> = HashSet::new();
+    for part in parts {
+        for mut report in part.dataset.reports {
+            let base = report.id.clone();
+            let mut n = 2;
+            while ids.contains(&report.id) {
+                report.id = format!("{base}-{n}");
+                n += 1;
+            }
+            ids.insert(report.id.clone());
+            merged.dataset.reports.push(report);
+        }
+        merged.placements.extend(part.placements);
+        merged.page_markers.extend(part.page_markers);
+        merged.encodings.extend(part.encodings);
+    }
+    merged
+}
 
 /// Runs `zhenggai import`.
 pub fn run(args: &ImportArgs) -> ExitCode {
-    let _ = args;
-    eprintln!("zhenggai import: not built yet");
-    ExitCode::from(2)
+    match run_inner(args) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("zhenggai import: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run_inner(args: &ImportArgs) -> Result<(), String> {
+    if let Some(out) = &args.output {
+        if out.exists() && !args.force {
+            return Err(format!(
+                "'{}' already exists; pass --force to overwrite it",
+                out.display()
+            ));
+        }
+    }
+    let mut parts = Vec::new();
+    for file in &args.files {
+        let (bytes, name) = read_input(file)?;
+        let imported = import_bytes(&bytes, &name).map_err(|e| e.to_string())?;
+        parts.push(imported);
+    }
+    let imported = merge(parts);
+    if args.explain {
+        explain(&imported);
+    }
+    let mut json = serde_json::to_string_pretty(&imported.dataset)
+        .map_err(|e| format!("cannot write JSON: {e}"))?;
+    json.push('\n');
+    match &args.output {
+        Some(out) => write_atomically(out, json.as_bytes(), args.force),
+        None => {
+            let mut stdout = io::stdout().lock();
+            match stdout
+                .write_all(json.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
+                // A closed pipe (`| head`) is not an error.
+                Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+                    Err(format!("cannot write to standard output: {e}"))
+                }
+                _ => Ok(()),
+            }
+        }
+    }
+}
+
+fn read_input(file: &Path) -> Result<(Vec<u8>, String), String> {
+    if file.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        return Ok((bytes, "<stdin>".to_string()));
+    }
+    let name = file.display().to_string();
+    let bytes = fs::read(file).map_err(|e| format!("cannot read '{name}': {e}"))?;
+    Ok((bytes, name))
+}
+
+/// Prints where each paragraph went, the page markers removed and the encodings.
+fn explain(imported: &Imported) {
+    let mut err = io::stderr().lock();
+    for (source, encoding) in &imported.encodings {
+        let _ = writeln!(err, "{source}: read as {encoding}");
+    }
+    for (source, m) in &imported.page_markers {
+        let _ = writeln!(err, "{source}:{}: removed page marker {}", m.line, m.text);
+    }
+    for p in &imported.placements {
+        let _ = writeln!(err, "{}:{}: {}: {}", p.source, p.line, p.place, p.excerpt);
+    }
+    let unplaced = imported.placements.iter().filter(|p| p.unplaced).count();
+    let _ = writeln!(
+        err,
+        "{} report(s), {} paragraph(s), {unplaced} unplaced",
+        imported.dataset.reports.len(),
+        imported.placements.len()
+    );
+}
+
+/// Writes to a temporary file in the same directory, then renames it over `out`.
+fn write_atomically(out: &Path, bytes: &[u8], force: bool) -> Result<(), String> {
+    let dir = match out.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let file_name = out
+        .file_name()
+        .map_or_else(|| "out.json".into(), |n| n.to_string_lossy().into_owned());
+    let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
+    let result = (|| -> io::Result<()> {
+        let mut f = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        Ok(())
+    })();
+    if let Err(e) = result {
+        let _ = fs::remove_file(&tmp);
+        return Err(format!("cannot write '{}': {e}", tmp.display()));
+    }
+    // Checked again just before the rename, so a file created meanwhile is not lost.
+    if out.exists() && !force {
+        let _ = fs::remove_file(&tmp);
+        return Err(format!(
+            "'{}' already exists; pass --force to overwrite it",
+            out.display()
+        ));
+    }
+    fs::rename(&tmp, out).map_err(|e| {
+        let _ = fs::remove_file(&tmp);
+        format!("cannot write '{}': {e}", out.display())
+    })
 }

@@ -1,0 +1,956 @@
+//! Figures in a paragraph: numbers with units, what they measure and the clause
+//! they come from; amounts mentioned without a figure; deadlines.
+//!
+//! One left-to-right pass over the characters finds the numbers; the words around
+//! each number decide its role and kind. Nothing backtracks.
+
+use std::str::FromStr;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::deadline::parse_deadline;
+use crate::model::{Deadline, Figure, FigureKind, Role, Unstated};
+use crate::units::{Dimension, Unit};
+
+/// Units a figure may carry, longest first so that 万平方米 wins over 万元 and 平方米.
+const UNITS: &[&str] = &[
+    "个百分点",
+    "万平方米",
+    "万元/人",
+    "万美元",
+    "亿美元",
+    "万人次",
+    "平方米",
+    "元/人",
+    "万元",
+    "亿元",
+    "美元",
+    "公顷",
+    "人次",
+    "大类",
+    "元",
+    "亩",
+    "%",
+    "个",
+    "家",
+    "名",
+    "人",
+    "项",
+    "次",
+    "条",
+    "件",
+    "篇",
+    "处",
+    "天",
+    "类",
+    "批",
+    "户",
+    "宗",
+    "块",
+    "期",
+    "场",
+    "所",
+    "台",
+    "份",
+    "起",
+    "轮",
+];
+
+/// A unit followed by these characters is part of another word (三个月, 321人才).
+const NOT_A_UNIT: &[(&str, char)] = &[
+    ("个", '月'),
+    ("人", '才'),
+    ("人", '民'),
+    ("人", '大'),
+    ("人", '员'),
+    ("项", '目'),
+    ("条", '例'),
+    ("条", '线'),
+    ("处", '理'),
+    ("处", '置'),
+    ("批", '准'),
+    ("批", '次'),
+    ("起", '草'),
+    ("期", '间'),
+    ("期", '限'),
+    ("家", '庭'),
+    ("场", '所'),
+    ("台", '账'),
+    ("块", '钱'),
+    ("次", '年'),
+    ("名", '单'),
+    ("份", '额'),
+    ("所", '属'),
+];
+
+/// Chinese numerals that may start a count (四次, 两个, 十三项).
+const HAN_DIGITS: &str = "零〇一二两三四五六七八九十百千";
+
+/// The delimiters of a clause: a quote is the text between two of them.
+fn is_clause_end(c: char) -> bool {
+    matches!(c, '，' | '。' | '；' | '！' | '？' | '：' | ',' | '!' | '?')
+}
+
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '；' | '！' | '？' | '!' | '?')
+}
+
+/// A paragraph as two parallel character arrays: as printed and normalised.
+pub struct Text {
+    orig: Vec<char>,
+    norm: Vec<char>,
+    /// For each character, whether it sits inside a short quotation (“三个原则”)
+    /// or a title (《…》, 〔…〕), where numbers name things rather than count them.
+    quoted: Vec<bool>,
+}
+
+impl Text {
+    /// Builds the arrays; `norm` must have as many characters as `orig`.
+    pub fn new(orig: &str, norm: &str) -> Self {
+        let orig: Vec<char> = orig.chars().collect();
+        let mut norm: Vec<char> = norm.chars().collect();
+        if norm.len() != orig.len() {
+            norm = orig.iter().map(|c| super::clean::norm_char(*c)).collect();
+        }
+        let quoted = quoted_spans(&norm);
+        Self { orig, norm, quoted }
+    }
+
+    fn orig_slice(&self, start: usize, end: usize) -> String {
+        self.orig[start..end].iter().collect()
+    }
+
+    fn norm_slice(&self, start: usize, end: usize) -> String {
+        self.norm[start..end].iter().collect()
+    }
+
+    /// The clause around position `at`: from after the previous delimiter to before the next.
+    fn clause(&self, at: usize) -> (usize, usize) {
+        let mut start = at;
+        while start > 0 && !is_clause_end(self.norm[start - 1]) {
+            start -= 1;
+        }
+        let mut end = at;
+        while end < self.norm.len() && !is_clause_end(self.norm[end]) {
+            end += 1;
+        }
+        (start, end)
+    }
+
+    /// The sentence around position `at`.
+    fn sentence(&self, at: usize) -> (usize, usize) {
+        let mut start = at;
+        while start > 0 && !is_sentence_end(self.norm[start - 1]) {
+            start -= 1;
+        }
+        let mut end = at;
+        while end < self.norm.len() && !is_sentence_end(self.norm[end]) {
+            end += 1;
+        }
+        (start, end)
+    }
+
+    fn starts_with_at(&self, at: usize, word: &str) -> bool {
+        let mut i = at;
+        for w in word.chars() {
+            if self.norm.get(i) != Some(&w) {
+                return false;
+            }
+            i += 1;
+        }
+        true
+    }
+}
+
+/// Marks characters inside short quotations and inside 《》 and 〔〕.
+fn quoted_spans(norm: &[char]) -> Vec<bool> {
+    let mut quoted = vec![false; norm.len()];
+    let mut open: Option<usize> = None;
+    let mut title_depth = 0usize;
+    for (i, c) in norm.iter().enumerate() {
+        match c {
+            '“' => open = Some(i),
+            '”' => {
+                if let Some(start) = open.take() {
+                    // Slogans are short; a long quotation is reported speech.
+                    if i - start <= 12 {
+                        quoted[start..=i].iter_mut().for_each(|q| *q = true);
+                    }
+                }
+            }
+            '《' | '〔' => title_depth += 1,
+            '》' | '〕' => title_depth = title_depth.saturating_sub(1),
+            _ => {}
+        }
+        if title_depth > 0 {
+            quoted[i] = true;
+        }
+    }
+    quoted
+}
+
+/// A number found in the text, before its meaning is decided.
+struct Found {
+    start: usize,
+    end: usize,
+    value: Decimal,
+    unit: &'static str,
+    approximate: bool,
+}
+
+/// Every figure in a paragraph, in printed order.
+pub fn extract(text: &Text) -> Vec<Figure> {
+    let mut figures = Vec::new();
+    let n = text.norm.len();
+    let mut i = 0;
+    while i < n {
+        let c = text.norm[i];
+        let found = if c.is_ascii_digit() {
+            let (found, next) = arabic_at(text, i);
+            i = next;
+            found
+        } else if HAN_DIGITS.contains(c) {
+            let (found, next) = han_at(text, i);
+            i = next;
+            found
+        } else {
+            i += 1;
+            None
+        };
+        if let Some(found) = found {
+            figures.push(describe(text, &found));
+        }
+    }
+    link_targets(&mut figures);
+    figures
+}
+
+/// Reads an Arabic number at `start` and, when a unit follows, a figure.
+fn arabic_at(text: &Text, start: usize) -> (Option<Found>, usize) {
+    let norm = &text.norm;
+    let n = norm.len();
+    let mut i = start;
+    let mut digits = String::new();
+    while i < n {
+        let c = norm[i];
+        if c.is_ascii_digit() {
+            digits.push(c);
+            i += 1;
+        } else if c == ','
+            && !digits.contains('.')
+            && i + 3 < n + 1
+            && norm[i + 1..(i + 4).min(n)]
+                .iter()
+                .filter(|c| c.is_ascii_digit())
+                .count()
+                == 3
+            && !norm.get(i + 4).is_some_and(char::is_ascii_digit)
+        {
+            i += 1;
+        } else if c == '.'
+            && !digits.contains('.')
+            && norm.get(i + 1).is_some_and(char::is_ascii_digit)
+        {
+            digits.push('.');
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    let end_of_number = i;
+    let before = start.checked_sub(1).map(|b| norm[b]);
+    // Part of a code, a phone number, an address or an e-mail (0510-80580019, 163.com).
+    if before.is_some_and(|b| {
+        b.is_ascii_alphanumeric() || matches!(b, '-' | '.' | '@' | '_' | '/' | '第')
+    }) || text.quoted[start]
+    {
+        return (None, end_of_number);
+    }
+    let Ok(value) = Decimal::from_str(&digits) else {
+        return (None, end_of_number);
+    };
+    match unit_after(text, end_of_number) {
+        Some((unit, end, approximate)) => (
+            Some(Found {
+                start,
+                end,
+                value,
+                unit,
+                approximate: approximate
+                    || approximate_before(text, start)
+                    || approximate_after(text, end),
+            }),
+            end,
+        ),
+        None => (None, end_of_number),
+    }
+}
+
+/// Reads a Chinese numeral at `start` and, when a count unit follows, a figure.
+fn han_at(text: &Text, start: usize) -> (Option<Found>, usize) {
+    let norm = &text.norm;
+    let mut i = start;
+    while i < norm.len() && HAN_DIGITS.contains(norm[i]) {
+        i += 1;
+    }
+    let numeral: String = norm[start..i].iter().collect();
+    let before = start.checked_sub(1).map(|b| norm[b]);
+    // 一个, 一批: an article, not a count; 第二: an ordinal; 数万: no number.
+    if numeral == "一"
+        || before.is_some_and(|b| {
+            matches!(
+                b,
+                '第' | '数' | '几' | '每' | '周' | '星' | '初' | '统' | '唯' | '万' | '十'
+            )
+        })
+        || text.quoted[start]
+    {
+        return (None, i);
+    }
+    let Some(value) = han_number(&numeral) else {
+        return (None, i);
+    };
+    match unit_after(text, i) {
+        Some((unit, end, approximate)) if is_count_unit(unit) => (
+            Some(Found {
+                start,
+                end,
+                value: Decimal::from(value),
+                unit,
+                approximate: approximate
+                    || approximate_before(text, start)
+                    || approximate_after(text, end),
+            }),
+            end,
+        ),
+        _ => (None, i),
+    }
+}
+
+fn is_count_unit(unit: &str) -> bool {
+    matches!(Unit::new(unit).dimension(), Some(Dimension::Count)) && unit != "万人次"
+}
+
+/// A Chinese numeral up to 9999 (两, 十三, 一百二十, 三千).
+pub fn han_number(s: &str) -> Option<u32> {
+    let mut total = 0u32;
+    let mut digit: Option<u32> = None;
+    let mut last_was_zero = false;
+    for c in s.chars() {
+        let d = match c {
+            '零' | '〇' => Some(0),
+            '一' => Some(1),
+            '二' | '两' => Some(2),
+            '三' => Some(3),
+            '四' => Some(4),
+            '五' => Some(5),
+            '六' => Some(6),
+            '七' => Some(7),
+            '八' => Some(8),
+            '九' => Some(9),
+            _ => None,
+        };
+        if let Some(d) = d {
+            if digit.is_some() && !last_was_zero {
+                return None;
+            }
+            last_was_zero = d == 0;
+            digit = Some(d);
+            continue;
+        }
+        let mult = match c {
+            '十' => 10,
+            '百' => 100,
+            '千' => 1000,
+            _ => return None,
+        };
+        let d = match digit.take() {
+            Some(0) | None if mult == 10 && total == 0 => 1,
+            Some(d) => d,
+            None => return None,
+        };
+        total += d * mult;
+        last_was_zero = false;
+    }
+    Some(total + digit.unwrap_or(0))
+}
+
+/// The unit after a number: 余/多 may stand before the unit or between 万 and 元.
+fn unit_after(text: &Text, at: usize) -> Option<(&'static str, usize, bool)> {
+    let norm = &text.norm;
+    let mut i = at;
+    let mut approximate = false;
+    if matches!(norm.get(i), Some('余' | '多')) {
+        approximate = true;
+        i += 1;
+    }
+    // 3万余元, 2亿多元: the multiplier, then 余, then the unit.
+    let mut scale: Option<char> = None;
+    if matches!(norm.get(i), Some('万' | '亿')) && matches!(norm.get(i + 1), Some('余' | '多'))
+    {
+        scale = norm.get(i).copied();
+        approximate = true;
+        i += 2;
+    }
+    for unit in UNITS {
+        let wanted: String = match scale {
+            Some(s) => {
+                // After 3万余 only the base unit may follow.
+                let Some(base) = unit.strip_prefix(s) else {
+                    continue;
+                };
+                base.to_string()
+            }
+            None => (*unit).to_string(),
+        };
+        if wanted.is_empty() || !text.starts_with_at(i, &wanted) {
+            continue;
+        }
+        let end = i + wanted.chars().count();
+        let last = unit.chars().next_back().unwrap_or(' ');
+        if let Some(next) = norm.get(end) {
+            if NOT_A_UNIT.iter().any(|(u, c)| *u == *unit && c == next) {
+                return None;
+            }
+            // 123元/人 is caught by the table; 2.66万元/人 must not stop at 万元.
+            if *next == '/' && last == '元' {
+                continue;
+            }
+        }
+        return Some((unit, end, approximate));
+    }
+    None
+}
+
+fn approximate_before(text: &Text, start: usize) -> bool {
+    let before: String = text.norm[start.saturating_sub(2)..start].iter().collect();
+    before.ends_with('超')
+        || before.ends_with("超过")
+        || before.ends_with('近')
+        || before.ends_with('约')
+        || before.ends_with('逾')
+}
+
+fn approximate_after(text: &Text, end: usize) -> bool {
+    text.starts_with_at(end, "以上")
+        || text.starts_with_at(end, "左右")
+        || text.starts_with_at(end, "余")
+}
+
+/// Keywords that say what an amount is, in the order they are tried.
+const MONEY_KINDS: &[(&str, FigureKind)] = &[
+    ("追缴", FigureKind::Recovered),
+    ("收回", FigureKind::Recovered),
+    ("挽回", FigureKind::Recovered),
+    ("清退", FigureKind::Recovered),
+    ("退还", FigureKind::Recovered),
+    ("返还", FigureKind::Recovered),
+    ("追回", FigureKind::Recovered),
+    ("划转", FigureKind::Transferred),
+    ("转为资产", FigureKind::Transferred),
+    ("核销", FigureKind::WrittenOff),
+    ("结算", FigureKind::PendingSettlement),
+    ("发放", FigureKind::Disbursed),
+    ("兑现", FigureKind::Disbursed),
+    ("拨付", FigureKind::Disbursed),
+    ("补贴", FigureKind::Disbursed),
+    ("争取", FigureKind::FundingSecured),
+    ("申请使用", FigureKind::FundingApplied),
+    ("申请", FigureKind::FundingApplied),
+    ("固定资产投资", FigureKind::FixedAssetInvestment),
+    ("总投资", FigureKind::ProjectInvestment),
+    ("投入", FigureKind::Invested),
+    ("投资", FigureKind::Invested),
+    ("营收", FigureKind::Revenue),
+    ("营业收入", FigureKind::Revenue),
+    ("一般公共预算收入", FigureKind::FiscalRevenue),
+    ("税收", FigureKind::FiscalRevenue),
+    ("地区生产总值", FigureKind::Output),
+    ("进出口", FigureKind::Trade),
+    ("出口", FigureKind::Export),
+    ("外资", FigureKind::ForeignInvestment),
+];
+
+/// Keywords that say what an area is.
+const LAND_KINDS: &[(&str, FigureKind)] = &[
+    ("批而未供", FigureKind::LandUnsuppliedDisposed),
+    ("再开发", FigureKind::LandRedeveloped),
+    ("低效用地", FigureKind::LandRedeveloped),
+    ("盘活", FigureKind::LandRevitalised),
+    ("征收", FigureKind::LandExpropriated),
+    ("拆迁", FigureKind::LandExpropriated),
+    ("征地", FigureKind::LandExpropriated),
+];
+
+/// Words in a sentence that settle what money is, whatever the clause says
+/// (投资的4000万元……已由在建工程转为资产，并划转到市地铁集团).
+const SENTENCE_MONEY_KINDS: &[(&str, FigureKind)] = &[
+    ("一并结算", FigureKind::PendingSettlement),
+    ("待结算", FigureKind::PendingSettlement),
+    ("划转", FigureKind::Transferred),
+    ("转为资产", FigureKind::Transferred),
+];
+
+/// The keyword of the table nearest before `at` in `start..end`, else the first after it.
+fn nearest_keyword(
+    text: &Text,
+    start: usize,
+    end: usize,
+    at: usize,
+    table: &[(&str, FigureKind)],
+) -> Option<FigureKind> {
+    let clause = text.norm_slice(start, end);
+    let offset = |byte: usize| clause[..byte].chars().count() + start;
+    let mut best_before: Option<(usize, FigureKind)> = None;
+    let mut best_after: Option<(usize, FigureKind)> = None;
+    for (word, kind) in table {
+        for (byte, _) in clause.match_indices(word) {
+            let pos = offset(byte);
+            if pos < at {
+                if best_before.is_none_or(|(p, _)| pos > p) {
+                    best_before = Some((pos, *kind));
+                }
+            } else if best_after.is_none_or(|(p, _)| pos < p) {
+                best_after = Some((pos, *kind));
+            }
+        }
+    }
+    best_before.or(best_after).map(|(_, k)| k)
+}
+
+fn contains_any(s: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| s.contains(w))
+}
+
+/// Decides the role, kind, label and quote of a number found in the text.
+fn describe(text: &Text, found: &Found) -> Figure {
+    let unit = Unit::new(found.unit);
+    let (cs, ce) = text.clause(found.start);
+    let (ss, se) = text.sentence(found.start);
+    let clause = text.norm_slice(cs, ce);
+    let before_in_clause = text.norm_slice(cs, found.start);
+    let before_in_sentence = text.norm_slice(ss, found.start);
+    let sentence = text.norm_slice(ss, se);
+    let dimension = unit.dimension();
+
+    let is_change_word = contains_any(
+        &clause,
+        &[
+            "同比", "增长", "增幅", "上升", "下降", "回落", "增加", "减少", "提升", "提高", "翻",
+        ],
+    );
+    let role = if contains_any(&before_in_clause, &["力争", "目标", "保底", "确保"]) {
+        Role::Target
+    } else if contains_any(&before_in_clause, &["预计", "有望", "可达", "可完成", "将"]) {
+        Role::Forecast
+    } else if matches!(dimension, Some(Dimension::PercentagePoint))
+        || (found.unit == "%" && is_change_word)
+    {
+        Role::Change
+    } else if matches!(dimension, Some(Dimension::MoneyPerPerson(_))) || found.unit == "%" {
+        Role::Rate
+    } else if contains_any(&before_in_clause, &["总投资", "计划投资"]) {
+        Role::Planned
+    } else if contains_any(&before_in_sentence, &["力争", "目标"]) {
+        Role::Target
+    } else if contains_any(&before_in_sentence, &["预计"])
+        && !contains_any(&before_in_clause, &["已", "完成"])
+    {
+        Role::Forecast
+    } else {
+        Role::Achieved
+    };
+
+    let kind = match dimension {
+        Some(Dimension::Money(_)) | Some(Dimension::MoneyPerPerson(_)) => {
+            let in_clause = nearest_keyword(text, cs, ce, found.start, MONEY_KINDS);
+            let in_sentence = nearest_keyword(text, ss, se, found.start, SENTENCE_MONEY_KINDS);
+            let kind = match (in_clause, in_sentence) {
+                (None | Some(FigureKind::Invested), Some(k)) => k,
+                (Some(k), _) => k,
+                (None, None) => FigureKind::Other,
+            };
+            if kind == FigureKind::Invested && before_in_clause.contains("企业") {
+                FigureKind::EnterpriseInvestment
+            } else {
+                kind
+            }
+        }
+        Some(Dimension::Area) => nearest_keyword(text, cs, ce, found.start, LAND_KINDS)
+            .or_else(|| nearest_keyword(text, ss, se, found.start, LAND_KINDS))
+            .unwrap_or(FigureKind::Other),
+        Some(Dimension::Percent) | Some(Dimension::PercentagePoint) => {
+            if role == Role::Change {
+                FigureKind::Growth
+            } else {
+                FigureKind::Ratio
+            }
+        }
+        Some(Dimension::Count) => FigureKind::Count,
+        None => FigureKind::Other,
+    };
+    let _ = sentence;
+
+    Figure {
+        id: None,
+        label: label(text, found, cs, ce),
+        text: text.orig_slice(found.start, found.end),
+        value: found.value.normalize(),
+        normalized: unit.normalize(found.value),
+        unit,
+        approximate: found.approximate,
+        role,
+        kind,
+        target: None,
+        overlaps: None,
+        quote: text.orig_slice(cs, ce),
+    }
+}
+
+/// A short label: for counts the thing counted after the unit (35项为民办实事工程),
+/// otherwise the words before the number (盘活存量建设用地849.56亩).
+fn label(text: &Text, found: &Found, cs: usize, ce: usize) -> String {
+    let stop = |c: char| {
+        matches!(
+            c,
+            '、' | '，' | '。' | '；' | '（' | '）' | '“' | '”' | '和' | '及' | '的'
+        )
+    };
+    let after: String = text.orig[found.end..ce]
+        .iter()
+        .copied()
+        .skip_while(|c| matches!(c, '以' | '上' | '余' | '多' | '左' | '右'))
+        .take_while(|c| !stop(*c) && !c.is_ascii_digit())
+        .take(12)
+        .collect();
+    let mut before_start = found.start;
+    while before_start > cs
+        && !matches!(text.norm[before_start - 1], '、' | '（' | '）')
+        && !text.norm[before_start - 1].is_ascii_digit()
+    {
+        before_start -= 1;
+    }
+    let before_start = before_start.max(found.start.saturating_sub(16));
+    let before = text.orig_slice(before_start, found.start);
+    let before = before
+        .trim_start_matches([
+            '已', '共', '累', '计', '完', '成', '并', '均', '达', '到', '其', '中',
+        ])
+        .trim_end_matches([
+            '超', '近', '约', '逾', '达', '到', '为', '了', '共', '计', '等', '过',
+        ]);
+    let is_count = matches!(Unit::new(found.unit).dimension(), Some(Dimension::Count));
+    let chosen = if is_count && after.chars().count() >= 2 {
+        after
+    } else if !before.is_empty() {
+        before.to_string()
+    } else if !after.is_empty() {
+        after
+    } else {
+        found.unit.to_string()
+    };
+    chosen
+}
+
+/// Links an achieved figure to a target of the same unit earlier in the paragraph
+/// (保底完成征收面积100万平方米，累计完成征收面积110万平方米). The ids are set
+/// by the caller, which knows the report; here the link is the index, as text.
+fn link_targets(figures: &mut [Figure]) {
+    for i in 0..figures.len() {
+        if figures[i].role != Role::Achieved {
+            continue;
+        }
+        let target = (0..i).rev().find(|&j| {
+            figures[j].role == Role::Target
+                && figures[j].unit == figures[i].unit
+                && figures[j].kind == figures[i].kind
+        });
+        if let Some(j) = target {
+            figures[i].target = Some(format!("#{j}"));
+        }
+    }
+}
+
+/// Amounts the text mentions without a figure: a recovery under way, amount not stated.
+pub fn unstated(text: &Text, figures: &[Figure]) -> Vec<Unstated> {
+    let has_money = figures
+        .iter()
+        .any(|f| matches!(f.unit.dimension(), Some(Dimension::Money(_))));
+    if has_money {
+        return Vec::new();
+    }
+    let norm: String = text.norm.iter().collect();
+    for word in ["追缴", "追回", "收回"] {
+        let Some(byte) = norm.find(word) else {
+            continue;
+        };
+        let at = norm[..byte].chars().count();
+        let (cs, ce) = text.clause(at);
+        let clause = text.norm_slice(cs, ce);
+        if !(clause.contains("资金")
+            || clause.contains("欠")
+            || clause.contains("款")
+            || clause.contains("租金"))
+        {
+            continue;
+        }
+        let label = clause
+            .trim_start_matches(['对', '并', '加', '快', '有', '序', '推', '进', '确', '保'])
+            .chars()
+            .take(20)
+            .collect::<String>();
+        return vec![Unstated {
+            kind: FigureKind::Recovered,
+            label,
+            quote: text.orig_slice(cs, ce),
+        }];
+    }
+    Vec::new()
+}
+
+/// The deadline an item of work under way sets: the first time expression
+/// that falls on or after the report's date (确保2022年上半年整改到位).
+pub fn deadline(text: &Text, reference: NaiveDate) -> Option<Deadline> {
+    let n = text.norm.len();
+    let mut i = 0;
+    while i < n {
+        let Some(end) = time_expression(text, i) else {
+            i += 1;
+            continue;
+        };
+        let written = text.orig_slice(i, end);
+        if let Some(date) = parse_deadline(&text.norm_slice(i, end), reference) {
+            if date >= reference {
+                let (cs, ce) = text.clause(i);
+                return Some(Deadline {
+                    text: written,
+                    date: Some(date),
+                    quote: text.orig_slice(cs, ce),
+                });
+            }
+        }
+        i = end;
+    }
+    None
+}
+
+/// The end of a time expression starting at `at`: 2022年上半年, 2022年1月底, “十四五”末, 年底前.
+fn time_expression(text: &Text, at: usize) -> Option<usize> {
+    let norm = &text.norm;
+    let before_is_digit = at > 0 && norm[at - 1].is_ascii_digit();
+    if before_is_digit {
+        return None;
+    }
+    for plan in [
+        "“十四五”末",
+        "十四五末",
+        "“十五五”末",
+        "十五五末",
+        "“十四五”期末",
+    ] {
+        if text.starts_with_at(at, plan) {
+            return Some(at + plan.chars().count());
+        }
+    }
+    let mut i = at;
+    while i < norm.len() && norm[i].is_ascii_digit() {
+        i += 1;
+    }
+    if i - at != 4 || norm.get(i) != Some(&'年') {
+        return None;
+    }
+    i += 1;
+    for period in [
+        "上半年",
+        "下半年",
+        "第一季度",
+        "第二季度",
+        "第三季度",
+        "第四季度",
+        "一季度",
+        "二季度",
+        "三季度",
+        "四季度",
+        "年底",
+        "底",
+        "末",
+        "年内",
+    ] {
+        if text.starts_with_at(i, period) {
+            return Some(i + period.chars().count());
+        }
+    }
+    let month_start = i;
+    while i < norm.len() && norm[i].is_ascii_digit() && i - month_start < 2 {
+        i += 1;
+    }
+    if i > month_start && norm.get(i) == Some(&'月') {
+        i += 1;
+        let day_start = i;
+        while i < norm.len() && norm[i].is_ascii_digit() && i - day_start < 2 {
+            i += 1;
+        }
+        if i > day_start && matches!(norm.get(i), Some('日' | '号')) {
+            return Some(i + 1);
+        }
+        if i > day_start {
+            // 2022年1月15 without 日: keep the month.
+            return Some(day_start);
+        }
+        if matches!(norm.get(i), Some('底' | '末')) {
+            return Some(i + 1);
+        }
+        return Some(i);
+    }
+    Some(month_start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figures(s: &str) -> Vec<Figure> {
+        let norm = super::super::clean::normalize(s);
+        extract(&Text::new(s, &norm))
+    }
+
+    fn texts(s: &str) -> Vec<String> {
+        figures(s).into_iter().map(|f| f.text).collect()
+    }
+
+    #[test]
+    fn finds_money_land_and_counts_with_their_units() {
+        let f = figures(
+            "盘活存量建设用地849.56亩，完成低效用地再开发776.3亩。积极兑现区级奖励2948万元，发放留锡过年补贴597.9万元。",
+        );
+        let got: Vec<(String, String, FigureKind)> = f
+            .iter()
+            .map(|f| (f.value.to_string(), f.unit.to_string(), f.kind))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("849.56".into(), "亩".into(), FigureKind::LandRevitalised),
+                ("776.3".into(), "亩".into(), FigureKind::LandRedeveloped),
+                ("2948".into(), "万元".into(), FigureKind::Disbursed),
+                ("597.9".into(), "万元".into(), FigureKind::Disbursed),
+            ]
+        );
+        assert_eq!(f[0].quote, "盘活存量建设用地849.56亩");
+        assert_eq!(f[0].label, "盘活存量建设用地");
+    }
+
+    #[test]
+    fn skips_document_numbers_phones_dates_and_names() {
+        let s = "根据《地铁1号线公募REITs项目专题协调会议纪要》（锡政会纪﹝2021﹞39号），电话0510-80580019，2021年1-10月，9号地块，12345热线，90后股级干部5名。";
+        assert_eq!(texts(s), ["5名"]);
+    }
+
+    #[test]
+    fn reads_chinese_numeral_counts_but_not_slogans_or_articles() {
+        assert_eq!(
+            texts(
+                "市、区两级每年各四次的检查，整改十三项，做到“两个维护”，是一个长期的过程，经过三个月的集中整改"
+            ),
+            ["四次", "十三项"]
+        );
+        assert_eq!(han_number("十三"), Some(13));
+        assert_eq!(han_number("一百二十"), Some(120));
+        assert_eq!(han_number("两"), Some(2));
+    }
+
+    #[test]
+    fn marks_approximate_values_and_roles() {
+        let f = figures(
+            "2021年累计投入5000余万元建设党群服务中心，力争地区生产总值达到600亿元以上，预计全年完成7.6亿美元，同比增长24%。新增落地企业已达200余家，完成出口总额超3000万美元。",
+        );
+        let got: Vec<(String, bool, Role)> = f
+            .iter()
+            .map(|f| (f.text.clone(), f.approximate, f.role))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("5000余万元".into(), true, Role::Achieved),
+                ("600亿元".into(), true, Role::Target),
+                ("7.6亿美元".into(), false, Role::Forecast),
+                ("24%".into(), false, Role::Change),
+                ("200余家".into(), true, Role::Achieved),
+                ("3000万美元".into(), true, Role::Achieved),
+            ]
+        );
+        assert_eq!(f[0].value.to_string(), "5000");
+        assert_eq!(f[0].unit.as_str(), "万元");
+    }
+
+    #[test]
+    fn keeps_units_split_words_and_rates_whole() {
+        let f = figures(
+            "人均一般公共预算收入较上年提升2.66万元/人，回落6个百分点以上，完成征收拆迁非住宅101家、23.7万平方米，3万余元。",
+        );
+        let got: Vec<(String, String)> = f
+            .iter()
+            .map(|f| (f.value.to_string(), f.unit.to_string()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("2.66".into(), "万元/人".into()),
+                ("6".into(), "个百分点".into()),
+                ("101".into(), "家".into()),
+                ("23.7".into(), "万平方米".into()),
+                ("3".into(), "万元".into()),
+            ]
+        );
+        assert_eq!(f[3].kind, FigureKind::LandExpropriated);
+    }
+
+    #[test]
+    fn money_kind_follows_the_sentence_when_the_clause_only_says_investment() {
+        let f = figures("人防工程项目投资的4000万元，已由在建工程转为资产，并划转到市地铁集团。");
+        assert_eq!(f[0].kind, FigureKind::Transferred);
+    }
+
+    #[test]
+    fn links_an_achieved_area_to_its_floor() {
+        let f = figures("保底完成征收面积100万平方米，累计完成征收面积110万平方米。");
+        assert_eq!(f[0].role, Role::Target);
+        assert_eq!(f[1].role, Role::Achieved);
+        assert_eq!(f[1].target.as_deref(), Some("#0"));
+    }
+
+    #[test]
+    fn finds_the_deadline_of_work_under_way() {
+        let reference = NaiveDate::from_ymd_opt(2021, 12, 30).unwrap();
+        let cases = [
+            (
+                "并对相关责任人员作出处理，确保2022年上半年整改到位。",
+                "2022年上半年",
+                "2022-06-30",
+            ),
+            (
+                "已与梁溪区协商一致，将于2022年1月核算年度易地建设费时一并结算。",
+                "2022年1月",
+                "2022-01-31",
+            ),
+            (
+                "力争到“十四五”末形成7个百亿级以上产业集群。",
+                "“十四五”末",
+                "2025-12-31",
+            ),
+            (
+                "华庄街道已于2021年5月清理调整，力争在2023年全部完成签约并拆平。",
+                "2023年",
+                "2023-12-31",
+            ),
+        ];
+        for (s, text, date) in cases {
+            let norm = super::super::clean::normalize(s);
+            let d = deadline(&Text::new(s, &norm), reference).unwrap();
+            assert_eq!(d.text, text);
+            assert_eq!(d.date.unwrap().to_string(), date);
+            assert!(s.contains(&d.quote));
+        }
+    }
+}
