@@ -84,6 +84,14 @@ const NOT_A_UNIT: &[(&str, char)] = &[
     ("所", '属'),
 ];
 
+/// Words after which a Chinese numeral is a count.
+const HAN_COUNT_CUES: &[&str] = &[
+    "各", "共", "计", "完成", "开展", "召开", "新增", "发现", "查处", "达", "出台", "制定", "制订",
+    "修订", "建立", "整改", "涉及", "梳理", "举办", "累计", "组织", "形成", "推出", "打造", "培训",
+    "约谈", "走访", "检查", "抽查", "通报", "解决", "退还", "追缴", "收回", "处分", "问责", "立案",
+    "谈话", "召回", "清理", "排查", "取消", "撤销", "合并", "新建", "改造", "选派", "提拔",
+];
+
 /// Chinese numerals that may start a count (四次, 两个, 十三项).
 const HAN_DIGITS: &str = "零〇一二两三四五六七八九十百千";
 
@@ -306,6 +314,13 @@ fn han_at(text: &Text, start: usize) -> (Option<Found>, usize) {
         })
         || text.quoted[start]
     {
+        return (None, i);
+    }
+    // A Chinese numeral counts things only after a verb of counting or doing
+    // (每年各四次, 整改十三项); elsewhere it names something (八项规定, 两个街道,
+    // 争当三类干部) and is no figure.
+    let before_text = text.norm_slice(start.saturating_sub(2), start);
+    if !HAN_COUNT_CUES.iter().any(|c| before_text.ends_with(c)) {
         return (None, i);
     }
     let Some(value) = han_number(&numeral) else {
@@ -709,9 +724,25 @@ pub fn unstated(text: &Text, figures: &[Figure]) -> Vec<Unstated> {
     Vec::new()
 }
 
-/// The deadline an item of work under way sets: the first time expression
-/// that falls on or after the report's date (确保2022年上半年整改到位).
-pub fn deadline(text: &Text, reference: NaiveDate) -> Option<Deadline> {
+/// Words that make a later date a deadline in a measure (力争2022年一季度完成).
+const DEADLINE_CUES: &[&str] = &[
+    "力争",
+    "确保",
+    "计划于",
+    "将于",
+    "预计于",
+    "争取",
+    "力争在",
+    "力争于",
+    "确保在",
+    "确保于",
+    "力争到",
+];
+
+/// The deadline an item sets: the first time expression that falls on or after
+/// the report's date (确保2022年上半年整改到位). In work under way any such
+/// date counts; in a measure only one introduced by 力争, 确保, 计划于 and the like.
+pub fn deadline(text: &Text, reference: NaiveDate, require_cue: bool) -> Option<Deadline> {
     let n = text.norm.len();
     let mut i = 0;
     while i < n {
@@ -720,6 +751,12 @@ pub fn deadline(text: &Text, reference: NaiveDate) -> Option<Deadline> {
             continue;
         };
         let written = text.orig_slice(i, end);
+        let before = text.norm_slice(i.saturating_sub(3), i);
+        let cued = DEADLINE_CUES.iter().any(|c| before.ends_with(c));
+        if require_cue && !cued {
+            i = end;
+            continue;
+        }
         if let Some(date) = parse_deadline(&text.norm_slice(i, end), reference) {
             if date >= reference {
                 let (cs, ce) = text.clause(i);
@@ -947,7 +984,7 @@ mod tests {
         ];
         for (s, text, date) in cases {
             let norm = super::super::clean::normalize(s);
-            let d = deadline(&Text::new(s, &norm), reference).unwrap();
+            let d = deadline(&Text::new(s, &norm), reference, false).unwrap();
             assert_eq!(d.text, text);
             assert_eq!(d.date.unwrap().to_string(), date);
             assert!(s.contains(&d.quote));

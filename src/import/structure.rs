@@ -1010,11 +1010,7 @@ impl<'a> Builder<'a> {
         let t = Text::new(text, norm);
         let figures = figures::extract(&t);
         let unstated = figures::unstated(&t, &figures);
-        let deadline = if self.list == List::Ongoing {
-            figures::deadline(&t, self.reference)
-        } else {
-            None
-        };
+        let deadline = figures::deadline(&t, self.reference, self.list == List::Measures);
         let heading = if partial {
             None
         } else {
