@@ -103,6 +103,19 @@ pub fn money(amount: Decimal, currency: Currency, scale: MoneyScale) -> String {
     format!("{}{}", grouped(amount / scale.divisor(), 2), scale.unit(currency))
 }
 
+/// An amount in the scale reports would write it in: 亿 from 1亿, 万 from 1万.
+pub fn money_auto(amount: Decimal, currency: Currency) -> String {
+    let abs = amount.abs();
+    let scale = if abs >= Decimal::from(100_000_000) {
+        MoneyScale::Yi
+    } else if abs >= Decimal::from(10_000) {
+        MoneyScale::Wan
+    } else {
+        MoneyScale::Yuan
+    };
+    money(amount, currency, scale)
+}
+
 /// An area in square metres, shown in 亩 or m².
 pub fn area(m2: Decimal, unit: AreaUnit) -> String {
     match unit {
@@ -190,6 +203,14 @@ mod tests {
         for (amount, currency, scale, expected) in table {
             assert_eq!(money(d(amount), currency, scale), expected);
         }
+    }
+
+    #[test]
+    fn picks_the_scale_a_report_would_write() {
+        assert_eq!(money_auto(d("13630000000"), Currency::Cny), "136.3亿元");
+        assert_eq!(money_auto(d("35459000"), Currency::Cny), "3,545.9万元");
+        assert_eq!(money_auto(d("5000"), Currency::Cny), "5,000元");
+        assert_eq!(money_auto(d("647000000"), Currency::Usd), "6.47亿美元");
     }
 
     #[test]

@@ -4,7 +4,7 @@ use std::io::{self, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
-use zhenggai::cli::{Cli, Command, SummaryArgs, SummaryFormat};
+use zhenggai::cli::{Cli, Command};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -12,17 +12,9 @@ fn main() -> ExitCode {
     let stderr = io::stderr();
     let result = match &cli.command {
         Some(Command::Summary(args)) => zhenggai::summary::run(args, &mut stdout.lock(), &mut stderr.lock()),
-        Some(Command::Check(_)) => Ok(2),
+        Some(Command::Check(args)) => Ok(zhenggai::check::run(args, &mut stdout.lock(), &mut stderr.lock())),
         Some(Command::Import(args)) => return zhenggai::import::run(args),
-        None => {
-            let args = SummaryArgs {
-                format: SummaryFormat::Text,
-                as_of: cli.dashboard.as_of,
-                lang: None,
-                paths: cli.dashboard.paths.clone(),
-            };
-            zhenggai::summary::run(&args, &mut stdout.lock(), &mut stderr.lock())
-        }
+        None => zhenggai::tui::run(&cli.dashboard),
     };
     match result {
         Ok(code) => ExitCode::from(code),

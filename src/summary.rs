@@ -6,7 +6,7 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde_json::{Value, json};
 
-use crate::format::{self, AreaUnit, MoneyScale, pad_left, pad_right};
+use crate::format::{self, AreaUnit, pad_left, pad_right};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::{Dataset, Status};
 use crate::stats::{Bucket, BucketCounts, Count, Counts, FigurePath, LandTotal, MoneyTotal, ReportStats, Stats};
@@ -113,7 +113,7 @@ fn figure_json(dataset: &Dataset, path: &FigurePath) -> Option<Value> {
     }))
 }
 
-const LABEL: usize = 22;
+const LABEL: usize = 26;
 
 /// The summary as text aligned by display width, in a language.
 pub fn to_text(dataset: &Dataset, stats: &Stats, lang: Lang) -> String {
@@ -146,8 +146,8 @@ pub fn to_text(dataset: &Dataset, stats: &Stats, lang: Lang) -> String {
             pad_right(Msg::Transcribed.text(lang), LABEL),
             counts_line(t.transcribed, lang)
         );
-        money_lines(&mut out, &t.money, lang);
-        land_lines(&mut out, &t.land, lang);
+        money_lines(&mut out, dataset, &t.money, lang);
+        land_lines(&mut out, dataset, &t.land, lang);
         let _ = writeln!(
             out,
             "  {}{}",
@@ -195,7 +195,7 @@ fn approx(approximate: bool, lang: Lang) -> &'static str {
     if approximate { Msg::Approximately.text(lang) } else { "" }
 }
 
-fn money_lines(out: &mut String, money: &[MoneyTotal], lang: Lang) {
+fn money_lines(out: &mut String, dataset: &Dataset, money: &[MoneyTotal], lang: Lang) {
     if money.is_empty() {
         return;
     }
@@ -204,19 +204,41 @@ fn money_lines(out: &mut String, money: &[MoneyTotal], lang: Lang) {
         let amount = format!(
             "{}{}",
             approx(m.approximate, lang),
-            format::money(m.amount, m.currency, MoneyScale::Wan)
+            format::money_auto(m.amount, m.currency)
         );
         let _ = writeln!(
             out,
-            "    {}{}  {}",
+            "    {}{}  {}  {}",
             pad_right(i18n::kind(m.kind, lang), LABEL - 2),
-            pad_left(&amount, 16),
-            m.currency.code()
+            pad_left(&amount, 14),
+            m.currency.code(),
+            as_written(dataset, &m.figures)
         );
     }
 }
 
-fn land_lines(out: &mut String, land: &[LandTotal], lang: Lang) {
+/// The figures behind a total as written in the source: "= 2948万元 + 597.9万元",
+/// and "(≈ 5680万美元 overlaps, not added)" for figures left out.
+fn as_written(dataset: &Dataset, figures: &[FigurePath]) -> String {
+    let resolved: Vec<&crate::model::Figure> = figures.iter().filter_map(|p| p.resolve(dataset)).collect();
+    let added: Vec<&str> = resolved
+        .iter()
+        .filter(|f| f.overlaps.is_none())
+        .map(|f| f.text.as_str())
+        .collect();
+    let left_out: Vec<&str> = resolved
+        .iter()
+        .filter(|f| f.overlaps.is_some())
+        .map(|f| f.text.as_str())
+        .collect();
+    let mut s = format!("= {}", added.join(" + "));
+    if !left_out.is_empty() {
+        let _ = write!(s, "  (≈ {})", left_out.join(", "));
+    }
+    s
+}
+
+fn land_lines(out: &mut String, dataset: &Dataset, land: &[LandTotal], lang: Lang) {
     if land.is_empty() {
         return;
     }
@@ -238,7 +260,7 @@ fn land_lines(out: &mut String, land: &[LandTotal], lang: Lang) {
                 format::grouped(pct, 1)
             );
         }
-        let _ = writeln!(out, "{line}");
+        let _ = writeln!(out, "{line}  {}", as_written(dataset, &l.figures));
     }
 }
 
@@ -271,7 +293,7 @@ fn report_text(out: &mut String, dataset: &Dataset, rs: &ReportStats, lang: Lang
         pad_right(Msg::Transcribed.text(lang), LABEL),
         counts_line(p.transcribed, lang)
     );
-    money_lines(out, &rs.money, lang);
+    money_lines(out, dataset, &rs.money, lang);
     if !rs.money_other.is_empty() {
         let _ = writeln!(out, "  {}", Msg::NotSummed.text(lang));
         for path in &rs.money_other {
@@ -299,7 +321,7 @@ fn report_text(out: &mut String, dataset: &Dataset, rs: &ReportStats, lang: Lang
             }
         }
     }
-    land_lines(out, &rs.land, lang);
+    land_lines(out, dataset, &rs.land, lang);
     let _ = writeln!(
         out,
         "  {}{}",
@@ -363,7 +385,7 @@ pub fn to_markdown(dataset: &Dataset, stats: &Stats, lang: Lang) -> String {
                     "| {} | {}{} | {} |",
                     i18n::kind(m.kind, lang),
                     approx(m.approximate, lang),
-                    format::money(m.amount, m.currency, MoneyScale::Wan),
+                    format::money_auto(m.amount, m.currency),
                     m.currency.code()
                 );
             }

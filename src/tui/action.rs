@@ -1,0 +1,68 @@
+//! Everything the user can ask the dashboard to do.
+
+/// The tabs of the dashboard, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tab {
+    /// 总览: per report, closed and open problems and headline figures.
+    Overview,
+    /// 问题: every problem across reports.
+    Problems,
+    /// 金额: money by kind and currency.
+    Amounts,
+    /// 土地: land by kind, against targets.
+    Land,
+    /// 时限: deadlines by date and bucket.
+    Deadlines,
+}
+
+impl Tab {
+    /// Every tab, in display order.
+    pub const ALL: [Tab; 5] = [Tab::Overview, Tab::Problems, Tab::Amounts, Tab::Land, Tab::Deadlines];
+
+    /// The position of the tab, 0-based.
+    pub fn index(self) -> usize {
+        Self::ALL.iter().position(|t| *t == self).unwrap_or(0)
+    }
+
+    /// The tab at a position, wrapping around.
+    pub fn at(index: usize) -> Self {
+        Self::ALL[index % Self::ALL.len()]
+    }
+}
+
+/// A change the user asks for; `App::update` is the only place that applies it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the dashboard.
+    Quit,
+    /// Go to the next tab.
+    NextTab,
+    /// Go to the previous tab.
+    PrevTab,
+    /// Go to a given tab.
+    Tab(Tab),
+    /// Select the previous row.
+    Up,
+    /// Select the next row.
+    Down,
+    /// Select the first row.
+    Top,
+    /// Select the last row.
+    Bottom,
+    /// Move the selection up by a page.
+    PageUp,
+    /// Move the selection down by a page.
+    PageDown,
+    /// Move the selection up by half a page.
+    HalfPageUp,
+    /// Move the selection down by half a page.
+    HalfPageDown,
+    /// Open the selected row one level deeper.
+    Enter,
+    /// Go back one level, restoring the selection there.
+    Back,
+    /// Cycle the display unit: 元 / 万元 / 亿元 on Amounts, 亩 / m² on Land.
+    CycleUnit,
+    /// The terminal now has this many columns and rows.
+    Resize(u16, u16),
+}

@@ -1,0 +1,274 @@
+//! The key table: which keys do what, where. It drives both the handling and
+//! the hints in the bottom bar, so the two can never disagree.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use super::action::{Action, Tab};
+use crate::i18n::Msg;
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Everywhere.
+    Always,
+    /// Views below the top of a tab (Esc goes back).
+    Drilled,
+    /// The Amounts and Land tabs (the unit toggle).
+    Units,
+}
+
+/// One key binding.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    /// The keys, with their modifiers.
+    pub keys: &'static [(KeyCode, KeyModifiers)],
+    /// How the keys are written in hints and help ("j ↓").
+    pub label: &'static str,
+    /// What the keys do.
+    pub action: Action,
+    /// The description in hints and help.
+    pub help: Msg,
+    /// Where the binding applies.
+    pub scope: Scope,
+    /// Whether the bottom bar shows it.
+    pub hint: bool,
+}
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+
+/// Every binding of the dashboard.
+pub const BINDINGS: &[Binding] = &[
+    Binding {
+        keys: &[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)],
+        label: "j/↓",
+        action: Action::Down,
+        help: Msg::KeyDown,
+        scope: Scope::Always,
+        hint: true,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)],
+        label: "k/↑",
+        action: Action::Up,
+        help: Msg::KeyUp,
+        scope: Scope::Always,
+        hint: true,
+    },
+    Binding {
+        keys: &[(KeyCode::Enter, NONE), (KeyCode::Char('l'), NONE), (KeyCode::Right, NONE)],
+        label: "⏎",
+        action: Action::Enter,
+        help: Msg::KeyEnter,
+        scope: Scope::Always,
+        hint: true,
+    },
+    Binding {
+        keys: &[(KeyCode::Esc, NONE), (KeyCode::Backspace, NONE), (KeyCode::Char('h'), NONE), (KeyCode::Left, NONE)],
+        label: "esc",
+        action: Action::Back,
+        help: Msg::KeyBack,
+        scope: Scope::Drilled,
+        hint: true,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('u'), NONE)],
+        label: "u",
+        action: Action::CycleUnit,
+        help: Msg::KeyUnit,
+        scope: Scope::Units,
+        hint: true,
+    },
+    Binding {
+        keys: &[(KeyCode::Tab, NONE)],
+        label: "tab",
+        action: Action::NextTab,
+        help: Msg::KeyNextTab,
+        scope: Scope::Always,
+        hint: true,
+    },
+    Binding {
+        keys: &[(KeyCode::BackTab, SHIFT), (KeyCode::BackTab, NONE)],
+        label: "S-tab",
+        action: Action::PrevTab,
+        help: Msg::KeyPrevTab,
+        scope: Scope::Always,
+        hint: false,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('1'), NONE)],
+        label: "1",
+        action: Action::Tab(Tab::Overview),
+        help: Msg::TabOverview,
+        scope: Scope::Always,
+        hint: false,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('2'), NONE)],
+        label: "2",
+        action: Action::Tab(Tab::Problems),
+        help: Msg::TabProblems,
+        scope: Scope::Always,
+        hint: false,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('3'), NONE)],
+        label: "3",
+        action: Action::Tab(Tab::Amounts),
+        help: Msg::TabAmounts,
+        scope: Scope::Always,
+        hint: false,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('4'), NONE)],
+        label: "4",
+        action: Action::Tab(Tab::Land),
+        help: Msg::TabLand,
+        scope: Scope::Always,
+        hint: false,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('5'), NONE)],
+        label: "5",
+        action: Action::Tab(Tab::Deadlines),
+        help: Msg::TabDeadlines,
+        scope: Scope::Always,
+        hint: false,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('g'), NONE), (KeyCode::Home, NONE)],
+        label: "g",
+        action: Action::Top,
+        help: Msg::KeyTop,
+        scope: Scope::Always,
+        hint: false,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('G'), SHIFT), (KeyCode::Char('G'), NONE), (KeyCode::End, NONE)],
+        label: "G",
+        action: Action::Bottom,
+        help: Msg::KeyBottom,
+        scope: Scope::Always,
+        hint: false,
+    },
+    Binding {
+        keys: &[(KeyCode::PageDown, NONE)],
+        label: "PgDn",
+        action: Action::PageDown,
+        help: Msg::KeyPageDown,
+        scope: Scope::Always,
+        hint: false,
+    },
+    Binding {
+        keys: &[(KeyCode::PageUp, NONE)],
+        label: "PgUp",
+        action: Action::PageUp,
+        help: Msg::KeyPageUp,
+        scope: Scope::Always,
+        hint: false,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('d'), CTRL)],
+        label: "C-d",
+        action: Action::HalfPageDown,
+        help: Msg::KeyHalfDown,
+        scope: Scope::Always,
+        hint: false,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('u'), CTRL)],
+        label: "C-u",
+        action: Action::HalfPageUp,
+        help: Msg::KeyHalfUp,
+        scope: Scope::Always,
+        hint: false,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('q'), NONE), (KeyCode::Char('c'), CTRL)],
+        label: "q",
+        action: Action::Quit,
+        help: Msg::KeyQuit,
+        scope: Scope::Always,
+        hint: true,
+    },
+];
+
+/// The binding a key press triggers in a scope, if any. Releases and repeats of
+/// releases are ignored; only presses (and auto-repeat presses) count.
+pub fn binding_for(event: &KeyEvent, active: impl Fn(Scope) -> bool) -> Option<&'static Binding> {
+    if event.kind == KeyEventKind::Release {
+        return None;
+    }
+    // Shift is part of an upper-case letter; compare it only where the table asks.
+    let mods = event.modifiers & (KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT);
+    BINDINGS.iter().find(|b| {
+        active(b.scope)
+            && b.keys.iter().any(|(code, m)| {
+                *code == event.code && (*m == mods || (*m == NONE && mods == KeyModifiers::SHIFT && is_char(code)))
+            })
+    })
+}
+
+fn is_char(code: &KeyCode) -> bool {
+    matches!(code, KeyCode::Char(_))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn every_documented_key_maps_to_its_action() {
+        let all = |_| true;
+        let table = [
+            (KeyCode::Char('j'), NONE, Action::Down),
+            (KeyCode::Down, NONE, Action::Down),
+            (KeyCode::Char('k'), NONE, Action::Up),
+            (KeyCode::Up, NONE, Action::Up),
+            (KeyCode::Char('g'), NONE, Action::Top),
+            (KeyCode::Home, NONE, Action::Top),
+            (KeyCode::Char('G'), SHIFT, Action::Bottom),
+            (KeyCode::End, NONE, Action::Bottom),
+            (KeyCode::PageDown, NONE, Action::PageDown),
+            (KeyCode::PageUp, NONE, Action::PageUp),
+            (KeyCode::Char('d'), CTRL, Action::HalfPageDown),
+            (KeyCode::Char('u'), CTRL, Action::HalfPageUp),
+            (KeyCode::Tab, NONE, Action::NextTab),
+            (KeyCode::BackTab, SHIFT, Action::PrevTab),
+            (KeyCode::Char('3'), NONE, Action::Tab(Tab::Amounts)),
+            (KeyCode::Enter, NONE, Action::Enter),
+            (KeyCode::Esc, NONE, Action::Back),
+            (KeyCode::Backspace, NONE, Action::Back),
+            (KeyCode::Char('h'), NONE, Action::Back),
+            (KeyCode::Char('u'), NONE, Action::CycleUnit),
+            (KeyCode::Char('q'), NONE, Action::Quit),
+            (KeyCode::Char('c'), CTRL, Action::Quit),
+        ];
+        for (code, mods, action) in table {
+            let b = binding_for(&press(code, mods), all);
+            assert_eq!(b.map(|b| b.action), Some(action), "{code:?} {mods:?}");
+        }
+    }
+
+    #[test]
+    fn key_releases_do_nothing() {
+        let mut release = press(KeyCode::Char('q'), NONE);
+        release.kind = KeyEventKind::Release;
+        assert!(binding_for(&release, |_| true).is_none());
+    }
+
+    #[test]
+    fn scoped_keys_only_work_in_their_scope() {
+        let top_of_overview = |s| s == Scope::Always;
+        assert!(binding_for(&press(KeyCode::Esc, NONE), top_of_overview).is_none());
+        assert!(binding_for(&press(KeyCode::Char('u'), NONE), top_of_overview).is_none());
+        // Ctrl-u is half a page up, not the unit toggle.
+        let b = binding_for(&press(KeyCode::Char('u'), CTRL), |_| true);
+        assert_eq!(b.map(|b| b.action), Some(Action::HalfPageUp));
+    }
+}

@@ -1,0 +1,50 @@
+//! Terminal set-up and restoration: raw mode and the alternate screen on the way
+//! in; cooked mode, the main screen, a visible cursor and no mouse capture on the
+//! way out, whether the dashboard ends normally, with an error, a panic or a signal.
+
+use std::io::{self, Write};
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+use crossterm::event::DisableMouseCapture;
+use crossterm::execute;
+use ratatui::DefaultTerminal;
+
+/// The terminal in dashboard mode; dropping it restores the terminal.
+pub struct Session {
+    /// The ratatui terminal.
+    pub terminal: DefaultTerminal,
+    /// Set by SIGTERM, SIGHUP or SIGINT.
+    pub signalled: Arc<AtomicBool>,
+}
+
+impl Session {
+    /// Enters raw mode and the alternate screen; a panic hook restores the terminal
+    /// before the panic message is printed, and signals set `signalled`.
+    pub fn start() -> io::Result<Self> {
+        let signalled = Arc::new(AtomicBool::new(false));
+        for signal in [
+            signal_hook::consts::SIGTERM,
+            signal_hook::consts::SIGHUP,
+            signal_hook::consts::SIGINT,
+        ] {
+            signal_hook::flag::register(signal, Arc::clone(&signalled))?;
+        }
+        // ratatui::init installs a panic hook that restores the terminal first.
+        let terminal = ratatui::try_init()?;
+        Ok(Self { terminal, signalled })
+    }
+}
+
+impl Drop for Session {
+    fn drop(&mut self) {
+        restore();
+    }
+}
+
+/// Puts the terminal back as the shell expects it. Safe to call more than once.
+pub fn restore() {
+    let _ = execute!(io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    let _ = io::stdout().flush();
+}

@@ -1,0 +1,141 @@
+//! Colours and text attributes. Nothing relies on colour alone: statuses carry
+//! symbols and the selection is reversed, so the monochrome theme (NO_COLOR)
+//! tells everything apart too.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::model::Status;
+use crate::stats::Bucket;
+
+/// The styles of every element of the dashboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    /// The header line.
+    pub header: Style,
+    /// The active tab.
+    pub tab_active: Style,
+    /// Inactive tabs.
+    pub tab: Style,
+    /// Panel borders.
+    pub border: Style,
+    /// Panel and table titles.
+    pub title: Style,
+    /// The selected row.
+    pub selected: Style,
+    /// Secondary text: sources, notes, units.
+    pub dim: Style,
+    /// Closed problems.
+    pub closed: Style,
+    /// Open problems.
+    pub open: Style,
+    /// Long-term problems.
+    pub long_term: Style,
+    /// Overdue deadlines.
+    pub overdue: Style,
+    /// Deadlines within 30 days.
+    pub due_soon: Style,
+    /// A figure inside a text.
+    pub figure: Style,
+    /// The figure the quote is shown for.
+    pub figure_selected: Style,
+    /// Key names in the bottom bar.
+    pub key: Style,
+    /// Warnings and banners.
+    pub warning: Style,
+}
+
+impl Theme {
+    /// The default theme for dark terminals.
+    pub fn dark() -> Self {
+        Self {
+            header: Style::new().fg(Color::Black).bg(Color::Cyan).add_modifier(Modifier::BOLD),
+            tab_active: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            tab: Style::new().fg(Color::Gray),
+            border: Style::new().fg(Color::DarkGray),
+            title: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            dim: Style::new().fg(Color::DarkGray),
+            closed: Style::new().fg(Color::Green),
+            open: Style::new().fg(Color::LightRed).add_modifier(Modifier::BOLD),
+            long_term: Style::new().fg(Color::LightBlue),
+            overdue: Style::new().fg(Color::LightRed).add_modifier(Modifier::BOLD),
+            due_soon: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            figure: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
+            figure_selected: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Yellow)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            warning: Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(Modifier::BOLD),
+        }
+    }
+
+    /// No colour at all: bold, underline and reverse only (NO_COLOR, --no-color).
+    pub fn mono() -> Self {
+        let plain = Style::new();
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        Self {
+            header: Style::new().add_modifier(Modifier::REVERSED),
+            tab_active: Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            tab: plain,
+            border: plain,
+            title: bold,
+            selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            dim: plain,
+            closed: plain,
+            open: bold,
+            long_term: plain,
+            overdue: bold,
+            due_soon: Style::new().add_modifier(Modifier::UNDERLINED),
+            figure: Style::new().add_modifier(Modifier::UNDERLINED),
+            figure_selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED),
+            key: bold,
+            warning: Style::new().add_modifier(Modifier::REVERSED),
+        }
+    }
+
+    /// The theme the environment asks for: monochrome when NO_COLOR is set and not empty.
+    pub fn from_env() -> Self {
+        match std::env::var_os("NO_COLOR") {
+            Some(v) if !v.is_empty() => Self::mono(),
+            _ => Self::dark(),
+        }
+    }
+
+    /// The style of a problem status.
+    pub fn status(&self, status: Status) -> Style {
+        match status {
+            Status::Closed => self.closed,
+            Status::Open => self.open,
+            Status::LongTerm => self.long_term,
+        }
+    }
+
+    /// The style of a deadline bucket.
+    pub fn bucket(&self, bucket: Bucket) -> Style {
+        match bucket {
+            Bucket::Overdue => self.overdue,
+            Bucket::DueSoon => self.due_soon,
+            Bucket::Later | Bucket::NoDate => Style::new(),
+        }
+    }
+}
+
+/// The symbol shown before a status, so that status never depends on colour.
+pub fn status_symbol(status: Status) -> &'static str {
+    match status {
+        Status::Closed => "✓",
+        Status::Open => "●",
+        Status::LongTerm => "∞",
+    }
+}
+
+/// The symbol shown before a deadline bucket.
+pub fn bucket_symbol(bucket: Bucket) -> &'static str {
+    match bucket {
+        Bucket::Overdue => "!",
+        Bucket::DueSoon => "*",
+        Bucket::Later => "·",
+        Bucket::NoDate => "-",
+    }
+}

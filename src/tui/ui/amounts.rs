@@ -1,0 +1,139 @@
+//! The Amounts tab: achieved money by kind as bars (recovered first, CNY and USD
+//! apart), then every money figure: achieved, not added in (targets, forecasts,
+//! plans) and mentioned without an amount. `u` cycles 元 / 万元 / 亿元.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph};
+use rust_decimal::prelude::ToPrimitive;
+
+use super::{bar, block, counted, draw_table};
+use crate::format::{self, pad_left, pad_right};
+use crate::i18n::{self, Msg};
+use crate::model::Role;
+use crate::tui::app::{App, MoneyRow};
+use crate::tui::theme::Theme;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let totals = &app.stats.totals.money;
+    let bars_height = (totals.len() as u16 + 2).min(area.height / 2);
+    let [bars, table] = Layout::vertical([Constraint::Length(bars_height), Constraint::Min(0)]).areas(area);
+    draw_bars(frame, bars, app, theme);
+    draw_rows(frame, table, app, theme);
+}
+
+fn draw_bars(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let lang = app.lang;
+    let scale = app.money_scale;
+    let title = format!(
+        " {} · {} {} ",
+        Msg::AmountsByKind.text(lang),
+        Msg::Unit.text(lang),
+        scale.unit(crate::units::Currency::Cny)
+    );
+    let block = block(Line::from(title), theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let totals = &app.stats.totals.money;
+    let label_w = 16;
+    let amount_w = 18;
+    let bar_w = usize::from(inner.width).saturating_sub(label_w + amount_w + 6);
+    let lines: Vec<Line> = totals
+        .iter()
+        .map(|m| {
+            // Bars compare amounts of one currency only.
+            let max = totals
+                .iter()
+                .filter(|o| o.currency == m.currency)
+                .filter_map(|o| o.amount.to_f64())
+                .fold(0.0, f64::max);
+            let approx = if m.approximate { Msg::Approximately.text(lang) } else { "" };
+            Line::from(vec![
+                Span::raw(pad_right(i18n::kind(m.kind, lang), label_w)),
+                Span::styled(
+                    pad_right(&bar(m.amount.to_f64().unwrap_or(0.0), max, bar_w), bar_w),
+                    theme.closed,
+                ),
+                Span::styled(
+                    pad_left(
+                        &format!("{approx}{}", format::money(m.amount, m.currency, scale)),
+                        amount_w,
+                    ),
+                    theme.figure,
+                ),
+                Span::styled(format!("  {}", m.currency.code()), theme.dim),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let lang = app.lang;
+    let level = app.level();
+    let rows = &app.rows.money;
+    let header = vec![
+        "",
+        Msg::Kind.text(lang),
+        Msg::Label.text(lang),
+        Msg::AsWritten.text(lang),
+        Msg::Converted.text(lang),
+        Msg::Role.text(lang),
+        Msg::Report.text(lang),
+    ];
+    let widths = [
+        Constraint::Length(11),
+        Constraint::Length(12),
+        Constraint::Min(14),
+        Constraint::Length(14),
+        Constraint::Length(16),
+        Constraint::Length(6),
+        Constraint::Length(14),
+    ];
+    let title = counted(Msg::TabAmounts.text(lang), level.selected, rows.len());
+    draw_table(frame, area, &level, rows.len(), header, &widths, theme, title, |i| match rows[i] {
+        MoneyRow::Achieved(path) | MoneyRow::NotSummed(path) => {
+            let Some(f) = path.resolve(&app.data) else {
+                return Vec::new();
+            };
+            let section = match (rows[i], f.overlaps.is_some()) {
+                (MoneyRow::NotSummed(_), _) => Cell::from(Msg::NotSummedShort.text(lang)).style(theme.dim),
+                (_, true) => Cell::from(Msg::OverlapShort.text(lang)).style(theme.dim),
+                _ => Cell::from(Msg::Achieved.text(lang)).style(theme.closed),
+            };
+            let converted = match (f.unit.currency(), f.value.checked_mul(f.unit.factor().unwrap_or_default())) {
+                (Some(c), Some(base)) => format::money(base, c, app.money_scale),
+                _ => String::new(),
+            };
+            let role_style = if f.role == Role::Achieved { theme.closed } else { theme.dim };
+            vec![
+                section,
+                Cell::from(i18n::kind(f.kind, lang)),
+                Cell::from(f.label.clone()),
+                Cell::from(f.text.clone()).style(theme.figure),
+                Cell::from(converted),
+                Cell::from(i18n::role(f.role, lang)).style(role_style),
+                Cell::from(issuer(app, path.item.report)),
+            ]
+        }
+        MoneyRow::Unstated(u) => {
+            let Some(item) = u.item.resolve(&app.data).and_then(|m| m.unstated.get(u.index)) else {
+                return Vec::new();
+            };
+            vec![
+                Cell::from(Msg::UnstatedShort.text(lang)).style(theme.open),
+                Cell::from(i18n::kind(item.kind, lang)),
+                Cell::from(item.label.clone()),
+                Cell::from(Msg::AmountNotStated.text(lang)).style(theme.dim),
+                Cell::from(""),
+                Cell::from(""),
+                Cell::from(issuer(app, u.item.report)),
+            ]
+        }
+    });
+}
+
+fn issuer(app: &App, report: usize) -> String {
+    app.data.reports.get(report).map_or_else(String::new, |r| r.issuer.clone())
+}

@@ -1,0 +1,64 @@
+//! The Deadlines tab: every dated item and every ongoing item, sorted by date and
+//! marked by bucket against the as-of date.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::Cell;
+
+use super::{bucket_badge, counted, draw_table, item_label};
+use crate::i18n::Msg;
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let lang = app.lang;
+    let level = app.level();
+    let rows = &app.stats.deadlines;
+    let header = vec![
+        Msg::Status.text(lang),
+        Msg::Date.text(lang),
+        Msg::DeadlineText.text(lang),
+        Msg::Report.text(lang),
+        Msg::Problem.text(lang),
+        Msg::Item.text(lang),
+    ];
+    let widths = [
+        Constraint::Length(12),
+        Constraint::Length(10),
+        Constraint::Length(14),
+        Constraint::Length(16),
+        Constraint::Length(18),
+        Constraint::Min(12),
+    ];
+    let title = counted(Msg::TabDeadlines.text(lang), level.selected, rows.len());
+    draw_table(frame, area, &level, rows.len(), header, &widths, theme, title, |i| {
+        let entry = &rows[i];
+        let Some(report) = app.data.reports.get(entry.item.report) else {
+            return Vec::new();
+        };
+        let problem = report.problems.get(entry.item.problem);
+        let item = entry.item.resolve(&app.data);
+        let problem_text = problem.map_or_else(String::new, |p| {
+            format!(
+                "{} {}",
+                p.number.as_deref().unwrap_or("?"),
+                p.title.as_deref().unwrap_or("")
+            )
+        });
+        let heading = item
+            .and_then(|m| m.heading.clone())
+            .unwrap_or_else(|| item.map_or_else(String::new, |m| m.text.clone()));
+        vec![
+            Cell::from(Line::from(bucket_badge(entry.bucket, lang, theme))),
+            Cell::from(entry.date.map_or_else(|| "—".to_string(), |d| d.to_string())),
+            Cell::from(
+                item.and_then(|m| m.deadline.as_ref())
+                    .map_or_else(|| "—".to_string(), |d| d.text.clone()),
+            ),
+            Cell::from(report.issuer.clone()),
+            Cell::from(problem_text),
+            Cell::from(format!("{} {heading}", item_label(app, entry.item))),
+        ]
+    });
+}

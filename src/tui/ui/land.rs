@@ -1,0 +1,124 @@
+//! The Land tab: achieved land by kind, against its target where the text gives
+//! one (110万㎡ of a 100万㎡ floor = 110%), then every land figure. `u` toggles 亩 / m².
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph};
+use rust_decimal::prelude::ToPrimitive;
+
+use super::{bar, block, counted, draw_table};
+use crate::format::{self, AreaUnit, pad_left, pad_right};
+use crate::i18n::{self, Msg};
+use crate::model::Role;
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let totals = &app.stats.totals.land;
+    let bars_height = (totals.len() as u16 + 2).min(area.height / 2);
+    let [bars, table] = Layout::vertical([Constraint::Length(bars_height), Constraint::Min(0)]).areas(area);
+    draw_bars(frame, bars, app, theme);
+    draw_rows(frame, table, app, theme);
+}
+
+fn draw_bars(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let lang = app.lang;
+    let unit = match app.area_unit {
+        AreaUnit::Mu => "亩",
+        AreaUnit::SquareMetre => "m²",
+    };
+    let title = format!(" {} · {} {unit} ", Msg::LandAgainstTarget.text(lang), Msg::Unit.text(lang));
+    let block = block(Line::from(title), theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let totals = &app.stats.totals.land;
+    let max = totals
+        .iter()
+        .flat_map(|l| [l.m2.to_f64(), l.target_m2.and_then(|t| t.to_f64())])
+        .flatten()
+        .fold(0.0, f64::max);
+    let label_w = 18;
+    let amount_w = 18;
+    let target_w = 26;
+    let bar_w = usize::from(inner.width).saturating_sub(label_w + amount_w + target_w + 2);
+    let lines: Vec<Line> = totals
+        .iter()
+        .map(|l| {
+            let approx = if l.approximate { Msg::Approximately.text(lang) } else { "" };
+            let target = match (l.target_m2, l.percent_of_target()) {
+                (Some(t), Some(pct)) => format!(
+                    "  {} {} · {}%",
+                    Msg::Target.text(lang),
+                    format::area(t, app.area_unit),
+                    format::grouped(pct, 1)
+                ),
+                _ => String::new(),
+            };
+            Line::from(vec![
+                Span::raw(pad_right(i18n::kind(l.kind, lang), label_w)),
+                Span::styled(
+                    pad_right(&bar(l.m2.to_f64().unwrap_or(0.0), max, bar_w), bar_w),
+                    theme.closed,
+                ),
+                Span::styled(
+                    pad_left(&format!("{approx}{}", format::area(l.m2, app.area_unit)), amount_w),
+                    theme.figure,
+                ),
+                Span::styled(pad_right(&target, target_w), theme.title),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let lang = app.lang;
+    let level = app.level();
+    let rows = &app.rows.land;
+    let header = vec![
+        Msg::Kind.text(lang),
+        Msg::Label.text(lang),
+        Msg::AsWritten.text(lang),
+        Msg::Converted.text(lang),
+        Msg::Role.text(lang),
+        Msg::Report.text(lang),
+    ];
+    let widths = [
+        Constraint::Length(16),
+        Constraint::Min(14),
+        Constraint::Length(14),
+        Constraint::Length(18),
+        Constraint::Length(6),
+        Constraint::Length(14),
+    ];
+    let title = counted(Msg::TabLand.text(lang), level.selected, rows.len());
+    draw_table(frame, area, &level, rows.len(), header, &widths, theme, title, |i| {
+        let path = rows[i];
+        let Some(f) = path.resolve(&app.data) else {
+            return Vec::new();
+        };
+        let converted = f
+            .value
+            .checked_mul(f.unit.factor().unwrap_or_default())
+            .map_or_else(String::new, |m2| format::area(m2, app.area_unit));
+        let role_style = if f.role == Role::Achieved { theme.closed } else { theme.dim };
+        let mut role = i18n::role(f.role, lang).to_string();
+        if f.overlaps.is_some() {
+            role = format!("≈{role}");
+        }
+        vec![
+            Cell::from(i18n::kind(f.kind, lang)),
+            Cell::from(f.label.clone()),
+            Cell::from(f.text.clone()).style(theme.figure),
+            Cell::from(converted),
+            Cell::from(role).style(role_style),
+            Cell::from(
+                app.data
+                    .reports
+                    .get(path.item.report)
+                    .map_or_else(String::new, |r| r.issuer.clone()),
+            ),
+        ]
+    });
+}

@@ -1,0 +1,332 @@
+//! Drawing the dashboard: pure functions from `&App` to a frame. The chrome
+//! (header, tabs, breadcrumb, key hints) is here; each panel has its own file.
+
+mod amounts;
+mod deadlines;
+mod item;
+mod land;
+mod overview;
+mod problem;
+mod problems;
+mod report;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+
+use super::action::Tab;
+use super::app::{App, Level, View};
+use super::keys::BINDINGS;
+use super::theme::{Theme, status_symbol};
+use crate::format::{pad_right, truncate, width};
+use crate::i18n::{self, Lang, Msg};
+use crate::model::{ItemList, Problem, Status};
+use crate::stats::{Bucket, ItemPath};
+
+/// The smallest terminal the dashboard draws in; below it, a short message.
+pub const MIN_SIZE: (u16, u16) = (60, 20);
+
+/// The rectangles a frame was drawn in, for mouse hit-testing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Areas {
+    /// One rectangle per tab title, in tab order.
+    pub tabs: Vec<Rect>,
+    /// The panel body.
+    pub body: Rect,
+}
+
+/// Draws the whole dashboard and returns where things are.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> Areas {
+    let area = frame.area();
+    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+        let text = match app.lang {
+            Lang::Zh => format!(
+                "{}（需要 {}x{}，当前 {}x{}）",
+                Msg::TooSmall.text(app.lang),
+                MIN_SIZE.0,
+                MIN_SIZE.1,
+                area.width,
+                area.height
+            ),
+            Lang::En => format!(
+                "{} (needs {}x{}, now {}x{})",
+                Msg::TooSmall.text(app.lang),
+                MIN_SIZE.0,
+                MIN_SIZE.1,
+                area.width,
+                area.height
+            ),
+        };
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+        return Areas::default();
+    }
+    let [header, tabs, body, crumb, hints] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    draw_header(frame, header, app, theme);
+    let tab_areas = draw_tabs(frame, tabs, app, theme);
+    match app.level().view {
+        View::Overview => overview::draw(frame, body, app, theme),
+        View::Problems => problems::draw(frame, body, app, theme),
+        View::Amounts => amounts::draw(frame, body, app, theme),
+        View::Land => land::draw(frame, body, app, theme),
+        View::Deadlines => deadlines::draw(frame, body, app, theme),
+        View::Report(r) => report::draw(frame, body, app, theme, r),
+        View::Problem(r, p) => problem::draw(frame, body, app, theme, r, p),
+        View::Item(path) => item::draw(frame, body, app, theme, path),
+    }
+    draw_breadcrumb(frame, crumb, app, theme);
+    draw_hints(frame, hints, app, theme);
+    Areas { tabs: tab_areas, body }
+}
+
+fn draw_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let lang = app.lang;
+    let text = format!(
+        " 整改 zhenggai │ {} │ {} {} │ {} {} ",
+        app.data.name,
+        app.data.reports.len(),
+        Msg::Reports.text(lang),
+        Msg::AsOf.text(lang),
+        app.stats.as_of
+    );
+    let line = pad_right(&text, usize::from(area.width));
+    frame.render_widget(Paragraph::new(line).style(theme.header), area);
+}
+
+/// The name of a tab.
+pub fn tab_name(tab: Tab, lang: Lang) -> &'static str {
+    match tab {
+        Tab::Overview => Msg::TabOverview.text(lang),
+        Tab::Problems => Msg::TabProblems.text(lang),
+        Tab::Amounts => Msg::TabAmounts.text(lang),
+        Tab::Land => Msg::TabLand.text(lang),
+        Tab::Deadlines => Msg::TabDeadlines.text(lang),
+    }
+}
+
+fn draw_tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Vec<Rect> {
+    let mut spans = Vec::new();
+    let mut rects = Vec::new();
+    let mut x = area.x;
+    for (i, tab) in Tab::ALL.iter().enumerate() {
+        let title = format!(" {} {} ", i + 1, tab_name(*tab, app.lang));
+        let w = width(&title) as u16;
+        let style = if *tab == app.tab { theme.tab_active } else { theme.tab };
+        let marker = if *tab == app.tab { "▸" } else { " " };
+        rects.push(Rect::new(x, area.y, (w + 1).min(area.right().saturating_sub(x)), 1));
+        x = x.saturating_add(w + 1);
+        spans.push(Span::styled(marker, style));
+        spans.push(Span::styled(title, style));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    rects
+}
+
+/// The breadcrumb label of one level.
+fn crumb(app: &App, level: &Level) -> String {
+    let lang = app.lang;
+    match level.view {
+        View::Overview | View::Problems | View::Amounts | View::Land | View::Deadlines => {
+            tab_name(app.tab, lang).to_string()
+        }
+        View::Report(r) => {
+            let issuer = app.data.reports.get(r).map_or("", |r| r.issuer.as_str());
+            format!("{} {}", Msg::Report.text(lang), truncate(issuer, 16))
+        }
+        View::Problem(r, p) => {
+            let number = app
+                .data
+                .reports
+                .get(r)
+                .and_then(|r| r.problems.get(p))
+                .and_then(|p| p.number.clone())
+                .unwrap_or_else(|| "?".into());
+            format!("{} {number}", Msg::Problem.text(lang))
+        }
+        View::Item(path) => item_label(app, path),
+    }
+}
+
+/// "措施 二是" or "深化 一是": how an item is named in breadcrumbs and lists.
+pub fn item_label(app: &App, path: ItemPath) -> String {
+    let lang = app.lang;
+    let kind = match path.list {
+        ItemList::Measures => Msg::Measure.text(lang),
+        ItemList::Ongoing => Msg::Ongoing.text(lang),
+    };
+    let ordinal = path
+        .resolve(&app.data)
+        .and_then(|m| m.ordinal.clone())
+        .unwrap_or_else(|| (path.item + 1).to_string());
+    format!("{kind} {ordinal}")
+}
+
+fn draw_breadcrumb(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let mut parts: Vec<String> = Vec::new();
+    // From a figure on Amounts, Land or Deadlines the path goes straight to the
+    // item; show the report and problem it belongs to, so the reader knows where it is.
+    for level in app.stack() {
+        if let View::Item(path) = level.view
+            && !app
+                .stack()
+                .iter()
+                .any(|l| matches!(l.view, View::Problem(..)))
+        {
+            parts.push(crumb(
+                app,
+                &Level {
+                    view: View::Report(path.report),
+                    ..*level
+                },
+            ));
+            parts.push(crumb(
+                app,
+                &Level {
+                    view: View::Problem(path.report, path.problem),
+                    ..*level
+                },
+            ));
+        }
+        parts.push(crumb(app, level));
+    }
+    let text = format!(" {}", parts.join(" › "));
+    frame.render_widget(
+        Paragraph::new(truncate(&text, usize::from(area.width)).into_owned()).style(theme.title),
+        area,
+    );
+}
+
+fn draw_hints(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let mut spans = vec![Span::raw(" ")];
+    for b in BINDINGS.iter().filter(|b| b.hint && app.in_scope(b.scope)) {
+        spans.push(Span::styled(b.label, theme.key));
+        spans.push(Span::raw(format!(" {}  ", b.help.text(app.lang))));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A status badge: symbol and name, styled, so status never depends on colour.
+pub fn status_badge(status: Status, lang: Lang, theme: &Theme) -> Span<'static> {
+    Span::styled(
+        format!("{} {}", status_symbol(status), i18n::status(status, lang)),
+        theme.status(status),
+    )
+}
+
+/// A deadline bucket badge.
+pub fn bucket_badge(bucket: Bucket, lang: Lang, theme: &Theme) -> Span<'static> {
+    Span::styled(
+        format!("{} {}", super::theme::bucket_symbol(bucket), i18n::bucket(bucket, lang)),
+        theme.bucket(bucket),
+    )
+}
+
+/// A problem's title, or a note that the source does not show it.
+pub fn problem_title(problem: &Problem, lang: Lang) -> String {
+    match &problem.title {
+        Some(t) => t.clone(),
+        None => Msg::NoTitle.text(lang).to_string(),
+    }
+}
+
+/// The earliest deadline date among a problem's items.
+pub fn nearest_deadline(problem: &Problem) -> Option<chrono::NaiveDate> {
+    problem
+        .measures
+        .iter()
+        .chain(&problem.ongoing)
+        .filter_map(|m| m.deadline.as_ref()?.date)
+        .min()
+}
+
+/// A bordered block with a title.
+pub fn block<'a>(title: impl Into<Line<'a>>, theme: &Theme) -> Block<'a> {
+    Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border)
+        .title(title.into().style(theme.title))
+}
+
+/// Draws a table of which only the visible rows are built: `row(i)` is called for
+/// the rows from the level's offset that fit, so a frame costs the same with
+/// ten rows or a million.
+pub fn draw_table<'a>(
+    frame: &mut Frame,
+    area: Rect,
+    level: &Level,
+    count: usize,
+    header: Vec<&'a str>,
+    widths: &[Constraint],
+    theme: &Theme,
+    title: Line<'a>,
+    mut row: impl FnMut(usize) -> Vec<Cell<'a>>,
+) {
+    let block = block(title, theme);
+    let inner_height = usize::from(block.inner(area).height.saturating_sub(1)).max(1);
+    // The app keeps the selection in view for a page of its own estimate; the
+    // body here may be smaller, so clamp again for the real height.
+    let mut offset = level.offset.min(count.saturating_sub(1));
+    if level.selected >= offset + inner_height {
+        offset = level.selected + 1 - inner_height;
+    }
+    if level.selected < offset {
+        offset = level.selected;
+    }
+    let end = (offset + inner_height).min(count);
+    let rows: Vec<Row> = (offset..end).map(|i| Row::new(row(i))).collect();
+    let header = Row::new(header.into_iter().map(|h| Cell::from(h).style(theme.title)));
+    let table = Table::new(rows, widths.to_vec())
+        .header(header)
+        .block(block)
+        .column_spacing(1)
+        .row_highlight_style(theme.selected)
+        .highlight_symbol("▶");
+    let mut state = TableState::default();
+    if count > 0 {
+        state.select(Some(level.selected.saturating_sub(offset)));
+    }
+    frame.render_stateful_widget(table, area, &mut state);
+    if count == 0 {
+        let inner = Rect {
+            y: area.y.saturating_add(2),
+            x: area.x.saturating_add(2),
+            width: area.width.saturating_sub(4),
+            height: area.height.saturating_sub(3).min(1),
+        };
+        frame.render_widget(Paragraph::new(Msg::Empty.text(Lang::Zh)).style(theme.dim), inner);
+    }
+}
+
+/// A title with a count: "问题 · 7".
+pub fn counted<'a>(title: &str, selected: usize, count: usize) -> Line<'a> {
+    if count == 0 {
+        Line::from(format!(" {title} "))
+    } else {
+        Line::from(format!(" {title} · {}/{count} ", selected + 1))
+    }
+}
+
+/// A horizontal bar of `value` out of `max` in `cells` cells, with eighth blocks.
+pub fn bar(value: f64, max: f64, cells: usize) -> String {
+    if max <= 0.0 || cells == 0 || !value.is_finite() {
+        return String::new();
+    }
+    let eighths = ((value / max).clamp(0.0, 1.0) * cells as f64 * 8.0).round() as usize;
+    let mut s = "█".repeat(eighths / 8);
+    const PARTS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+    s.push_str(PARTS[eighths % 8]);
+    s
+}
+
+/// A plain style for ordinary text.
+pub fn plain() -> Style {
+    Style::new()
+}

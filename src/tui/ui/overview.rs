@@ -1,0 +1,260 @@
+//! The Overview tab: per report, closed / open / long-term as a stacked bar with
+//! both the stated and the transcribed counts, and the headline money, land and
+//! deadline figures; a table of units when there are more reports than fit.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph};
+
+use super::{block, bucket_badge, counted, draw_table, plain};
+use crate::format::{self, AreaUnit, truncate};
+use crate::i18n::{self, Lang, Msg};
+use crate::model::Status;
+use crate::stats::{Bucket, Count, ReportStats};
+use crate::tui::app::App;
+use crate::tui::theme::{Theme, status_symbol};
+
+/// Rows a report's block takes, borders included.
+const BLOCK_HEIGHT: u16 = 7;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let order = &app.rows.overview;
+    if order.len() as u16 * BLOCK_HEIGHT > area.height {
+        draw_units_table(frame, area, app, theme);
+        return;
+    }
+    let constraints: Vec<Constraint> = order
+        .iter()
+        .map(|_| Constraint::Length(BLOCK_HEIGHT))
+        .chain([Constraint::Min(0)])
+        .collect();
+    let areas = Layout::vertical(constraints).split(area);
+    let selected = app.level().selected;
+    for (row, &r) in order.iter().enumerate() {
+        draw_report_block(frame, areas[row], app, theme, r, row == selected);
+    }
+}
+
+fn draw_report_block(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, r: usize, selected: bool) {
+    let lang = app.lang;
+    let (Some(report), Some(rs)) = (app.data.reports.get(r), app.stats.reports.get(r)) else {
+        return;
+    };
+    let mut meta = format!(
+        " {} · {} {}",
+        i18n::inspection(report.inspection.kind, lang),
+        Msg::Published.text(lang),
+        report.published
+    );
+    if !report.source.complete {
+        meta.push_str(&format!(" · {}", Msg::PartialSource.text(lang)));
+    }
+    let marker = if selected { "▶ " } else { "  " };
+    let title_style = if selected { theme.selected } else { theme.title };
+    let title = Line::from(vec![
+        Span::styled(format!("{marker}{}", report.title), title_style),
+        Span::styled(format!("{meta} "), theme.dim),
+    ]);
+    let block = block(title, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+
+    let label_w = 6;
+    let bar_w = usize::from(inner.width / 4).clamp(4, 30);
+    let lines = vec![
+        problems_line(rs, lang, theme, bar_w, label_w),
+        transcribed_line(rs, lang, theme, bar_w, label_w),
+        money_line(app, rs, label_w),
+        land_line(app, rs, label_w),
+        deadline_line(rs, lang, theme, label_w),
+    ];
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .map(|l| truncate_line(l, usize::from(inner.width)))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// A line cut to a width by display width, never splitting a glyph.
+fn truncate_line(line: Line<'static>, max: usize) -> Line<'static> {
+    let mut used = 0;
+    let mut spans = Vec::new();
+    for span in line.spans {
+        let w = format::width(&span.content);
+        if used + w <= max {
+            used += w;
+            spans.push(span);
+        } else {
+            let rest = max.saturating_sub(used);
+            if rest > 0 {
+                spans.push(Span::styled(truncate(&span.content, rest).into_owned(), span.style));
+            }
+            break;
+        }
+    }
+    Line::from(spans)
+}
+
+fn label(text: &str, w: usize) -> Span<'static> {
+    Span::raw(format::pad_right(text, w))
+}
+
+/// The stacked bar: █ closed, ▒ open, ░ long-term, so it reads without colour.
+fn stacked_bar(closed: u32, open: u32, long_term: u32, cells: usize, theme: &Theme) -> Vec<Span<'static>> {
+    let total = closed + open + long_term;
+    if total == 0 {
+        return vec![Span::styled("·".repeat(cells), theme.dim)];
+    }
+    let cells_of = |n: u32| (n as usize * cells).div_ceil(total as usize).min(cells);
+    let c = cells_of(closed).min(cells);
+    let o = cells_of(open).min(cells - c);
+    let l = cells - c - o;
+    vec![
+        Span::styled("█".repeat(c), theme.closed),
+        Span::styled("▒".repeat(o), theme.open),
+        Span::styled("░".repeat(if long_term > 0 { l } else { 0 }), theme.long_term),
+        Span::raw(" ".repeat(if long_term > 0 { 0 } else { l })),
+    ]
+}
+
+fn count_span(status: Status, count: Count, lang: Lang, theme: &Theme) -> Span<'static> {
+    let source = i18n::count_source(count.source, lang);
+    Span::styled(
+        format!(
+            " {} {} {}（{source}）",
+            status_symbol(status),
+            i18n::status(status, lang),
+            count.value
+        ),
+        theme.status(status),
+    )
+}
+
+fn problems_line(rs: &ReportStats, lang: Lang, theme: &Theme, bar_w: usize, label_w: usize) -> Line<'static> {
+    let p = &rs.problems;
+    let mut spans = vec![label(Msg::Problems.text(lang), label_w)];
+    spans.extend(stacked_bar(p.closed.value, p.open.value, p.long_term.value, bar_w, theme));
+    spans.push(count_span(Status::Closed, p.closed, lang, theme));
+    spans.push(count_span(Status::Open, p.open, lang, theme));
+    spans.push(count_span(Status::LongTerm, p.long_term, lang, theme));
+    Line::from(spans)
+}
+
+fn transcribed_line(rs: &ReportStats, lang: Lang, theme: &Theme, bar_w: usize, label_w: usize) -> Line<'static> {
+    let t = rs.problems.transcribed;
+    let mut spans = vec![label(Msg::Transcribed.text(lang), label_w)];
+    spans.extend(stacked_bar(t.closed, t.open, t.long_term, bar_w, theme));
+    for (status, n) in [
+        (Status::Closed, t.closed),
+        (Status::Open, t.open),
+        (Status::LongTerm, t.long_term),
+    ] {
+        spans.push(Span::styled(
+            format!(" {} {} {n}", status_symbol(status), i18n::status(status, lang)),
+            theme.status(status),
+        ));
+    }
+    Line::from(spans)
+}
+
+fn money_line(app: &App, rs: &ReportStats, label_w: usize) -> Line<'static> {
+    let lang = app.lang;
+    let parts: Vec<String> = rs
+        .money
+        .iter()
+        .map(|m| {
+            let approx = if m.approximate { Msg::Approximately.text(lang) } else { "" };
+            format!(
+                "{} {approx}{}",
+                i18n::kind(m.kind, lang),
+                format::money(m.amount, m.currency, app.money_scale)
+            )
+        })
+        .collect();
+    let text = if parts.is_empty() {
+        Msg::NoData.text(lang).to_string()
+    } else {
+        parts.join(" · ")
+    };
+    Line::from(vec![label(Msg::TabAmounts.text(lang), label_w), Span::styled(text, plain())])
+}
+
+fn land_line(app: &App, rs: &ReportStats, label_w: usize) -> Line<'static> {
+    let lang = app.lang;
+    let parts: Vec<String> = rs
+        .land
+        .iter()
+        .map(|l| {
+            let mut s = format!("{} {}", i18n::kind(l.kind, lang), format::area(l.m2, AreaUnit::Mu));
+            if let Some(pct) = l.percent_of_target() {
+                s.push_str(&format!("（{}%）", format::grouped(pct, 1)));
+            }
+            s
+        })
+        .collect();
+    let text = if parts.is_empty() {
+        Msg::NoData.text(lang).to_string()
+    } else {
+        parts.join(" · ")
+    };
+    Line::from(vec![label(Msg::TabLand.text(lang), label_w), Span::raw(text)])
+}
+
+fn deadline_line(rs: &ReportStats, lang: Lang, theme: &Theme, label_w: usize) -> Line<'static> {
+    let d = rs.deadlines;
+    let mut spans = vec![label(Msg::Deadlines.text(lang), label_w)];
+    for (bucket, n) in [
+        (Bucket::Overdue, d.overdue),
+        (Bucket::DueSoon, d.due_soon),
+        (Bucket::Later, d.later),
+        (Bucket::NoDate, d.none),
+    ] {
+        let mut badge = bucket_badge(bucket, lang, theme);
+        badge.content = format!("{} {n}  ", badge.content).into();
+        spans.push(badge);
+    }
+    Line::from(spans)
+}
+
+/// With many reports: one row per unit, sorted by open problems.
+fn draw_units_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let lang = app.lang;
+    let level = app.level();
+    let order = &app.rows.overview;
+    let header = vec![
+        Msg::Issuer.text(lang),
+        Msg::Closed.text(lang),
+        Msg::Open.text(lang),
+        Msg::LongTerm.text(lang),
+        i18n::bucket(Bucket::Overdue, lang),
+        Msg::Published.text(lang),
+        Msg::Title.text(lang),
+    ];
+    let widths = [
+        Constraint::Length(24),
+        Constraint::Length(8),
+        Constraint::Length(8),
+        Constraint::Length(8),
+        Constraint::Length(6),
+        Constraint::Length(10),
+        Constraint::Min(10),
+    ];
+    let title = counted(Msg::Reports.text(lang), level.selected, order.len());
+    draw_table(frame, area, &level, order.len(), header, &widths, theme, title, |i| {
+        let r = order[i];
+        let (Some(report), Some(rs)) = (app.data.reports.get(r), app.stats.reports.get(r)) else {
+            return Vec::new();
+        };
+        let p = rs.problems.best();
+        vec![
+            Cell::from(report.issuer.clone()),
+            Cell::from(format!("✓ {}", p.closed)).style(theme.closed),
+            Cell::from(format!("● {}", p.open)).style(theme.open),
+            Cell::from(format!("∞ {}", p.long_term)).style(theme.long_term),
+            Cell::from(format!("! {}", rs.deadlines.overdue)).style(theme.overdue),
+            Cell::from(report.published.to_string()),
+            Cell::from(report.title.clone()),
+        ]
+    });
+}

@@ -1,0 +1,114 @@
+//! One problem: its status and section, then its measures and ongoing items.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Wrap};
+
+use super::{block, counted, draw_table, problem_title, status_badge};
+use crate::i18n::Msg;
+use crate::model::ItemList;
+use crate::stats::{Bucket, ItemPath};
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, r: usize, p: usize) {
+    let lang = app.lang;
+    let Some(problem) = app.data.reports.get(r).and_then(|r| r.problems.get(p)) else {
+        return;
+    };
+    let mut lines = vec![Line::from(vec![
+        status_badge(problem.status, lang, theme),
+        Span::raw("  "),
+        Span::styled(
+            problem.section.clone().unwrap_or_default(),
+            theme.dim,
+        ),
+        Span::raw("  "),
+        Span::styled(problem.measures_heading.clone().unwrap_or_default(), theme.dim),
+    ])];
+    if let Some(note) = &problem.note {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{}: ", Msg::Note.text(lang)), theme.dim),
+            Span::raw(note.clone()),
+        ]));
+    }
+    let title = format!(
+        " {} {} · {} ",
+        Msg::Problem.text(lang),
+        problem.number.as_deref().unwrap_or("?"),
+        problem_title(problem, lang)
+    );
+    let info_height = (lines.len() as u16 + 3).min(area.height / 2);
+    let [info, table] = Layout::vertical([Constraint::Length(info_height), Constraint::Min(0)]).areas(area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block(Line::from(title), theme)),
+        info,
+    );
+
+    let level = app.level();
+    let header = vec![
+        Msg::Item.text(lang),
+        Msg::Heading.text(lang),
+        Msg::Figure.text(lang),
+        Msg::DeadlineText.text(lang),
+        Msg::Date.text(lang),
+    ];
+    let widths = [
+        Constraint::Length(10),
+        Constraint::Min(16),
+        Constraint::Length(5),
+        Constraint::Length(14),
+        Constraint::Length(12),
+    ];
+    let measures = problem.measures.len();
+    let count = measures + problem.ongoing.len();
+    let title = counted(Msg::Measures.text(lang), level.selected, count);
+    draw_table(frame, table, &level, count, header, &widths, theme, title, |i| {
+        let (list, index) = if i < measures {
+            (ItemList::Measures, i)
+        } else {
+            (ItemList::Ongoing, i - measures)
+        };
+        let path = ItemPath {
+            report: r,
+            problem: p,
+            list,
+            item: index,
+        };
+        let Some(item) = path.resolve(&app.data) else {
+            return Vec::new();
+        };
+        let heading = item.heading.clone().unwrap_or_else(|| item.text.clone());
+        let (deadline, date) = match &item.deadline {
+            Some(d) => {
+                let bucket = Bucket::of(d.date, app.stats.as_of);
+                (
+                    d.text.clone(),
+                    Cell::from(Line::from(Span::styled(
+                        format!(
+                            "{} {}",
+                            crate::tui::theme::bucket_symbol(bucket),
+                            d.date.map_or_else(|| "—".to_string(), |d| d.to_string())
+                        ),
+                        theme.bucket(bucket),
+                    ))),
+                )
+            }
+            None => (String::new(), Cell::from("")),
+        };
+        let label_style = match list {
+            ItemList::Measures => theme.closed,
+            ItemList::Ongoing => theme.open,
+        };
+        vec![
+            Cell::from(super::item_label(app, path)).style(label_style),
+            Cell::from(heading),
+            Cell::from(item.figures.len().to_string()),
+            Cell::from(deadline),
+            date,
+        ]
+    });
+}

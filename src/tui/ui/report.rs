@@ -1,0 +1,120 @@
+//! One report: where it comes from, what it states, and its problems.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Cell, Paragraph, Wrap};
+
+use super::{block, counted, draw_table, nearest_deadline, problem_title, status_badge};
+use crate::i18n::{self, Msg};
+use crate::tui::app::App;
+use crate::tui::theme::Theme;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, r: usize) {
+    let lang = app.lang;
+    let Some(report) = app.data.reports.get(r) else {
+        return;
+    };
+    let mut lines = vec![Line::from(vec![
+        Span::styled(format!("{}: ", Msg::Issuer.text(lang)), theme.dim),
+        Span::raw(format!(
+            "{} · {} · {} {}",
+            report.issuer,
+            i18n::inspection(report.inspection.kind, lang),
+            Msg::Published.text(lang),
+            report.published
+        )),
+    ])];
+    let source = if report.source.complete {
+        Msg::Complete.text(lang).to_string()
+    } else {
+        format!(
+            "{} · {}: {}",
+            Msg::PartialSource.text(lang),
+            Msg::Missing.text(lang),
+            report.source.missing.as_deref().unwrap_or("—")
+        )
+    };
+    lines.push(Line::from(vec![
+        Span::styled(format!("{}: ", Msg::Source.text(lang)), theme.dim),
+        Span::styled(source, if report.source.complete { theme.closed } else { theme.open }),
+    ]));
+    let stated: Vec<String> = [
+        (crate::model::Status::Closed, &report.stated.closed),
+        (crate::model::Status::Open, &report.stated.open),
+        (crate::model::Status::LongTerm, &report.stated.long_term),
+    ]
+    .iter()
+    .filter_map(|(status, count)| {
+        let c = count.as_ref()?;
+        Some(format!("{} {}「{}」", i18n::status(*status, lang), c.value, c.quote))
+    })
+    .collect();
+    lines.push(Line::from(vec![
+        Span::styled(format!("{}: ", Msg::Stated.text(lang)), theme.dim),
+        Span::raw(if stated.is_empty() {
+            Msg::NoData.text(lang).to_string()
+        } else {
+            stated.join("  ")
+        }),
+    ]));
+    let c = &report.contact;
+    let contact: Vec<String> = c
+        .phone
+        .iter()
+        .chain(&c.email)
+        .cloned()
+        .chain(c.address.clone())
+        .collect();
+    lines.push(Line::from(vec![
+        Span::styled(format!("{}: ", Msg::Contact.text(lang)), theme.dim),
+        Span::raw(contact.join(" · ")),
+    ]));
+    let info_height = (lines.len() as u16 + 4).min(area.height / 2);
+    let [info, table] = Layout::vertical([Constraint::Length(info_height), Constraint::Min(0)]).areas(area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block(Line::from(format!(" {} ", report.title)), theme)),
+        info,
+    );
+
+    let level = app.level();
+    let header = vec![
+        Msg::Number.text(lang),
+        Msg::Title.text(lang),
+        Msg::Status.text(lang),
+        Msg::Measures.text(lang),
+        Msg::Figure.text(lang),
+        Msg::NearestDeadline.text(lang),
+    ];
+    let widths = [
+        Constraint::Length(4),
+        Constraint::Min(14),
+        Constraint::Length(11),
+        Constraint::Length(5),
+        Constraint::Length(5),
+        Constraint::Length(10),
+    ];
+    let count = report.problems.len();
+    let title = counted(Msg::TabProblems.text(lang), level.selected, count);
+    draw_table(frame, table, &level, count, header, &widths, theme, title, |i| {
+        let Some(problem) = report.problems.get(i) else {
+            return Vec::new();
+        };
+        let figures: usize = problem
+            .measures
+            .iter()
+            .chain(&problem.ongoing)
+            .map(|m| m.figures.len())
+            .sum();
+        vec![
+            Cell::from(problem.number.clone().unwrap_or_else(|| "?".into())),
+            Cell::from(problem_title(problem, lang)),
+            Cell::from(Line::from(status_badge(problem.status, lang, theme))),
+            Cell::from((problem.measures.len() + problem.ongoing.len()).to_string()),
+            Cell::from(figures.to_string()),
+            Cell::from(nearest_deadline(problem).map_or_else(|| "—".to_string(), |d| d.to_string())),
+        ]
+    });
+}
