@@ -331,10 +331,10 @@ fn check_figure(path: &[Segment], figure: &Figure, issues: &mut Vec<Issue>) {
                 .hint("write the number as printed; a decrease is a figure with role 'change'"),
         );
     }
-    if let Some(normalized) = figure.normalized
-        && normalized.is_sign_negative()
-        && !normalized.is_zero()
-    {
+    let negative_normalized = figure
+        .normalized
+        .is_some_and(|n| n.is_sign_negative() && !n.is_zero());
+    if let Some(normalized) = figure.normalized.filter(|_| negative_normalized) {
         issues.push(Issue::error(
             at("normalized"),
             format!("negative normalized value '{normalized}'"),
@@ -347,8 +347,9 @@ fn check_figure(path: &[Segment], figure: &Figure, issues: &mut Vec<Issue>) {
     };
     let expected = unit.normalize(figure.value);
     match (figure.normalized, expected) {
+        // A negative normalized value is reported once, as negative.
         (Some(normalized), Some(expected))
-            if (normalized - expected).abs() > Decimal::new(1, 2) =>
+            if !negative_normalized && (normalized - expected).abs() > Decimal::new(1, 2) =>
         {
             issues.push(
                 Issue::error(
