@@ -17,7 +17,8 @@ use crate::tui::theme::Theme;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let totals = &app.stats.totals.money;
-    let bars_height = (totals.len() as u16 + 2).min(area.height / 2);
+    let unstated = unstated_kinds(app).len() as u16;
+    let bars_height = (totals.len() as u16 + unstated + 2).min(area.height / 2);
     let [bars, table] = Layout::vertical([Constraint::Length(bars_height), Constraint::Min(0)]).areas(area);
     draw_bars(frame, bars, app, theme);
     draw_rows(frame, table, app, theme);
@@ -39,9 +40,20 @@ fn draw_bars(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let label_w = 16;
     let amount_w = 18;
     let bar_w = usize::from(inner.width).saturating_sub(label_w + amount_w + 6);
-    let lines: Vec<Line> = totals
-        .iter()
-        .map(|m| {
+    // Recoveries come first, also when the text gives no amount for them.
+    let mut lines: Vec<Line> = unstated_kinds(app)
+        .into_iter()
+        .map(|(kind, n)| {
+            Line::from(vec![
+                Span::raw(pad_right(i18n::kind(kind, lang), label_w)),
+                Span::styled(
+                    pad_right(&format!("? {} ×{n}", Msg::AmountNotStated.text(lang)), bar_w + amount_w),
+                    theme.open,
+                ),
+            ])
+        })
+        .collect();
+    lines.extend(totals.iter().map(|m| {
             // Bars compare amounts of one currency only.
             let max = totals
                 .iter()
@@ -64,9 +76,29 @@ fn draw_bars(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 ),
                 Span::styled(format!("  {}", m.currency.code()), theme.dim),
             ])
-        })
-        .collect();
+        }));
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Kinds of money mentioned without an amount and with no achieved total, with
+/// how often: "追缴收回 ? 金额未说明 ×4".
+fn unstated_kinds(app: &App) -> Vec<(crate::model::FigureKind, usize)> {
+    let mut kinds: Vec<(crate::model::FigureKind, usize)> = Vec::new();
+    for row in &app.rows.money {
+        let MoneyRow::Unstated(u) = row else { continue };
+        let Some(item) = u.item.resolve(&app.data).and_then(|m| m.unstated.get(u.index)) else {
+            continue;
+        };
+        if app.stats.totals.money.iter().any(|m| m.kind == item.kind) {
+            continue;
+        }
+        match kinds.iter_mut().find(|(k, _)| *k == item.kind) {
+            Some((_, n)) => *n += 1,
+            None => kinds.push((item.kind, 1)),
+        }
+    }
+    kinds.sort_by_key(|(k, _)| k.money_rank());
+    kinds
 }
 
 fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

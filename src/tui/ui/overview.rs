@@ -34,6 +34,53 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     for (row, &r) in order.iter().enumerate() {
         draw_report_block(frame, areas[row], app, theme, r, row == selected);
     }
+    if let Some(rest) = areas.last()
+        && rest.height >= 4
+    {
+        draw_next_deadlines(frame, *rest, app, theme);
+    }
+}
+
+/// The earliest deadlines of all reports, below the report blocks when there is room.
+fn draw_next_deadlines(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let lang = app.lang;
+    let block = block(Line::from(format!(" {} ", Msg::Deadlines.text(lang))), theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let lines: Vec<Line> = app
+        .stats
+        .deadlines
+        .iter()
+        .filter(|d| d.date.is_some())
+        .take(usize::from(inner.height))
+        .map(|d| {
+            let report = app.data.reports.get(d.item.report);
+            let problem = report.and_then(|r| r.problems.get(d.item.problem));
+            let item = d.item.resolve(&app.data);
+            let line = Line::from(vec![
+                Span::styled(
+                    format::pad_right(&bucket_badge(d.bucket, lang, theme).content, 14),
+                    theme.bucket(d.bucket),
+                ),
+                Span::raw(format!(
+                    "{}  {}  ",
+                    d.date.map_or_else(String::new, |d| d.to_string()),
+                    format::pad_right(item.and_then(|m| m.deadline.as_ref()).map_or("", |d| d.text.as_str()), 14)
+                )),
+                Span::styled(
+                    format!(
+                        "{} · {} {}",
+                        report.map_or("", |r| r.issuer.as_str()),
+                        problem.and_then(|p| p.number.as_deref()).unwrap_or("?"),
+                        problem.and_then(|p| p.title.as_deref()).unwrap_or("")
+                    ),
+                    theme.dim,
+                ),
+            ]);
+            truncate_line(line, usize::from(inner.width))
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 fn draw_report_block(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, r: usize, selected: bool) {
@@ -60,7 +107,12 @@ fn draw_report_block(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, r:
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
-    let label_w = 6;
+    let label_w = [Msg::Problems, Msg::Transcribed, Msg::TabAmounts, Msg::TabLand, Msg::Deadlines]
+        .iter()
+        .map(|m| format::width(m.text(lang)))
+        .max()
+        .unwrap_or(0)
+        + 1;
     let bar_w = usize::from(inner.width / 4).clamp(4, 30);
     let lines = vec![
         problems_line(rs, lang, theme, bar_w, label_w),
@@ -120,9 +172,13 @@ fn stacked_bar(closed: u32, open: u32, long_term: u32, cells: usize, theme: &The
 
 fn count_span(status: Status, count: Count, lang: Lang, theme: &Theme) -> Span<'static> {
     let source = i18n::count_source(count.source, lang);
+    let (open, close) = match lang {
+        Lang::Zh => ("（", "）"),
+        Lang::En => (" (", ")"),
+    };
     Span::styled(
         format!(
-            " {} {} {}（{source}）",
+            " {} {} {}{open}{source}{close}",
             status_symbol(status),
             i18n::status(status, lang),
             count.value
@@ -168,7 +224,7 @@ fn money_line(app: &App, rs: &ReportStats, label_w: usize) -> Line<'static> {
             format!(
                 "{} {approx}{}",
                 i18n::kind(m.kind, lang),
-                format::money(m.amount, m.currency, app.money_scale)
+                format::money_auto(m.amount, m.currency)
             )
         })
         .collect();
