@@ -1,6 +1,7 @@
 //! zhenggai: a terminal dashboard for the progress of rectification after Party inspections.
 
 pub mod bundled;
+pub mod check;
 pub mod cli;
 pub mod deadline;
 pub mod diagnostic;
@@ -12,5 +13,6 @@ pub mod load;
 pub mod model;
 pub mod stats;
 pub mod summary;
+pub mod tui;
 pub mod units;
 pub mod validate;
