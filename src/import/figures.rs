@@ -75,6 +75,7 @@ const NOT_A_UNIT: &[(&str, char)] = &[
     ("期", '间'),
     ("期", '限'),
     ("家", '庭'),
+    ("家", '次'),
     ("场", '所'),
     ("台", '账'),
     ("块", '钱'),
@@ -507,7 +508,9 @@ const SENTENCE_MONEY_KINDS: &[(&str, FigureKind)] = &[
     ("转为资产", FigureKind::Transferred),
 ];
 
-/// The keyword of the table nearest before `at` in `start..end`, else the first after it.
+/// The keyword of the table that ends nearest before `at` in `start..end` (the
+/// longer on a tie, so 固定资产投资 beats 投资 and 进出口 beats 出口), else the
+/// first after it.
 fn nearest_keyword(
     text: &Text,
     start: usize,
@@ -517,21 +520,26 @@ fn nearest_keyword(
 ) -> Option<FigureKind> {
     let clause = text.norm_slice(start, end);
     let offset = |byte: usize| clause[..byte].chars().count() + start;
-    let mut best_before: Option<(usize, FigureKind)> = None;
+    let mut best_before: Option<(usize, usize, FigureKind)> = None;
     let mut best_after: Option<(usize, FigureKind)> = None;
     for (word, kind) in table {
+        let len = word.chars().count();
         for (byte, _) in clause.match_indices(word) {
             let pos = offset(byte);
-            if pos < at {
-                if best_before.is_none_or(|(p, _)| pos > p) {
-                    best_before = Some((pos, *kind));
+            if pos + len <= at {
+                let better = best_before
+                    .is_none_or(|(e, l, _)| pos + len > e || (pos + len == e && len > l));
+                if better {
+                    best_before = Some((pos + len, len, *kind));
                 }
             } else if best_after.is_none_or(|(p, _)| pos < p) {
                 best_after = Some((pos, *kind));
             }
         }
     }
-    best_before.or(best_after).map(|(_, k)| k)
+    best_before
+        .map(|(_, _, k)| k)
+        .or(best_after.map(|(_, k)| k))
 }
 
 fn contains_any(s: &str, words: &[&str]) -> bool {
@@ -579,8 +587,18 @@ fn describe(text: &Text, found: &Found) -> Figure {
 
     let kind = match dimension {
         Some(Dimension::Money(_)) | Some(Dimension::MoneyPerPerson(_)) => {
-            let in_clause = nearest_keyword(text, cs, ce, found.start, MONEY_KINDS);
+            let in_clause = nearest_keyword(text, cs, ce, found.start, MONEY_KINDS)
+                .or_else(|| nearest_keyword(text, ss, found.start, found.start, MONEY_KINDS));
             let in_sentence = nearest_keyword(text, ss, se, found.start, SENTENCE_MONEY_KINDS);
+            // A recovery word anywhere before the amount wins (清退违规发放津贴4.6万元).
+            let recovered = ["追缴", "收回", "挽回", "清退", "退还", "返还", "追回"]
+                .iter()
+                .any(|w| before_in_clause.contains(w));
+            let in_clause = if recovered {
+                Some(FigureKind::Recovered)
+            } else {
+                in_clause
+            };
             let kind = match (in_clause, in_sentence) {
                 (None | Some(FigureKind::Invested), Some(k)) => k,
                 (Some(k), _) => k,
@@ -606,11 +624,28 @@ fn describe(text: &Text, found: &Found) -> Figure {
         None => FigureKind::Other,
     };
     let _ = sentence;
+    // The text as printed includes 超 before and 以上 after (超60亿元, 600亿元以上).
+    let text_start = if text.starts_with_at(found.start.saturating_sub(2), "超过")
+        && found.start >= 2
+    {
+        found.start - 2
+    } else if found.start >= 1 && matches!(text.norm[found.start - 1], '超' | '近' | '约' | '逾')
+    {
+        found.start - 1
+    } else {
+        found.start
+    };
+    let text_end =
+        if text.starts_with_at(found.end, "以上") || text.starts_with_at(found.end, "左右") {
+            found.end + 2
+        } else {
+            found.end
+        };
 
     Figure {
         id: None,
         label: label(text, found, cs, ce),
-        text: text.orig_slice(found.start, found.end),
+        text: text.orig_slice(text_start, text_end),
         value: found.value.normalize(),
         normalized: unit.normalize(found.value),
         unit,
@@ -668,6 +703,20 @@ fn label(text: &Text, found: &Found, cs: usize, ce: usize) -> String {
     chosen
 }
 
+/// The text without a leading ordinal (一是, 二是).
+fn strip_ordinal(s: &str) -> &str {
+    let n: usize = s
+        .chars()
+        .take_while(|c| "一二三四五六七八九十".contains(*c))
+        .map(char::len_utf8)
+        .sum();
+    if n > 0 && s[n..].starts_with('是') {
+        &s[n + '是'.len_utf8()..]
+    } else {
+        s
+    }
+}
+
 /// Links an achieved figure to a target of the same unit earlier in the paragraph
 /// (保底完成征收面积100万平方米，累计完成征收面积110万平方米). The ids are set
 /// by the caller, which knows the report; here the link is the index, as text.
@@ -687,41 +736,54 @@ fn link_targets(figures: &mut [Figure]) {
     }
 }
 
-/// Amounts the text mentions without a figure: a recovery under way, amount not stated.
+/// Amounts the text mentions without a figure: a recovery under way, a
+/// settlement pending, amount not stated. One per kind, from the first clause
+/// that names money but holds no amount.
 pub fn unstated(text: &Text, figures: &[Figure]) -> Vec<Unstated> {
-    let has_money = figures
-        .iter()
-        .any(|f| matches!(f.unit.dimension(), Some(Dimension::Money(_))));
-    if has_money {
-        return Vec::new();
-    }
+    const WORDS: &[(&str, FigureKind)] = &[
+        ("追缴", FigureKind::Recovered),
+        ("追回", FigureKind::Recovered),
+        ("收回", FigureKind::Recovered),
+        ("收缴", FigureKind::Recovered),
+        ("结算", FigureKind::PendingSettlement),
+    ];
     let norm: String = text.norm.iter().collect();
-    for word in ["追缴", "追回", "收回"] {
-        let Some(byte) = norm.find(word) else {
-            continue;
-        };
-        let at = norm[..byte].chars().count();
-        let (cs, ce) = text.clause(at);
-        let clause = text.norm_slice(cs, ce);
-        if !(clause.contains("资金")
-            || clause.contains("欠")
-            || clause.contains("款")
-            || clause.contains("租金"))
-        {
+    let mut out: Vec<Unstated> = Vec::new();
+    for (word, kind) in WORDS {
+        if out.iter().any(|u| u.kind == *kind) {
             continue;
         }
-        let label = clause
-            .trim_start_matches(['对', '并', '加', '快', '有', '序', '推', '进', '确', '保'])
-            .chars()
-            .take(20)
-            .collect::<String>();
-        return vec![Unstated {
-            kind: FigureKind::Recovered,
-            label,
-            quote: text.orig_slice(cs, ce),
-        }];
+        for (byte, _) in norm.match_indices(word) {
+            let at = norm[..byte].chars().count();
+            let (cs, ce) = text.clause(at);
+            let clause = text.norm_slice(cs, ce);
+            let quote = text.orig_slice(cs, ce);
+            let has_amount = figures.iter().any(|f| {
+                matches!(f.unit.dimension(), Some(Dimension::Money(_)))
+                    && (quote.contains(&f.text) || f.kind == *kind)
+            });
+            let about_money = ["资金", "欠", "款", "租金", "费"]
+                .iter()
+                .any(|w| clause.contains(w));
+            if has_amount || !about_money {
+                continue;
+            }
+            let label: String = strip_ordinal(&clause)
+                .trim_start_matches([
+                    '对', '并', '加', '快', '有', '序', '推', '进', '确', '保', '及', '时',
+                ])
+                .chars()
+                .take(20)
+                .collect();
+            out.push(Unstated {
+                kind: *kind,
+                label,
+                quote,
+            });
+            break;
+        }
     }
-    Vec::new()
+    out
 }
 
 /// Words that make a later date a deadline in a measure (力争2022年一季度完成).
@@ -910,11 +972,11 @@ mod tests {
             got,
             [
                 ("5000余万元".into(), true, Role::Achieved),
-                ("600亿元".into(), true, Role::Target),
+                ("600亿元以上".into(), true, Role::Target),
                 ("7.6亿美元".into(), false, Role::Forecast),
                 ("24%".into(), false, Role::Change),
                 ("200余家".into(), true, Role::Achieved),
-                ("3000万美元".into(), true, Role::Achieved),
+                ("超3000万美元".into(), true, Role::Achieved),
             ]
         );
         assert_eq!(f[0].value.to_string(), "5000");

@@ -887,8 +887,8 @@ impl<'a> Builder<'a> {
                 if let Some(w) = &heading_word {
                     self.report.problems[index].measures_heading = Some(w.clone());
                 }
-                let measure = self.measure(&text, &norm, None, false, body_skip);
-                self.report.problems[index].measures.push(measure);
+                let measures = self.inline_measures(&text, &norm, body_skip);
+                self.report.problems[index].measures.extend(measures);
             }
         }
     }
@@ -949,8 +949,9 @@ impl<'a> Builder<'a> {
         if after.chars().count() > 4 {
             // The items follow on the same line (整改情况：已修订制度3项。).
             let skip = p.text.chars().count() - after.chars().count();
-            let measure = self.measure(&p.text, &p.norm, None, false, skip);
-            self.push_item(problem, measure);
+            for measure in self.inline_measures(&p.text, &p.norm, skip) {
+                self.push_item(problem, measure);
+            }
             self.place(
                 i,
                 format!("{label} › {} (heading with text)", list_name(self.list)),
@@ -996,6 +997,39 @@ impl<'a> Builder<'a> {
             List::Measures => p.measures.push(measure),
             List::Ongoing => p.ongoing.push(measure),
         }
+    }
+
+    /// Measures printed inline after a heading (整改情况：一是……；二是……): one per
+    /// ordinal when there are two or more, else one for the whole text after `skip`.
+    fn inline_measures(&self, text: &str, norm: &str, skip: usize) -> Vec<Measure> {
+        let chars: Vec<char> = norm.chars().collect();
+        let orig: Vec<char> = text.chars().collect();
+        let mut starts = Vec::new();
+        let mut k = skip;
+        while k < chars.len() {
+            let boundary = k == skip || matches!(chars[k - 1], '：' | '；' | '。');
+            let n = chars[k..].iter().take_while(|c| HAN.contains(**c)).count();
+            if boundary && n > 0 && n <= 2 && chars.get(k + n) == Some(&'是') {
+                starts.push((k, n + 1));
+            }
+            k += n.max(1);
+        }
+        if starts.len() < 2 {
+            let whole: String = orig[skip..].iter().collect();
+            let whole_norm: String = chars[skip..].iter().collect();
+            return vec![self.measure(&whole, &whole_norm, None, false, 0)];
+        }
+        let mut out = Vec::new();
+        for (j, &(start, len)) in starts.iter().enumerate() {
+            let end = starts.get(j + 1).map_or(chars.len(), |(s, _)| *s);
+            let seg: String = orig[start..end].iter().collect();
+            let seg_norm: String = chars[start..end].iter().collect();
+            let trimmed = seg.trim_end_matches(['；', ';']);
+            let trimmed_norm: String = seg_norm.chars().take(trimmed.chars().count()).collect();
+            let ordinal: String = orig[start..start + len].iter().collect();
+            out.push(self.measure(trimmed, &trimmed_norm, Some(ordinal), false, len));
+        }
+        out
     }
 
     /// A measure from a paragraph: text as printed, heading, figures, deadline.
@@ -1260,8 +1294,52 @@ impl<'a> Builder<'a> {
         }
     }
 
-    /// Gives targets ids and points the figures measured against them there.
+    /// Gives targets ids and points the figures measured against them there; marks
+    /// a part that may be counted in a cumulative total of the same item
+    /// (非住宅23.7万平方米 within 累计完成征收面积110万平方米) as overlapping it.
     fn figure_ids(&mut self) {
+        for (pi, p) in self.report.problems.iter_mut().enumerate() {
+            for (tag, list) in [("m", &mut p.measures), ("o", &mut p.ongoing)] {
+                for (mi, m) in list.iter_mut().enumerate() {
+                    let figs = &m.figures;
+                    let cumulative = |f: &crate::model::Figure| {
+                        f.quote.contains("累计")
+                            || m.text
+                                .split('。')
+                                .any(|s| s.contains("其中") && s.contains(&f.quote))
+                    };
+                    let mut links: Vec<(usize, usize)> = Vec::new();
+                    for a in 0..figs.len() {
+                        for b in 0..figs.len() {
+                            let (fa, fb) = (&figs[a], &figs[b]);
+                            let comparable = a != b
+                                && fa.role == crate::model::Role::Achieved
+                                && fb.role == crate::model::Role::Achieved
+                                && fa.kind == fb.kind
+                                && !matches!(
+                                    fa.kind,
+                                    crate::model::FigureKind::Other
+                                        | crate::model::FigureKind::Count
+                                )
+                                && fa.unit.dimension() == fb.unit.dimension()
+                                && fa.normalized < fb.normalized
+                                && (cumulative(fa) || cumulative(fb));
+                            if comparable && !links.iter().any(|(x, _)| *x == a) {
+                                links.push((a, b));
+                            }
+                        }
+                    }
+                    for (a, b) in links {
+                        let id = m.figures[b]
+                            .id
+                            .clone()
+                            .unwrap_or_else(|| format!("p{}-{tag}{}-f{}", pi + 1, mi + 1, b + 1));
+                        m.figures[b].id = Some(id.clone());
+                        m.figures[a].overlaps = Some(id);
+                    }
+                }
+            }
+        }
         for (pi, p) in self.report.problems.iter_mut().enumerate() {
             for (tag, list) in [("m", &mut p.measures), ("o", &mut p.ongoing)] {
                 for (mi, m) in list.iter_mut().enumerate() {
@@ -1387,6 +1465,7 @@ fn parse_contact(text: &str, norm: &str) -> (Vec<String>, Vec<String>, Option<St
                 .chars()
                 .take_while(|c| !matches!(c, '；' | '。' | ';'))
                 .collect();
+            let a = a.split("，邮编").next().unwrap_or_default();
             if !a.trim().is_empty() {
                 address = Some(a.trim().to_string());
                 break;
