@@ -1,0 +1,180 @@
+//! `zhenggai summary` end to end through the real binary, on the bundled data;
+//! every expected figure was checked by reading data/sources/wuxi-2021-12-30.txt.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+fn zhenggai() -> Command {
+    let mut cmd = Command::cargo_bin("zhenggai").unwrap();
+    cmd.env("LANG", "zh_CN.UTF-8").env_remove("LC_ALL");
+    cmd
+}
+
+fn summary_json(extra: &[&str]) -> Value {
+    summary_json_as_of("2022-01-15", extra)
+}
+
+fn summary_json_as_of(as_of: &str, extra: &[&str]) -> Value {
+    let out = zhenggai()
+        .args(["summary", "--format", "json", "--as-of", as_of])
+        .args(extra)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn report<'a>(json: &'a Value, id: &str) -> &'a Value {
+    json["reports"].as_array().unwrap().iter().find(|r| r["id"] == id).unwrap()
+}
+
+fn find<'a>(list: &'a Value, kind: &str) -> &'a Value {
+    list.as_array().unwrap().iter().find(|e| e["kind"] == kind).unwrap_or_else(|| panic!("no {kind} in {list}"))
+}
+
+/// The EDZ report: 11 closed (its numbering runs to 11) and 2 open (stated).
+#[test]
+fn edz_shows_eleven_closed_and_two_open() {
+    let json = summary_json(&[]);
+    let edz = report(&json, "wuxi-edz-2021-12-30");
+    assert_eq!(edz["problems"]["closed"], 11);
+    assert_eq!(edz["problems"]["open"], 2);
+    assert_eq!(edz["problems_source"]["closed"], "inferred_from_numbering");
+    assert_eq!(edz["problems_source"]["open"], "stated");
+    // Only problems 7 (partly) to 11 and the two open ones are printed.
+    assert_eq!(edz["problems_transcribed"]["closed"], 5);
+    assert_eq!(edz["problems_transcribed"]["open"], 2);
+    assert_eq!(edz["issuer"], "中共无锡经济开发区工作委员会");
+    assert_eq!(edz["published"], "2021-12-30");
+}
+
+/// Land: 盘活存量建设用地849.56亩, 低效用地再开发776.3亩, 批而未供土地处置513.77亩,
+/// and 110万平方米 expropriated against a floor of 100万平方米 = 110%.
+#[test]
+fn land_figures_match_the_source() {
+    let json = summary_json(&[]);
+    let land = &report(&json, "wuxi-edz-2021-12-30")["land"];
+    assert_eq!(find(land, "land_revitalised")["mu"], 849.56);
+    assert_eq!(find(land, "land_redeveloped")["mu"], 776.3);
+    assert_eq!(find(land, "land_unsupplied_disposed")["mu"], 513.77);
+    let expropriated = find(land, "land_expropriated");
+    // 23.7万平方米 of non-residential buildings is part of the 110万: not added twice.
+    assert_eq!(expropriated["m2"], 1_100_000);
+    assert_eq!(expropriated["target_m2"], 1_000_000);
+    assert_eq!(expropriated["percent_of_target"], 110);
+}
+
+/// Money: achieved amounts by kind; CNY and USD apart; forecasts never added in.
+#[test]
+fn money_is_summed_by_kind_and_currency_only() {
+    let json = summary_json(&[]);
+    let edz = report(&json, "wuxi-edz-2021-12-30");
+    let money = &edz["money"];
+    // 区级奖励2948万元 + 留锡过年补贴597.9万元.
+    assert_eq!(find(money, "disbursed")["amount"], 35_459_000);
+    assert_eq!(find(money, "funding_secured")["amount"], 42_580_000);
+    // 外资7005万美元; 5680万美元 of one project overlaps it and is not added.
+    let foreign = find(money, "foreign_investment");
+    assert_eq!(foreign["currency"], "USD");
+    assert_eq!(foreign["amount"], 70_050_000);
+    // 营收106.6亿元 achieved; the forecast 120亿元 is listed apart.
+    assert_eq!(find(money, "revenue")["amount"], 10_660_000_000i64);
+    let forecast = &edz["money_not_summed"];
+    assert!(forecast.as_array().unwrap().iter().any(|f| f["text"] == "120亿元" && f["role"] == "forecast"));
+    // Recoveries in progress whose amount is not stated are listed.
+    assert!(edz["money_unstated"].as_array().unwrap().iter().any(|u| u["kind"] == "recovered"));
+    let cad = report(&json, "wuxi-cad-2021-12-30");
+    assert_eq!(find(&cad["money"], "transferred")["amount"], 40_000_000);
+    assert_eq!(find(&cad["money"], "pending_settlement")["amount"], 4_596_600);
+    for total in json["totals"]["money"].as_array().unwrap() {
+        assert!(total["currency"] == "CNY" || total["currency"] == "USD");
+    }
+}
+
+/// Deadlines as of 2022-01-15: 2022年1月底 and 2022年1月 are due within 30 days.
+#[test]
+fn deadlines_are_bucketed_against_the_as_of_date() {
+    let json = summary_json(&[]);
+    let edz = &report(&json, "wuxi-edz-2021-12-30")["deadlines"];
+    assert_eq!((edz["overdue"].as_u64(), edz["due_soon"].as_u64()), (Some(0), Some(1)));
+    assert_eq!((edz["later"].as_u64(), edz["none"].as_u64()), (Some(5), Some(3)));
+    let cad = &report(&json, "wuxi-cad-2021-12-30")["deadlines"];
+    assert_eq!(cad["due_soon"], 1);
+    let later = summary_json_as_of("2026-01-01", &[]);
+    assert_eq!(later["as_of"], "2026-01-01");
+    assert_eq!(later["totals"]["deadlines"]["overdue"], 7);
+    assert_eq!(later["totals"]["deadlines"]["due_soon"], 0);
+}
+
+/// The text summary shows figures as the source writes them, aligned by display width.
+#[test]
+fn text_summary_quotes_figures_and_aligns_chinese() {
+    let out = zhenggai().args(["summary", "--as-of", "2022-01-15"]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for figure in ["849.56亩", "776.3亩", "513.77亩", "2948万元", "597.9万元", "7005万美元", "459.66万元", "110%"] {
+        assert!(text.contains(figure), "missing {figure} in\n{text}");
+    }
+    assert!(text.contains("已完成 11（按编号推断）"), "{text}");
+    // The amount column ends at the same display column on every money line.
+    let ends: Vec<usize> = text
+        .lines()
+        .filter(|l| l.contains("  CNY") || l.contains("  USD"))
+        .map(|l| unicode_width::UnicodeWidthStr::width(&l[..l.find("  CNY").or(l.find("  USD")).unwrap()]))
+        .collect();
+    assert!(ends.len() > 5);
+    assert!(ends.iter().all(|e| *e == ends[0]), "{ends:?}");
+}
+
+/// The English labels replace the Chinese ones; data text stays as it is.
+#[test]
+fn english_summary_keeps_the_data_text() {
+    let out = zhenggai().args(["summary", "--lang", "en", "--as-of", "2022-01-15"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("closed 11 (inferred from numbering)"), "{text}");
+    assert!(text.contains("中共无锡经济开发区工作委员会关于巡察整改情况的通报"));
+}
+
+/// Markdown output has a table per report.
+#[test]
+fn markdown_summary_has_tables() {
+    let out = zhenggai().args(["summary", "--format", "markdown", "--as-of", "2022-01-15"]).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("## 中共无锡经济开发区工作委员会关于巡察整改情况的通报"));
+    assert!(text.contains("|---|---:|---:|"));
+    assert!(text.contains("| 盘活存量建设用地 | 849.56 |"), "{text}");
+}
+
+/// `-` reads the data from standard input; the result equals the bundled data's.
+#[test]
+fn summary_reads_standard_input() {
+    let data = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/data/wuxi-2021-12-30.json")).unwrap();
+    let out = zhenggai()
+        .args(["summary", "--format", "json", "--as-of", "2022-01-15", "-"])
+        .write_stdin(data)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json, summary_json(&[]));
+}
+
+/// A missing file is a clear error with exit code 2, not a panic.
+#[test]
+fn summary_of_a_missing_file_fails_clearly() {
+    let out = zhenggai().args(["summary", "no-such-file.json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("no-such-file.json"), "{err}");
+    assert!(!err.contains("panicked"));
+}
+
+/// Without a terminal, `zhenggai` prints the summary instead of opening the dashboard.
+#[test]
+fn dashboard_without_a_terminal_prints_the_summary() {
+    let out = zhenggai().args(["--as-of", "2022-01-15"]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("849.56亩"));
+    assert!(!text.contains("\x1b["), "no escape sequences when not a terminal");
+}
