@@ -53,7 +53,9 @@ fn leading_year(t: &str) -> Option<(i32, &str)> {
         return None;
     }
     let year = digits.parse().ok()?;
-    let rest = t[digits.len()..].strip_prefix('年').unwrap_or(&t[digits.len()..]);
+    let rest = t[digits.len()..]
+        .strip_prefix('年')
+        .unwrap_or(&t[digits.len()..]);
     Some((year, rest))
 }
 
@@ -61,7 +63,8 @@ fn leading_year(t: &str) -> Option<(i32, &str)> {
 fn period_end(year: i32, rest: &str) -> Option<NaiveDate> {
     let ymd = |m, d| NaiveDate::from_ymd_opt(year, m, d);
     match rest {
-        "" | "底" | "年底" | "末" | "年末" | "年内" | "全年" | "下半年" | "四季度" | "第四季度" => {
+        "" | "底" | "年底" | "末" | "年末" | "年内" | "全年" | "下半年" | "四季度" | "第四季度" =>
+        {
             return ymd(12, 31);
         }
         "上半年" | "二季度" | "第二季度" | "年中" => return ymd(6, 30),
@@ -90,7 +93,10 @@ fn leading_number(t: &str) -> Option<(u32, &str)> {
     if !digits.is_empty() {
         return Some((digits.parse().ok()?, &t[digits.len()..]));
     }
-    let numeral: String = t.chars().take_while(|c| "一二三四五六七八九十".contains(*c)).collect();
+    let numeral: String = t
+        .chars()
+        .take_while(|c| "一二三四五六七八九十".contains(*c))
+        .collect();
     if numeral.is_empty() {
         return None;
     }
@@ -99,7 +105,12 @@ fn leading_number(t: &str) -> Option<(u32, &str)> {
 
 /// A Chinese numeral up to 99 ("十二", "二十三").
 pub fn chinese_number(s: &str) -> Option<u32> {
-    let digit = |c: char| "零一二三四五六七八九".chars().position(|d| d == c).map(|p| p as u32);
+    let digit = |c: char| {
+        "零一二三四五六七八九"
+            .chars()
+            .position(|d| d == c)
+            .map(|p| p as u32)
+    };
     let chars: Vec<char> = s.chars().collect();
     match chars.as_slice() {
         [] => None,
@@ -114,7 +125,11 @@ pub fn chinese_number(s: &str) -> Option<u32> {
 }
 
 fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
-    let (y, m) = if month == 12 { (year + 1, 1) } else { (year, month + 1) };
+    let (y, m) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
     NaiveDate::from_ymd_opt(y, m, 1)?.pred_opt()
 }
 
@@ -161,13 +176,24 @@ mod tests {
             ("2022年13月", None),
         ];
         for (text, expected) in table {
-            assert_eq!(parse_deadline(text, reference), expected.map(day), "{text:?}");
+            assert_eq!(
+                parse_deadline(text, reference),
+                expected.map(day),
+                "{text:?}"
+            );
         }
     }
 
     #[test]
     fn reads_small_chinese_numerals() {
-        let table = [("一", 1), ("两", 2), ("十", 10), ("十三", 13), ("二十", 20), ("九十九", 99)];
+        let table = [
+            ("一", 1),
+            ("两", 2),
+            ("十", 10),
+            ("十三", 13),
+            ("二十", 20),
+            ("九十九", 99),
+        ];
         for (text, n) in table {
             assert_eq!(chinese_number(text), Some(n), "{text}");
         }

@@ -100,7 +100,11 @@ pub fn grouped(value: Decimal, dp: u32) -> String {
 
 /// An amount in yuan or dollars, shown in a scale: `money(29480000, Cny, Wan)` → "2,948万元".
 pub fn money(amount: Decimal, currency: Currency, scale: MoneyScale) -> String {
-    format!("{}{}", grouped(amount / scale.divisor(), 2), scale.unit(currency))
+    format!(
+        "{}{}",
+        grouped(amount / scale.divisor(), 2),
+        scale.unit(currency)
+    )
 }
 
 /// An amount in the scale reports would write it in: 亿 from 1亿, 万 from 1万.

@@ -136,8 +136,14 @@ impl Msg {
             Self::Reports => ("份报告", "reports"),
             Self::Problems => ("问题", "Problems"),
             Self::Transcribed => ("已录入", "transcribed"),
-            Self::Money => ("金额（已完成，按类别与币种合计）", "Money achieved, by kind and currency"),
-            Self::NotSummed => ("目标、预计与计划（不计入合计）", "Targets, forecasts and plans (not added in)"),
+            Self::Money => (
+                "金额（已完成，按类别与币种合计）",
+                "Money achieved, by kind and currency",
+            ),
+            Self::NotSummed => (
+                "目标、预计与计划（不计入合计）",
+                "Targets, forecasts and plans (not added in)",
+            ),
             Self::Unstated => ("提及但未说明金额", "Mentioned, amount not stated"),
             Self::AmountNotStated => ("金额未说明", "amount not stated"),
             Self::Land => ("土地", "Land"),
@@ -147,7 +153,10 @@ impl Msg {
             Self::PartialSource => ("来源不完整", "partial source"),
             Self::Published => ("发布", "published"),
             Self::Approximately => ("约", "~"),
-            Self::Overlapping => ("与其他数字重叠，不计入", "overlaps another figure, not added"),
+            Self::Overlapping => (
+                "与其他数字重叠，不计入",
+                "overlaps another figure, not added",
+            ),
             Self::Figures => ("项数字", "figures"),
             Self::NoData => ("无", "none"),
             Self::KeyDown => ("下移", "down"),
@@ -208,7 +217,9 @@ impl Msg {
             Self::Figure => ("数字", "figure"),
             Self::SourceClause => ("来源原文", "source clause"),
             Self::AmountsByKind => ("已完成金额（按类别合计）", "Achieved money by kind"),
-            Self::LandAgainstTarget => ("土地（已完成，对照目标）", "Land achieved, against target"),
+            Self::LandAgainstTarget => {
+                ("土地（已完成，对照目标）", "Land achieved, against target")
+            }
             Self::Unit => ("单位", "unit"),
             Self::Complete => ("完整", "complete"),
             Self::Empty => ("（无）", "(none)"),

@@ -11,8 +11,14 @@ fn main() -> ExitCode {
     let stdout = io::stdout();
     let stderr = io::stderr();
     let result = match &cli.command {
-        Some(Command::Summary(args)) => zhenggai::summary::run(args, &mut stdout.lock(), &mut stderr.lock()),
-        Some(Command::Check(args)) => Ok(zhenggai::check::run(args, &mut stdout.lock(), &mut stderr.lock())),
+        Some(Command::Summary(args)) => {
+            zhenggai::summary::run(args, &mut stdout.lock(), &mut stderr.lock())
+        }
+        Some(Command::Check(args)) => Ok(zhenggai::check::run(
+            args,
+            &mut stdout.lock(),
+            &mut stderr.lock(),
+        )),
         Some(Command::Import(args)) => return zhenggai::import::run(args),
         None => zhenggai::tui::run(&cli.dashboard),
     };

@@ -245,7 +245,9 @@ pub struct Problem {
 }
 
 /// The rectification status of a problem.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     /// 已完成整改.
@@ -336,7 +338,9 @@ pub struct Figure {
 }
 
 /// What a figure says about the world.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// Done: recovered, disbursed, disposed of.
@@ -361,7 +365,9 @@ impl Role {
 }
 
 /// What a figure measures.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum FigureKind {
     /// Money recovered (追缴, 收回).
@@ -544,17 +550,28 @@ impl Report {
     /// Every figure in the report with the problem and item it sits in.
     pub fn figures(&self) -> impl Iterator<Item = FigureRef<'_>> {
         self.problems.iter().enumerate().flat_map(|(pi, p)| {
-            let measures = p.measures.iter().enumerate().map(move |(mi, m)| (ItemList::Measures, mi, m));
-            let ongoing = p.ongoing.iter().enumerate().map(move |(mi, m)| (ItemList::Ongoing, mi, m));
+            let measures = p
+                .measures
+                .iter()
+                .enumerate()
+                .map(move |(mi, m)| (ItemList::Measures, mi, m));
+            let ongoing = p
+                .ongoing
+                .iter()
+                .enumerate()
+                .map(move |(mi, m)| (ItemList::Ongoing, mi, m));
             measures.chain(ongoing).flat_map(move |(list, mi, m)| {
-                m.figures.iter().enumerate().map(move |(fi, figure)| FigureRef {
-                    problem: pi,
-                    list,
-                    item: mi,
-                    index: fi,
-                    figure,
-                    measure: m,
-                })
+                m.figures
+                    .iter()
+                    .enumerate()
+                    .map(move |(fi, figure)| FigureRef {
+                        problem: pi,
+                        list,
+                        item: mi,
+                        index: fi,
+                        figure,
+                        measure: m,
+                    })
             })
         })
     }

@@ -38,7 +38,11 @@ pub struct FigurePath {
 impl ItemPath {
     /// The item this path points at, if the dataset has it.
     pub fn resolve<'a>(&self, dataset: &'a Dataset) -> Option<&'a Measure> {
-        let problem = dataset.reports.get(self.report)?.problems.get(self.problem)?;
+        let problem = dataset
+            .reports
+            .get(self.report)?
+            .problems
+            .get(self.problem)?;
         match self.list {
             ItemList::Measures => problem.measures.get(self.item),
             ItemList::Ongoing => problem.ongoing.get(self.item),
@@ -201,10 +205,15 @@ pub enum Bucket {
 impl Bucket {
     /// Which bucket a date falls in, as of a day.
     pub fn of(date: Option<NaiveDate>, as_of: NaiveDate) -> Self {
-        let Some(date) = date else { return Self::NoDate };
+        let Some(date) = date else {
+            return Self::NoDate;
+        };
         if date < as_of {
             Self::Overdue
-        } else if as_of.checked_add_days(Days::new(30)).is_none_or(|soon| date <= soon) {
+        } else if as_of
+            .checked_add_days(Days::new(30))
+            .is_none_or(|soon| date <= soon)
+        {
             Self::DueSoon
         } else {
             Self::Later
@@ -430,7 +439,12 @@ fn base_value(figure: &Figure) -> Option<Decimal> {
     figure.value.checked_mul(figure.unit.factor()?)
 }
 
-fn report_stats(index: usize, report: &Report, as_of: NaiveDate, deadlines: &mut Vec<DeadlineEntry>) -> ReportStats {
+fn report_stats(
+    index: usize,
+    report: &Report,
+    as_of: NaiveDate,
+    deadlines: &mut Vec<DeadlineEntry>,
+) -> ReportStats {
     let targets: BTreeMap<&str, &Figure> = report
         .figures()
         .filter_map(|f| Some((f.figure.id.as_deref()?, f.figure)))
@@ -454,7 +468,9 @@ fn report_stats(index: usize, report: &Report, as_of: NaiveDate, deadlines: &mut
             figure: f.index,
         };
         let figure = f.figure;
-        let Some(value) = base_value(figure) else { continue };
+        let Some(value) = base_value(figure) else {
+            continue;
+        };
         match figure.unit.dimension() {
             Some(Dimension::Money(currency)) => {
                 if figure.role != Role::Achieved {
@@ -530,7 +546,10 @@ fn report_stats(index: usize, report: &Report, as_of: NaiveDate, deadlines: &mut
     let mut unstated = Vec::new();
     let mut buckets = BucketCounts::default();
     for (pi, problem) in report.problems.iter().enumerate() {
-        let lists = [(ItemList::Measures, &problem.measures), (ItemList::Ongoing, &problem.ongoing)];
+        let lists = [
+            (ItemList::Measures, &problem.measures),
+            (ItemList::Ongoing, &problem.ongoing),
+        ];
         for (list, items) in lists {
             for (ii, item) in items.iter().enumerate() {
                 let path = ItemPath {
@@ -539,7 +558,10 @@ fn report_stats(index: usize, report: &Report, as_of: NaiveDate, deadlines: &mut
                     list,
                     item: ii,
                 };
-                unstated.extend((0..item.unstated.len()).map(|i| UnstatedEntry { item: path, index: i }));
+                unstated.extend((0..item.unstated.len()).map(|i| UnstatedEntry {
+                    item: path,
+                    index: i,
+                }));
                 // Ongoing items always count, dated or not; measures only when dated.
                 let date = item.deadline.as_ref().and_then(|d| d.date);
                 if item.deadline.is_some() || list == ItemList::Ongoing {

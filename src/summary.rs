@@ -9,7 +9,9 @@ use serde_json::{Value, json};
 use crate::format::{self, AreaUnit, pad_left, pad_right};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::{Dataset, Status};
-use crate::stats::{Bucket, BucketCounts, Count, Counts, FigurePath, LandTotal, MoneyTotal, ReportStats, Stats};
+use crate::stats::{
+    Bucket, BucketCounts, Count, Counts, FigurePath, LandTotal, MoneyTotal, ReportStats, Stats,
+};
 
 /// The stable JSON summary for scripts (see README: "summary --format json").
 pub fn to_json(dataset: &Dataset, stats: &Stats) -> Value {
@@ -192,7 +194,11 @@ fn buckets_line(b: BucketCounts, lang: Lang) -> String {
 }
 
 fn approx(approximate: bool, lang: Lang) -> &'static str {
-    if approximate { Msg::Approximately.text(lang) } else { "" }
+    if approximate {
+        Msg::Approximately.text(lang)
+    } else {
+        ""
+    }
 }
 
 fn money_lines(out: &mut String, dataset: &Dataset, money: &[MoneyTotal], lang: Lang) {
@@ -220,7 +226,8 @@ fn money_lines(out: &mut String, dataset: &Dataset, money: &[MoneyTotal], lang: 
 /// The figures behind a total as written in the source: "= 2948万元 + 597.9万元",
 /// and "(≈ 5680万美元 overlaps, not added)" for figures left out.
 fn as_written(dataset: &Dataset, figures: &[FigurePath]) -> String {
-    let resolved: Vec<&crate::model::Figure> = figures.iter().filter_map(|p| p.resolve(dataset)).collect();
+    let resolved: Vec<&crate::model::Figure> =
+        figures.iter().filter_map(|p| p.resolve(dataset)).collect();
     let added: Vec<&str> = resolved
         .iter()
         .filter(|f| f.overlaps.is_none())
@@ -249,7 +256,10 @@ fn land_lines(out: &mut String, dataset: &Dataset, land: &[LandTotal], lang: Lan
             "    {}{}  {}",
             pad_right(i18n::kind(l.kind, lang), LABEL - 2),
             pad_left(&format!("{a}{}", format::area(l.m2, AreaUnit::Mu)), 16),
-            pad_left(&format!("{a}{}", format::area(l.m2, AreaUnit::SquareMetre)), 18),
+            pad_left(
+                &format!("{a}{}", format::area(l.m2, AreaUnit::SquareMetre)),
+                18
+            ),
         );
         if let (Some(target), Some(pct)) = (l.target_m2, l.percent_of_target()) {
             let _ = write!(
@@ -301,7 +311,10 @@ fn report_text(out: &mut String, dataset: &Dataset, rs: &ReportStats, lang: Lang
                 let _ = writeln!(
                     out,
                     "    {}{}  {}",
-                    pad_right(&format!("{} · {}", i18n::role(f.role, lang), f.label), LABEL - 2),
+                    pad_right(
+                        &format!("{} · {}", i18n::role(f.role, lang), f.label),
+                        LABEL - 2
+                    ),
                     pad_left(&f.text, 16),
                     i18n::kind(f.kind, lang)
                 );
@@ -311,7 +324,11 @@ fn report_text(out: &mut String, dataset: &Dataset, rs: &ReportStats, lang: Lang
     if !rs.unstated.is_empty() {
         let _ = writeln!(out, "  {}", Msg::Unstated.text(lang));
         for u in &rs.unstated {
-            if let Some(item) = u.item.resolve(dataset).and_then(|m| m.unstated.get(u.index)) {
+            if let Some(item) = u
+                .item
+                .resolve(dataset)
+                .and_then(|m| m.unstated.get(u.index))
+            {
                 let _ = writeln!(
                     out,
                     "    {}{}",
@@ -360,7 +377,12 @@ pub fn to_markdown(dataset: &Dataset, stats: &Stats, lang: Lang) -> String {
             }
         );
         let p = &rs.problems;
-        let _ = writeln!(out, "| {} | | {} |", Msg::Problems.text(lang), Msg::Transcribed.text(lang));
+        let _ = writeln!(
+            out,
+            "| {} | | {} |",
+            Msg::Problems.text(lang),
+            Msg::Transcribed.text(lang)
+        );
         out.push_str("|---|---:|---:|\n");
         for (status, count, transcribed) in [
             (statuses[0], p.closed, p.transcribed.closed),
@@ -406,11 +428,20 @@ pub fn to_markdown(dataset: &Dataset, stats: &Stats, lang: Lang) -> String {
             out.push('\n');
         }
         if !rs.land.is_empty() {
-            let _ = writeln!(out, "| {} | 亩 | m² | {} |\n|---|---:|---:|---:|", Msg::Land.text(lang), Msg::Target.text(lang));
+            let _ = writeln!(
+                out,
+                "| {} | 亩 | m² | {} |\n|---|---:|---:|---:|",
+                Msg::Land.text(lang),
+                Msg::Target.text(lang)
+            );
             for l in &rs.land {
                 let a = approx(l.approximate, lang);
                 let target = match (l.target_m2, l.percent_of_target()) {
-                    (Some(t), Some(pct)) => format!("{} · {}%", format::area(t, AreaUnit::Mu), format::grouped(pct, 1)),
+                    (Some(t), Some(pct)) => format!(
+                        "{} · {}%",
+                        format::area(t, AreaUnit::Mu),
+                        format::grouped(pct, 1)
+                    ),
                     _ => String::new(),
                 };
                 let _ = writeln!(
@@ -423,7 +454,12 @@ pub fn to_markdown(dataset: &Dataset, stats: &Stats, lang: Lang) -> String {
             }
             out.push('\n');
         }
-        let _ = writeln!(out, "{}: {}\n", Msg::Deadlines.text(lang), buckets_line(rs.deadlines, lang));
+        let _ = writeln!(
+            out,
+            "{}: {}\n",
+            Msg::Deadlines.text(lang),
+            buckets_line(rs.deadlines, lang)
+        );
     }
     out
 }
@@ -451,14 +487,17 @@ pub fn run(
     for w in &loaded.warnings {
         writeln!(err, "{w}")?;
     }
-    let as_of = args.as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let as_of = args
+        .as_of
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
     let stats = Stats::compute(&loaded.dataset, as_of);
     let lang = args.lang.unwrap_or_else(Lang::from_env);
     let text = match args.format {
         crate::cli::SummaryFormat::Text => to_text(&loaded.dataset, &stats, lang),
         crate::cli::SummaryFormat::Markdown => to_markdown(&loaded.dataset, &stats, lang),
         crate::cli::SummaryFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&to_json(&loaded.dataset, &stats)).unwrap_or_default();
+            let mut s =
+                serde_json::to_string_pretty(&to_json(&loaded.dataset, &stats)).unwrap_or_default();
             s.push('\n');
             s
         }

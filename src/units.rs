@@ -115,7 +115,10 @@ impl Unit {
 
     /// What the unit measures, or `None` when the format does not know it.
     pub fn dimension(&self) -> Option<Dimension> {
-        UNITS.iter().find(|(u, _, _)| *u == self.0).map(|(_, d, _)| *d)
+        UNITS
+            .iter()
+            .find(|(u, _, _)| *u == self.0)
+            .map(|(_, d, _)| *d)
     }
 
     /// True when the format knows this unit.

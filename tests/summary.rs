@@ -20,16 +20,29 @@ fn summary_json_as_of(as_of: &str, extra: &[&str]) -> Value {
         .args(extra)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     serde_json::from_slice(&out.stdout).unwrap()
 }
 
 fn report<'a>(json: &'a Value, id: &str) -> &'a Value {
-    json["reports"].as_array().unwrap().iter().find(|r| r["id"] == id).unwrap()
+    json["reports"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == id)
+        .unwrap()
 }
 
 fn find<'a>(list: &'a Value, kind: &str) -> &'a Value {
-    list.as_array().unwrap().iter().find(|e| e["kind"] == kind).unwrap_or_else(|| panic!("no {kind} in {list}"))
+    list.as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["kind"] == kind)
+        .unwrap_or_else(|| panic!("no {kind} in {list}"))
 }
 
 /// The EDZ report: 11 closed (its numbering runs to 11) and 2 open (stated).
@@ -80,12 +93,27 @@ fn money_is_summed_by_kind_and_currency_only() {
     // 营收106.6亿元 achieved; the forecast 120亿元 is listed apart.
     assert_eq!(find(money, "revenue")["amount"], 10_660_000_000i64);
     let forecast = &edz["money_not_summed"];
-    assert!(forecast.as_array().unwrap().iter().any(|f| f["text"] == "120亿元" && f["role"] == "forecast"));
+    assert!(
+        forecast
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["text"] == "120亿元" && f["role"] == "forecast")
+    );
     // Recoveries in progress whose amount is not stated are listed.
-    assert!(edz["money_unstated"].as_array().unwrap().iter().any(|u| u["kind"] == "recovered"));
+    assert!(
+        edz["money_unstated"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|u| u["kind"] == "recovered")
+    );
     let cad = report(&json, "wuxi-cad-2021-12-30");
     assert_eq!(find(&cad["money"], "transferred")["amount"], 40_000_000);
-    assert_eq!(find(&cad["money"], "pending_settlement")["amount"], 4_596_600);
+    assert_eq!(
+        find(&cad["money"], "pending_settlement")["amount"],
+        4_596_600
+    );
     for total in json["totals"]["money"].as_array().unwrap() {
         assert!(total["currency"] == "CNY" || total["currency"] == "USD");
     }
@@ -96,8 +124,14 @@ fn money_is_summed_by_kind_and_currency_only() {
 fn deadlines_are_bucketed_against_the_as_of_date() {
     let json = summary_json(&[]);
     let edz = &report(&json, "wuxi-edz-2021-12-30")["deadlines"];
-    assert_eq!((edz["overdue"].as_u64(), edz["due_soon"].as_u64()), (Some(0), Some(1)));
-    assert_eq!((edz["later"].as_u64(), edz["none"].as_u64()), (Some(5), Some(3)));
+    assert_eq!(
+        (edz["overdue"].as_u64(), edz["due_soon"].as_u64()),
+        (Some(0), Some(1))
+    );
+    assert_eq!(
+        (edz["later"].as_u64(), edz["none"].as_u64()),
+        (Some(5), Some(3))
+    );
     let cad = &report(&json, "wuxi-cad-2021-12-30")["deadlines"];
     assert_eq!(cad["due_soon"], 1);
     let later = summary_json_as_of("2026-01-01", &[]);
@@ -109,10 +143,22 @@ fn deadlines_are_bucketed_against_the_as_of_date() {
 /// The text summary shows figures as the source writes them, aligned by display width.
 #[test]
 fn text_summary_quotes_figures_and_aligns_chinese() {
-    let out = zhenggai().args(["summary", "--as-of", "2022-01-15"]).output().unwrap();
+    let out = zhenggai()
+        .args(["summary", "--as-of", "2022-01-15"])
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
-    for figure in ["849.56亩", "776.3亩", "513.77亩", "2948万元", "597.9万元", "7005万美元", "459.66万元", "110%"] {
+    for figure in [
+        "849.56亩",
+        "776.3亩",
+        "513.77亩",
+        "2948万元",
+        "597.9万元",
+        "7005万美元",
+        "459.66万元",
+        "110%",
+    ] {
         assert!(text.contains(figure), "missing {figure} in\n{text}");
     }
     assert!(text.contains("已完成 11（按编号推断）"), "{text}");
@@ -120,7 +166,11 @@ fn text_summary_quotes_figures_and_aligns_chinese() {
     let ends: Vec<usize> = text
         .lines()
         .filter(|l| l.contains("  CNY") || l.contains("  USD"))
-        .map(|l| unicode_width::UnicodeWidthStr::width(&l[..l.find("  CNY").or(l.find("  USD")).unwrap()]))
+        .map(|l| {
+            unicode_width::UnicodeWidthStr::width(
+                &l[..l.find("  CNY").or(l.find("  USD")).unwrap()],
+            )
+        })
         .collect();
     assert!(ends.len() > 5);
     assert!(ends.iter().all(|e| *e == ends[0]), "{ends:?}");
@@ -129,16 +179,25 @@ fn text_summary_quotes_figures_and_aligns_chinese() {
 /// The English labels replace the Chinese ones; data text stays as it is.
 #[test]
 fn english_summary_keeps_the_data_text() {
-    let out = zhenggai().args(["summary", "--lang", "en", "--as-of", "2022-01-15"]).output().unwrap();
+    let out = zhenggai()
+        .args(["summary", "--lang", "en", "--as-of", "2022-01-15"])
+        .output()
+        .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("closed 11 (inferred from numbering)"), "{text}");
+    assert!(
+        text.contains("closed 11 (inferred from numbering)"),
+        "{text}"
+    );
     assert!(text.contains("中共无锡经济开发区工作委员会关于巡察整改情况的通报"));
 }
 
 /// Markdown output has a table per report.
 #[test]
 fn markdown_summary_has_tables() {
-    let out = zhenggai().args(["summary", "--format", "markdown", "--as-of", "2022-01-15"]).output().unwrap();
+    let out = zhenggai()
+        .args(["summary", "--format", "markdown", "--as-of", "2022-01-15"])
+        .output()
+        .unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("## 中共无锡经济开发区工作委员会关于巡察整改情况的通报"));
     assert!(text.contains("|---|---:|---:|"));
@@ -148,7 +207,11 @@ fn markdown_summary_has_tables() {
 /// `-` reads the data from standard input; the result equals the bundled data's.
 #[test]
 fn summary_reads_standard_input() {
-    let data = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/data/wuxi-2021-12-30.json")).unwrap();
+    let data = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/wuxi-2021-12-30.json"
+    ))
+    .unwrap();
     let out = zhenggai()
         .args(["summary", "--format", "json", "--as-of", "2022-01-15", "-"])
         .write_stdin(data)
@@ -162,7 +225,10 @@ fn summary_reads_standard_input() {
 /// A missing file is a clear error with exit code 2, not a panic.
 #[test]
 fn summary_of_a_missing_file_fails_clearly() {
-    let out = zhenggai().args(["summary", "no-such-file.json"]).output().unwrap();
+    let out = zhenggai()
+        .args(["summary", "no-such-file.json"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("no-such-file.json"), "{err}");
@@ -176,5 +242,8 @@ fn dashboard_without_a_terminal_prints_the_summary() {
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("849.56亩"));
-    assert!(!text.contains("\x1b["), "no escape sequences when not a terminal");
+    assert!(
+        !text.contains("\x1b["),
+        "no escape sequences when not a terminal"
+    );
 }

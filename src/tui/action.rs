@@ -17,7 +17,13 @@ pub enum Tab {
 
 impl Tab {
     /// Every tab, in display order.
-    pub const ALL: [Tab; 5] = [Tab::Overview, Tab::Problems, Tab::Amounts, Tab::Land, Tab::Deadlines];
+    pub const ALL: [Tab; 5] = [
+        Tab::Overview,
+        Tab::Problems,
+        Tab::Amounts,
+        Tab::Land,
+        Tab::Deadlines,
+    ];
 
     /// The position of the tab, 0-based.
     pub fn index(self) -> usize {

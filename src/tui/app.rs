@@ -94,11 +94,28 @@ impl Rows {
                 .iter()
                 .flat_map(|r| r.money_other.iter().map(|f| MoneyRow::NotSummed(*f))),
         );
-        money.extend(stats.reports.iter().flat_map(|r| r.unstated.iter().map(|u| MoneyRow::Unstated(*u))));
-        let mut land: Vec<FigurePath> = stats.totals.land.iter().flat_map(|l| l.figures.iter().copied()).collect();
-        land.extend(stats.reports.iter().flat_map(|r| r.land_other.iter().copied()));
+        money.extend(
+            stats
+                .reports
+                .iter()
+                .flat_map(|r| r.unstated.iter().map(|u| MoneyRow::Unstated(*u))),
+        );
+        let mut land: Vec<FigurePath> = stats
+            .totals
+            .land
+            .iter()
+            .flat_map(|l| l.figures.iter().copied())
+            .collect();
+        land.extend(
+            stats
+                .reports
+                .iter()
+                .flat_map(|r| r.land_other.iter().copied()),
+        );
         let mut overview: Vec<usize> = (0..data.reports.len()).collect();
-        overview.sort_by_key(|&r| std::cmp::Reverse(stats.reports.get(r).map_or(0, |s| s.problems.open.value)));
+        overview.sort_by_key(|&r| {
+            std::cmp::Reverse(stats.reports.get(r).map_or(0, |s| s.problems.open.value))
+        });
         Self {
             overview,
             problems,
@@ -215,9 +232,19 @@ impl App {
             offset: 0,
         };
         match level.view {
-            View::Overview => self.rows.overview.get(at).map(|&r| Level::new(View::Report(r))),
-            View::Problems => self.rows.problems.get(at).map(|&(r, p)| Level::new(View::Problem(r, p))),
-            View::Report(r) => (at < self.row_count(level.view)).then(|| Level::new(View::Problem(r, at))),
+            View::Overview => self
+                .rows
+                .overview
+                .get(at)
+                .map(|&r| Level::new(View::Report(r))),
+            View::Problems => self
+                .rows
+                .problems
+                .get(at)
+                .map(|&(r, p)| Level::new(View::Problem(r, p))),
+            View::Report(r) => {
+                (at < self.row_count(level.view)).then(|| Level::new(View::Problem(r, at)))
+            }
             View::Problem(r, p) => {
                 let problem = self.data.reports.get(r)?.problems.get(p)?;
                 let (list, index) = if at < problem.measures.len() {

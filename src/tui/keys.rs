@@ -57,7 +57,11 @@ pub const BINDINGS: &[Binding] = &[
         hint: true,
     },
     Binding {
-        keys: &[(KeyCode::Enter, NONE), (KeyCode::Char('l'), NONE), (KeyCode::Right, NONE)],
+        keys: &[
+            (KeyCode::Enter, NONE),
+            (KeyCode::Char('l'), NONE),
+            (KeyCode::Right, NONE),
+        ],
         label: "⏎",
         action: Action::Enter,
         help: Msg::KeyEnter,
@@ -65,7 +69,12 @@ pub const BINDINGS: &[Binding] = &[
         hint: true,
     },
     Binding {
-        keys: &[(KeyCode::Esc, NONE), (KeyCode::Backspace, NONE), (KeyCode::Char('h'), NONE), (KeyCode::Left, NONE)],
+        keys: &[
+            (KeyCode::Esc, NONE),
+            (KeyCode::Backspace, NONE),
+            (KeyCode::Char('h'), NONE),
+            (KeyCode::Left, NONE),
+        ],
         label: "esc",
         action: Action::Back,
         help: Msg::KeyBack,
@@ -145,7 +154,11 @@ pub const BINDINGS: &[Binding] = &[
         hint: false,
     },
     Binding {
-        keys: &[(KeyCode::Char('G'), SHIFT), (KeyCode::Char('G'), NONE), (KeyCode::End, NONE)],
+        keys: &[
+            (KeyCode::Char('G'), SHIFT),
+            (KeyCode::Char('G'), NONE),
+            (KeyCode::End, NONE),
+        ],
         label: "G",
         action: Action::Bottom,
         help: Msg::KeyBottom,
@@ -205,7 +218,8 @@ pub fn binding_for(event: &KeyEvent, active: impl Fn(Scope) -> bool) -> Option<&
     BINDINGS.iter().find(|b| {
         active(b.scope)
             && b.keys.iter().any(|(code, m)| {
-                *code == event.code && (*m == mods || (*m == NONE && mods == KeyModifiers::SHIFT && is_char(code)))
+                *code == event.code
+                    && (*m == mods || (*m == NONE && mods == KeyModifiers::SHIFT && is_char(code)))
             })
     })
 }

@@ -43,7 +43,9 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
             return Ok(2);
         }
     };
-    let as_of = args.as_of.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let as_of = args
+        .as_of
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
     let stats = Stats::compute(&loaded.dataset, as_of);
     let mut app = App::new(loaded.dataset, stats, Lang::from_env());
     let theme = Theme::from_env();

@@ -32,7 +32,10 @@ impl Session {
         }
         // ratatui::init installs a panic hook that restores the terminal first.
         let terminal = ratatui::try_init()?;
-        Ok(Self { terminal, signalled })
+        Ok(Self {
+            terminal,
+            signalled,
+        })
     }
 }
 

@@ -48,17 +48,26 @@ impl Theme {
     /// The default theme for dark terminals.
     pub fn dark() -> Self {
         Self {
-            header: Style::new().fg(Color::Black).bg(Color::Cyan).add_modifier(Modifier::BOLD),
-            tab_active: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            header: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Cyan)
+                .add_modifier(Modifier::BOLD),
+            tab_active: Style::new()
+                .fg(Color::Yellow)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             tab: Style::new().fg(Color::Gray),
             border: Style::new().fg(Color::DarkGray),
             title: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             dim: Style::new().fg(Color::DarkGray),
             closed: Style::new().fg(Color::Green),
-            open: Style::new().fg(Color::LightRed).add_modifier(Modifier::BOLD),
+            open: Style::new()
+                .fg(Color::LightRed)
+                .add_modifier(Modifier::BOLD),
             long_term: Style::new().fg(Color::LightBlue),
-            overdue: Style::new().fg(Color::LightRed).add_modifier(Modifier::BOLD),
+            overdue: Style::new()
+                .fg(Color::LightRed)
+                .add_modifier(Modifier::BOLD),
             due_soon: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
             figure: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
             figure_selected: Style::new()
@@ -66,7 +75,10 @@ impl Theme {
                 .bg(Color::Yellow)
                 .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
-            warning: Style::new().fg(Color::Black).bg(Color::Yellow).add_modifier(Modifier::BOLD),
+            warning: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Yellow)
+                .add_modifier(Modifier::BOLD),
         }
     }
 

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph};
 use rust_decimal::prelude::ToPrimitive;
 
-use super::{bar, block, counted, draw_table};
+use super::{TableView, bar, block, counted, draw_table};
 use crate::format::{self, pad_left, pad_right};
 use crate::i18n::{self, Msg};
 use crate::model::Role;
@@ -19,7 +19,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let totals = &app.stats.totals.money;
     let unstated = unstated_kinds(app).len() as u16;
     let bars_height = (totals.len() as u16 + unstated + 2).min(area.height / 2);
-    let [bars, table] = Layout::vertical([Constraint::Length(bars_height), Constraint::Min(0)]).areas(area);
+    let [bars, table] =
+        Layout::vertical([Constraint::Length(bars_height), Constraint::Min(0)]).areas(area);
     draw_bars(frame, bars, app, theme);
     draw_rows(frame, table, app, theme);
 }
@@ -47,36 +48,43 @@ fn draw_bars(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Line::from(vec![
                 Span::raw(pad_right(i18n::kind(kind, lang), label_w)),
                 Span::styled(
-                    pad_right(&format!("? {} ×{n}", Msg::AmountNotStated.text(lang)), bar_w + amount_w),
+                    pad_right(
+                        &format!("? {} ×{n}", Msg::AmountNotStated.text(lang)),
+                        bar_w + amount_w,
+                    ),
                     theme.open,
                 ),
             ])
         })
         .collect();
     lines.extend(totals.iter().map(|m| {
-            // Bars compare amounts of one currency only.
-            let max = totals
-                .iter()
-                .filter(|o| o.currency == m.currency)
-                .filter_map(|o| o.amount.to_f64())
-                .fold(0.0, f64::max);
-            let approx = if m.approximate { Msg::Approximately.text(lang) } else { "" };
-            Line::from(vec![
-                Span::raw(pad_right(i18n::kind(m.kind, lang), label_w)),
-                Span::styled(
-                    pad_right(&bar(m.amount.to_f64().unwrap_or(0.0), max, bar_w), bar_w),
-                    theme.closed,
+        // Bars compare amounts of one currency only.
+        let max = totals
+            .iter()
+            .filter(|o| o.currency == m.currency)
+            .filter_map(|o| o.amount.to_f64())
+            .fold(0.0, f64::max);
+        let approx = if m.approximate {
+            Msg::Approximately.text(lang)
+        } else {
+            ""
+        };
+        Line::from(vec![
+            Span::raw(pad_right(i18n::kind(m.kind, lang), label_w)),
+            Span::styled(
+                pad_right(&bar(m.amount.to_f64().unwrap_or(0.0), max, bar_w), bar_w),
+                theme.closed,
+            ),
+            Span::styled(
+                pad_left(
+                    &format!("{approx}{}", format::money(m.amount, m.currency, scale)),
+                    amount_w,
                 ),
-                Span::styled(
-                    pad_left(
-                        &format!("{approx}{}", format::money(m.amount, m.currency, scale)),
-                        amount_w,
-                    ),
-                    theme.figure,
-                ),
-                Span::styled(format!("  {}", m.currency.code()), theme.dim),
-            ])
-        }));
+                theme.figure,
+            ),
+            Span::styled(format!("  {}", m.currency.code()), theme.dim),
+        ])
+    }));
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
@@ -86,7 +94,11 @@ fn unstated_kinds(app: &App) -> Vec<(crate::model::FigureKind, usize)> {
     let mut kinds: Vec<(crate::model::FigureKind, usize)> = Vec::new();
     for row in &app.rows.money {
         let MoneyRow::Unstated(u) = row else { continue };
-        let Some(item) = u.item.resolve(&app.data).and_then(|m| m.unstated.get(u.index)) else {
+        let Some(item) = u
+            .item
+            .resolve(&app.data)
+            .and_then(|m| m.unstated.get(u.index))
+        else {
             continue;
         };
         if app.stats.totals.money.iter().any(|m| m.kind == item.kind) {
@@ -124,48 +136,76 @@ fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Constraint::Length(14),
     ];
     let title = counted(Msg::TabAmounts.text(lang), level.selected, rows.len());
-    draw_table(frame, area, &level, rows.len(), header, &widths, theme, title, |i| match rows[i] {
-        MoneyRow::Achieved(path) | MoneyRow::NotSummed(path) => {
-            let Some(f) = path.resolve(&app.data) else {
-                return Vec::new();
-            };
-            let section = match (rows[i], f.overlaps.is_some()) {
-                (MoneyRow::NotSummed(_), _) => Cell::from(Msg::NotSummedShort.text(lang)).style(theme.dim),
-                (_, true) => Cell::from(Msg::OverlapShort.text(lang)).style(theme.dim),
-                _ => Cell::from(Msg::Achieved.text(lang)).style(theme.closed),
-            };
-            let converted = match (f.unit.currency(), f.value.checked_mul(f.unit.factor().unwrap_or_default())) {
-                (Some(c), Some(base)) => format::money(base, c, app.money_scale),
-                _ => String::new(),
-            };
-            let role_style = if f.role == Role::Achieved { theme.closed } else { theme.dim };
-            vec![
-                section,
-                Cell::from(i18n::kind(f.kind, lang)),
-                Cell::from(f.label.clone()),
-                Cell::from(f.text.clone()).style(theme.figure),
-                Cell::from(converted),
-                Cell::from(i18n::role(f.role, lang)).style(role_style),
-                Cell::from(issuer(app, path.item.report)),
-            ]
-        }
-        MoneyRow::Unstated(u) => {
-            let Some(item) = u.item.resolve(&app.data).and_then(|m| m.unstated.get(u.index)) else {
-                return Vec::new();
-            };
-            vec![
-                Cell::from(Msg::UnstatedShort.text(lang)).style(theme.open),
-                Cell::from(i18n::kind(item.kind, lang)),
-                Cell::from(item.label.clone()),
-                Cell::from(Msg::AmountNotStated.text(lang)).style(theme.dim),
-                Cell::from(""),
-                Cell::from(""),
-                Cell::from(issuer(app, u.item.report)),
-            ]
-        }
-    });
+    draw_table(
+        frame,
+        area,
+        &level,
+        theme,
+        TableView {
+            count: rows.len(),
+            header,
+            widths: &widths,
+            title,
+        },
+        |i| match rows[i] {
+            MoneyRow::Achieved(path) | MoneyRow::NotSummed(path) => {
+                let Some(f) = path.resolve(&app.data) else {
+                    return Vec::new();
+                };
+                let section = match (rows[i], f.overlaps.is_some()) {
+                    (MoneyRow::NotSummed(_), _) => {
+                        Cell::from(Msg::NotSummedShort.text(lang)).style(theme.dim)
+                    }
+                    (_, true) => Cell::from(Msg::OverlapShort.text(lang)).style(theme.dim),
+                    _ => Cell::from(Msg::Achieved.text(lang)).style(theme.closed),
+                };
+                let converted = match (
+                    f.unit.currency(),
+                    f.value.checked_mul(f.unit.factor().unwrap_or_default()),
+                ) {
+                    (Some(c), Some(base)) => format::money(base, c, app.money_scale),
+                    _ => String::new(),
+                };
+                let role_style = if f.role == Role::Achieved {
+                    theme.closed
+                } else {
+                    theme.dim
+                };
+                vec![
+                    section,
+                    Cell::from(i18n::kind(f.kind, lang)),
+                    Cell::from(f.label.clone()),
+                    Cell::from(f.text.clone()).style(theme.figure),
+                    Cell::from(converted),
+                    Cell::from(i18n::role(f.role, lang)).style(role_style),
+                    Cell::from(issuer(app, path.item.report)),
+                ]
+            }
+            MoneyRow::Unstated(u) => {
+                let Some(item) = u
+                    .item
+                    .resolve(&app.data)
+                    .and_then(|m| m.unstated.get(u.index))
+                else {
+                    return Vec::new();
+                };
+                vec![
+                    Cell::from(Msg::UnstatedShort.text(lang)).style(theme.open),
+                    Cell::from(i18n::kind(item.kind, lang)),
+                    Cell::from(item.label.clone()),
+                    Cell::from(Msg::AmountNotStated.text(lang)).style(theme.dim),
+                    Cell::from(""),
+                    Cell::from(""),
+                    Cell::from(issuer(app, u.item.report)),
+                ]
+            }
+        },
+    );
 }
 
 fn issuer(app: &App, report: usize) -> String {
-    app.data.reports.get(report).map_or_else(String::new, |r| r.issuer.clone())
+    app.data
+        .reports
+        .get(report)
+        .map_or_else(String::new, |r| r.issuer.clone())
 }

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Cell;
 
-use super::{bucket_badge, counted, draw_table, item_label};
+use super::{TableView, bucket_badge, counted, draw_table, item_label};
 use crate::i18n::Msg;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
@@ -32,33 +32,49 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Constraint::Min(12),
     ];
     let title = counted(Msg::TabDeadlines.text(lang), level.selected, rows.len());
-    draw_table(frame, area, &level, rows.len(), header, &widths, theme, title, |i| {
-        let entry = &rows[i];
-        let Some(report) = app.data.reports.get(entry.item.report) else {
-            return Vec::new();
-        };
-        let problem = report.problems.get(entry.item.problem);
-        let item = entry.item.resolve(&app.data);
-        let problem_text = problem.map_or_else(String::new, |p| {
-            format!(
-                "{} {}",
-                p.number.as_deref().unwrap_or("?"),
-                p.title.as_deref().unwrap_or("")
-            )
-        });
-        let heading = item
-            .and_then(|m| m.heading.clone())
-            .unwrap_or_else(|| item.map_or_else(String::new, |m| m.text.clone()));
-        vec![
-            Cell::from(Line::from(bucket_badge(entry.bucket, lang, theme))),
-            Cell::from(entry.date.map_or_else(|| "—".to_string(), |d| d.to_string())),
-            Cell::from(
-                item.and_then(|m| m.deadline.as_ref())
-                    .map_or_else(|| "—".to_string(), |d| d.text.clone()),
-            ),
-            Cell::from(report.issuer.clone()),
-            Cell::from(problem_text),
-            Cell::from(format!("{} {heading}", item_label(app, entry.item))),
-        ]
-    });
+    draw_table(
+        frame,
+        area,
+        &level,
+        theme,
+        TableView {
+            count: rows.len(),
+            header,
+            widths: &widths,
+            title,
+        },
+        |i| {
+            let entry = &rows[i];
+            let Some(report) = app.data.reports.get(entry.item.report) else {
+                return Vec::new();
+            };
+            let problem = report.problems.get(entry.item.problem);
+            let item = entry.item.resolve(&app.data);
+            let problem_text = problem.map_or_else(String::new, |p| {
+                format!(
+                    "{} {}",
+                    p.number.as_deref().unwrap_or("?"),
+                    p.title.as_deref().unwrap_or("")
+                )
+            });
+            let heading = item
+                .and_then(|m| m.heading.clone())
+                .unwrap_or_else(|| item.map_or_else(String::new, |m| m.text.clone()));
+            vec![
+                Cell::from(Line::from(bucket_badge(entry.bucket, lang, theme))),
+                Cell::from(
+                    entry
+                        .date
+                        .map_or_else(|| "—".to_string(), |d| d.to_string()),
+                ),
+                Cell::from(
+                    item.and_then(|m| m.deadline.as_ref())
+                        .map_or_else(|| "—".to_string(), |d| d.text.clone()),
+                ),
+                Cell::from(report.issuer.clone()),
+                Cell::from(problem_text),
+                Cell::from(format!("{} {heading}", item_label(app, entry.item))),
+            ]
+        },
+    );
 }

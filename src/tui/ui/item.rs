@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Wrap};
 
-use super::{block, counted, draw_table, item_label};
+use super::{TableView, block, counted, draw_table, item_label};
 use crate::format::{self, AreaUnit};
 use crate::i18n::{self, Msg};
 use crate::model::{Figure, Measure};
@@ -35,7 +35,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, path: ItemP
     ])
     .areas(area);
 
-    let mut lines = vec![Line::from(highlighted(&item.text, &ranges(item), selected, theme))];
+    let mut lines = vec![Line::from(highlighted(
+        &item.text,
+        &ranges(item),
+        selected,
+        theme,
+    ))];
     if let Some(d) = &item.deadline {
         let bucket = Bucket::of(d.date, app.stats.as_of);
         lines.push(Line::from(vec![
@@ -83,18 +88,30 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, path: ItemP
     ];
     let count = item.figures.len();
     let title = counted(Msg::Figure.text(lang), level.selected, count);
-    draw_table(frame, table_area, &level, count, header, &widths, theme, title, |i| {
-        let Some(f) = item.figures.get(i) else {
-            return Vec::new();
-        };
-        vec![
-            Cell::from(f.text.clone()).style(theme.figure),
-            Cell::from(f.label.clone()),
-            Cell::from(i18n::kind(f.kind, lang)),
-            Cell::from(i18n::role(f.role, lang)),
-            Cell::from(normalized(f, app)),
-        ]
-    });
+    draw_table(
+        frame,
+        table_area,
+        &level,
+        theme,
+        TableView {
+            count,
+            header,
+            widths: &widths,
+            title,
+        },
+        |i| {
+            let Some(f) = item.figures.get(i) else {
+                return Vec::new();
+            };
+            vec![
+                Cell::from(f.text.clone()).style(theme.figure),
+                Cell::from(f.label.clone()),
+                Cell::from(i18n::kind(f.kind, lang)),
+                Cell::from(i18n::role(f.role, lang)),
+                Cell::from(normalized(f, app)),
+            ]
+        },
+    );
 
     let source_lines = match item.figures.get(selected) {
         Some(f) => {
@@ -119,21 +136,31 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, path: ItemP
             if f.overlaps.is_some() {
                 about.push_str(&format!(" · {}", Msg::Overlapping.text(lang)));
             }
-            vec![Line::from(spans), Line::from(Span::styled(about, theme.dim))]
+            vec![
+                Line::from(spans),
+                Line::from(Span::styled(about, theme.dim)),
+            ]
         }
         None => vec![Line::from(Span::styled(Msg::Empty.text(lang), theme.dim))],
     };
     frame.render_widget(
         Paragraph::new(source_lines)
             .wrap(Wrap { trim: false })
-            .block(block(Line::from(format!(" {} ", Msg::SourceClause.text(lang))), theme)),
+            .block(block(
+                Line::from(format!(" {} ", Msg::SourceClause.text(lang))),
+                theme,
+            )),
         source_area,
     );
 }
 
 /// The normalised value: money in the chosen scale, land in m², counts as counts.
 fn normalized(f: &Figure, app: &App) -> String {
-    let Some(base) = f.unit.factor().and_then(|factor| f.value.checked_mul(factor)) else {
+    let Some(base) = f
+        .unit
+        .factor()
+        .and_then(|factor| f.value.checked_mul(factor))
+    else {
         return String::new();
     };
     match f.unit.dimension() {
@@ -170,7 +197,12 @@ fn ranges(item: &Measure) -> Vec<(usize, usize, usize)> {
     kept
 }
 
-fn highlighted(text: &str, ranges: &[(usize, usize, usize)], selected: usize, theme: &Theme) -> Vec<Span<'static>> {
+fn highlighted(
+    text: &str,
+    ranges: &[(usize, usize, usize)],
+    selected: usize,
+    theme: &Theme,
+) -> Vec<Span<'static>> {
     let mut spans = Vec::new();
     let mut at = 0;
     for &(start, end, index) in ranges {

@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph};
 use rust_decimal::prelude::ToPrimitive;
 
-use super::{bar, block, counted, draw_table};
+use super::{TableView, bar, block, counted, draw_table};
 use crate::format::{self, AreaUnit, pad_left, pad_right};
 use crate::i18n::{self, Msg};
 use crate::model::Role;
@@ -17,7 +17,8 @@ use crate::tui::theme::Theme;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let totals = &app.stats.totals.land;
     let bars_height = (totals.len() as u16 + 2).min(area.height / 2);
-    let [bars, table] = Layout::vertical([Constraint::Length(bars_height), Constraint::Min(0)]).areas(area);
+    let [bars, table] =
+        Layout::vertical([Constraint::Length(bars_height), Constraint::Min(0)]).areas(area);
     draw_bars(frame, bars, app, theme);
     draw_rows(frame, table, app, theme);
 }
@@ -28,7 +29,11 @@ fn draw_bars(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         AreaUnit::Mu => "亩",
         AreaUnit::SquareMetre => "m²",
     };
-    let title = format!(" {} · {} {unit} ", Msg::LandAgainstTarget.text(lang), Msg::Unit.text(lang));
+    let title = format!(
+        " {} · {} {unit} ",
+        Msg::LandAgainstTarget.text(lang),
+        Msg::Unit.text(lang)
+    );
     let block = block(Line::from(title), theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -45,7 +50,11 @@ fn draw_bars(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lines: Vec<Line> = totals
         .iter()
         .map(|l| {
-            let approx = if l.approximate { Msg::Approximately.text(lang) } else { "" };
+            let approx = if l.approximate {
+                Msg::Approximately.text(lang)
+            } else {
+                ""
+            };
             let target = match (l.target_m2, l.percent_of_target()) {
                 (Some(t), Some(pct)) => format!(
                     "  {} {} · {}%",
@@ -62,7 +71,10 @@ fn draw_bars(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     theme.closed,
                 ),
                 Span::styled(
-                    pad_left(&format!("{approx}{}", format::area(l.m2, app.area_unit)), amount_w),
+                    pad_left(
+                        &format!("{approx}{}", format::area(l.m2, app.area_unit)),
+                        amount_w,
+                    ),
                     theme.figure,
                 ),
                 Span::styled(pad_right(&target, target_w), theme.title),
@@ -93,32 +105,48 @@ fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Constraint::Length(14),
     ];
     let title = counted(Msg::TabLand.text(lang), level.selected, rows.len());
-    draw_table(frame, area, &level, rows.len(), header, &widths, theme, title, |i| {
-        let path = rows[i];
-        let Some(f) = path.resolve(&app.data) else {
-            return Vec::new();
-        };
-        let converted = f
-            .value
-            .checked_mul(f.unit.factor().unwrap_or_default())
-            .map_or_else(String::new, |m2| format::area(m2, app.area_unit));
-        let role_style = if f.role == Role::Achieved { theme.closed } else { theme.dim };
-        let mut role = i18n::role(f.role, lang).to_string();
-        if f.overlaps.is_some() {
-            role = format!("≈{role}");
-        }
-        vec![
-            Cell::from(i18n::kind(f.kind, lang)),
-            Cell::from(f.label.clone()),
-            Cell::from(f.text.clone()).style(theme.figure),
-            Cell::from(converted),
-            Cell::from(role).style(role_style),
-            Cell::from(
-                app.data
-                    .reports
-                    .get(path.item.report)
-                    .map_or_else(String::new, |r| r.issuer.clone()),
-            ),
-        ]
-    });
+    draw_table(
+        frame,
+        area,
+        &level,
+        theme,
+        TableView {
+            count: rows.len(),
+            header,
+            widths: &widths,
+            title,
+        },
+        |i| {
+            let path = rows[i];
+            let Some(f) = path.resolve(&app.data) else {
+                return Vec::new();
+            };
+            let converted = f
+                .value
+                .checked_mul(f.unit.factor().unwrap_or_default())
+                .map_or_else(String::new, |m2| format::area(m2, app.area_unit));
+            let role_style = if f.role == Role::Achieved {
+                theme.closed
+            } else {
+                theme.dim
+            };
+            let mut role = i18n::role(f.role, lang).to_string();
+            if f.overlaps.is_some() {
+                role = format!("≈{role}");
+            }
+            vec![
+                Cell::from(i18n::kind(f.kind, lang)),
+                Cell::from(f.label.clone()),
+                Cell::from(f.text.clone()).style(theme.figure),
+                Cell::from(converted),
+                Cell::from(role).style(role_style),
+                Cell::from(
+                    app.data
+                        .reports
+                        .get(path.item.report)
+                        .map_or_else(String::new, |r| r.issuer.clone()),
+                ),
+            ]
+        },
+    );
 }

@@ -84,7 +84,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> Areas {
     }
     draw_breadcrumb(frame, crumb, app, theme);
     draw_hints(frame, hints, app, theme);
-    Areas { tabs: tab_areas, body }
+    Areas {
+        tabs: tab_areas,
+        body,
+    }
 }
 
 fn draw_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -119,9 +122,18 @@ fn draw_tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Vec<Rec
     for (i, tab) in Tab::ALL.iter().enumerate() {
         let title = format!(" {} {} ", i + 1, tab_name(*tab, app.lang));
         let w = width(&title) as u16;
-        let style = if *tab == app.tab { theme.tab_active } else { theme.tab };
+        let style = if *tab == app.tab {
+            theme.tab_active
+        } else {
+            theme.tab
+        };
         let marker = if *tab == app.tab { "▸" } else { " " };
-        rects.push(Rect::new(x, area.y, (w + 1).min(area.right().saturating_sub(x)), 1));
+        rects.push(Rect::new(
+            x,
+            area.y,
+            (w + 1).min(area.right().saturating_sub(x)),
+            1,
+        ));
         x = x.saturating_add(w + 1);
         spans.push(Span::styled(marker, style));
         spans.push(Span::styled(title, style));
@@ -224,7 +236,11 @@ pub fn status_badge(status: Status, lang: Lang, theme: &Theme) -> Span<'static> 
 /// A deadline bucket badge.
 pub fn bucket_badge(bucket: Bucket, lang: Lang, theme: &Theme) -> Span<'static> {
     Span::styled(
-        format!("{} {}", super::theme::bucket_symbol(bucket), i18n::bucket(bucket, lang)),
+        format!(
+            "{} {}",
+            super::theme::bucket_symbol(bucket),
+            i18n::bucket(bucket, lang)
+        ),
         theme.bucket(bucket),
     )
 }
@@ -255,6 +271,18 @@ pub fn block<'a>(title: impl Into<Line<'a>>, theme: &Theme) -> Block<'a> {
         .title(title.into().style(theme.title))
 }
 
+/// What a table shows, apart from its rows.
+pub struct TableView<'a> {
+    /// How many rows there are in all.
+    pub count: usize,
+    /// The column headers.
+    pub header: Vec<&'a str>,
+    /// The column widths.
+    pub widths: &'a [Constraint],
+    /// The title on the border.
+    pub title: Line<'a>,
+}
+
 /// Draws a table of which only the visible rows are built: `row(i)` is called for
 /// the rows from the level's offset that fit, so a frame costs the same with
 /// ten rows or a million.
@@ -262,13 +290,16 @@ pub fn draw_table<'a>(
     frame: &mut Frame,
     area: Rect,
     level: &Level,
-    count: usize,
-    header: Vec<&'a str>,
-    widths: &[Constraint],
     theme: &Theme,
-    title: Line<'a>,
+    spec: TableView<'a>,
     mut row: impl FnMut(usize) -> Vec<Cell<'a>>,
 ) {
+    let TableView {
+        count,
+        header,
+        widths,
+        title,
+    } = spec;
     let block = block(title, theme);
     let inner_height = usize::from(block.inner(area).height.saturating_sub(1)).max(1);
     // The app keeps the selection in view for a page of its own estimate; the
@@ -301,7 +332,10 @@ pub fn draw_table<'a>(
             width: area.width.saturating_sub(4),
             height: area.height.saturating_sub(3).min(1),
         };
-        frame.render_widget(Paragraph::new(Msg::Empty.text(Lang::Zh)).style(theme.dim), inner);
+        frame.render_widget(
+            Paragraph::new(Msg::Empty.text(Lang::Zh)).style(theme.dim),
+            inner,
+        );
     }
 }
 

@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph};
 
-use super::{block, bucket_badge, counted, draw_table, plain};
+use super::{TableView, block, bucket_badge, counted, draw_table, plain};
 use crate::format::{self, AreaUnit, truncate};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::Status;
@@ -44,7 +44,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// The earliest deadlines of all reports, below the report blocks when there is room.
 fn draw_next_deadlines(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lang = app.lang;
-    let block = block(Line::from(format!(" {} ", Msg::Deadlines.text(lang))), theme);
+    let block = block(
+        Line::from(format!(" {} ", Msg::Deadlines.text(lang))),
+        theme,
+    );
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let lines: Vec<Line> = app
@@ -65,7 +68,11 @@ fn draw_next_deadlines(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) 
                 Span::raw(format!(
                     "{}  {}  ",
                     d.date.map_or_else(String::new, |d| d.to_string()),
-                    format::pad_right(item.and_then(|m| m.deadline.as_ref()).map_or("", |d| d.text.as_str()), 14)
+                    format::pad_right(
+                        item.and_then(|m| m.deadline.as_ref())
+                            .map_or("", |d| d.text.as_str()),
+                        14
+                    )
                 )),
                 Span::styled(
                     format!(
@@ -83,7 +90,14 @@ fn draw_next_deadlines(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) 
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn draw_report_block(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, r: usize, selected: bool) {
+fn draw_report_block(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    theme: &Theme,
+    r: usize,
+    selected: bool,
+) {
     let lang = app.lang;
     let (Some(report), Some(rs)) = (app.data.reports.get(r), app.stats.reports.get(r)) else {
         return;
@@ -98,7 +112,11 @@ fn draw_report_block(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, r:
         meta.push_str(&format!(" · {}", Msg::PartialSource.text(lang)));
     }
     let marker = if selected { "▶ " } else { "  " };
-    let title_style = if selected { theme.selected } else { theme.title };
+    let title_style = if selected {
+        theme.selected
+    } else {
+        theme.title
+    };
     let title = Line::from(vec![
         Span::styled(format!("{marker}{}", report.title), title_style),
         Span::styled(format!("{meta} "), theme.dim),
@@ -107,11 +125,17 @@ fn draw_report_block(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, r:
     let inner = block.inner(area);
     frame.render_widget(block, area);
 
-    let label_w = [Msg::Problems, Msg::Transcribed, Msg::TabAmounts, Msg::TabLand, Msg::Deadlines]
-        .iter()
-        .map(|m| format::width(m.text(lang)))
-        .max()
-        .unwrap_or(0)
+    let label_w = [
+        Msg::Problems,
+        Msg::Transcribed,
+        Msg::TabAmounts,
+        Msg::TabLand,
+        Msg::Deadlines,
+    ]
+    .iter()
+    .map(|m| format::width(m.text(lang)))
+    .max()
+    .unwrap_or(0)
         + 1;
     let bar_w = usize::from(inner.width / 4).clamp(4, 30);
     let lines = vec![
@@ -140,7 +164,10 @@ fn truncate_line(line: Line<'static>, max: usize) -> Line<'static> {
         } else {
             let rest = max.saturating_sub(used);
             if rest > 0 {
-                spans.push(Span::styled(truncate(&span.content, rest).into_owned(), span.style));
+                spans.push(Span::styled(
+                    truncate(&span.content, rest).into_owned(),
+                    span.style,
+                ));
             }
             break;
         }
@@ -153,7 +180,13 @@ fn label(text: &str, w: usize) -> Span<'static> {
 }
 
 /// The stacked bar: █ closed, ▒ open, ░ long-term, so it reads without colour.
-fn stacked_bar(closed: u32, open: u32, long_term: u32, cells: usize, theme: &Theme) -> Vec<Span<'static>> {
+fn stacked_bar(
+    closed: u32,
+    open: u32,
+    long_term: u32,
+    cells: usize,
+    theme: &Theme,
+) -> Vec<Span<'static>> {
     let total = closed + open + long_term;
     if total == 0 {
         return vec![Span::styled("·".repeat(cells), theme.dim)];
@@ -165,7 +198,10 @@ fn stacked_bar(closed: u32, open: u32, long_term: u32, cells: usize, theme: &The
     vec![
         Span::styled("█".repeat(c), theme.closed),
         Span::styled("▒".repeat(o), theme.open),
-        Span::styled("░".repeat(if long_term > 0 { l } else { 0 }), theme.long_term),
+        Span::styled(
+            "░".repeat(if long_term > 0 { l } else { 0 }),
+            theme.long_term,
+        ),
         Span::raw(" ".repeat(if long_term > 0 { 0 } else { l })),
     ]
 }
@@ -187,17 +223,35 @@ fn count_span(status: Status, count: Count, lang: Lang, theme: &Theme) -> Span<'
     )
 }
 
-fn problems_line(rs: &ReportStats, lang: Lang, theme: &Theme, bar_w: usize, label_w: usize) -> Line<'static> {
+fn problems_line(
+    rs: &ReportStats,
+    lang: Lang,
+    theme: &Theme,
+    bar_w: usize,
+    label_w: usize,
+) -> Line<'static> {
     let p = &rs.problems;
     let mut spans = vec![label(Msg::Problems.text(lang), label_w)];
-    spans.extend(stacked_bar(p.closed.value, p.open.value, p.long_term.value, bar_w, theme));
+    spans.extend(stacked_bar(
+        p.closed.value,
+        p.open.value,
+        p.long_term.value,
+        bar_w,
+        theme,
+    ));
     spans.push(count_span(Status::Closed, p.closed, lang, theme));
     spans.push(count_span(Status::Open, p.open, lang, theme));
     spans.push(count_span(Status::LongTerm, p.long_term, lang, theme));
     Line::from(spans)
 }
 
-fn transcribed_line(rs: &ReportStats, lang: Lang, theme: &Theme, bar_w: usize, label_w: usize) -> Line<'static> {
+fn transcribed_line(
+    rs: &ReportStats,
+    lang: Lang,
+    theme: &Theme,
+    bar_w: usize,
+    label_w: usize,
+) -> Line<'static> {
     let t = rs.problems.transcribed;
     let mut spans = vec![label(Msg::Transcribed.text(lang), label_w)];
     spans.extend(stacked_bar(t.closed, t.open, t.long_term, bar_w, theme));
@@ -207,7 +261,11 @@ fn transcribed_line(rs: &ReportStats, lang: Lang, theme: &Theme, bar_w: usize, l
         (Status::LongTerm, t.long_term),
     ] {
         spans.push(Span::styled(
-            format!(" {} {} {n}", status_symbol(status), i18n::status(status, lang)),
+            format!(
+                " {} {} {n}",
+                status_symbol(status),
+                i18n::status(status, lang)
+            ),
             theme.status(status),
         ));
     }
@@ -220,7 +278,11 @@ fn money_line(app: &App, rs: &ReportStats, label_w: usize) -> Line<'static> {
         .money
         .iter()
         .map(|m| {
-            let approx = if m.approximate { Msg::Approximately.text(lang) } else { "" };
+            let approx = if m.approximate {
+                Msg::Approximately.text(lang)
+            } else {
+                ""
+            };
             format!(
                 "{} {approx}{}",
                 i18n::kind(m.kind, lang),
@@ -233,7 +295,10 @@ fn money_line(app: &App, rs: &ReportStats, label_w: usize) -> Line<'static> {
     } else {
         parts.join(" · ")
     };
-    Line::from(vec![label(Msg::TabAmounts.text(lang), label_w), Span::styled(text, plain())])
+    Line::from(vec![
+        label(Msg::TabAmounts.text(lang), label_w),
+        Span::styled(text, plain()),
+    ])
 }
 
 fn land_line(app: &App, rs: &ReportStats, label_w: usize) -> Line<'static> {
@@ -242,7 +307,11 @@ fn land_line(app: &App, rs: &ReportStats, label_w: usize) -> Line<'static> {
         .land
         .iter()
         .map(|l| {
-            let mut s = format!("{} {}", i18n::kind(l.kind, lang), format::area(l.m2, AreaUnit::Mu));
+            let mut s = format!(
+                "{} {}",
+                i18n::kind(l.kind, lang),
+                format::area(l.m2, AreaUnit::Mu)
+            );
             if let Some(pct) = l.percent_of_target() {
                 s.push_str(&format!("（{}%）", format::grouped(pct, 1)));
             }
@@ -254,7 +323,10 @@ fn land_line(app: &App, rs: &ReportStats, label_w: usize) -> Line<'static> {
     } else {
         parts.join(" · ")
     };
-    Line::from(vec![label(Msg::TabLand.text(lang), label_w), Span::raw(text)])
+    Line::from(vec![
+        label(Msg::TabLand.text(lang), label_w),
+        Span::raw(text),
+    ])
 }
 
 fn deadline_line(rs: &ReportStats, lang: Lang, theme: &Theme, label_w: usize) -> Line<'static> {
@@ -297,20 +369,33 @@ fn draw_units_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Constraint::Min(10),
     ];
     let title = counted(Msg::Reports.text(lang), level.selected, order.len());
-    draw_table(frame, area, &level, order.len(), header, &widths, theme, title, |i| {
-        let r = order[i];
-        let (Some(report), Some(rs)) = (app.data.reports.get(r), app.stats.reports.get(r)) else {
-            return Vec::new();
-        };
-        let p = rs.problems.best();
-        vec![
-            Cell::from(report.issuer.clone()),
-            Cell::from(format!("✓ {}", p.closed)).style(theme.closed),
-            Cell::from(format!("● {}", p.open)).style(theme.open),
-            Cell::from(format!("∞ {}", p.long_term)).style(theme.long_term),
-            Cell::from(format!("! {}", rs.deadlines.overdue)).style(theme.overdue),
-            Cell::from(report.published.to_string()),
-            Cell::from(report.title.clone()),
-        ]
-    });
+    draw_table(
+        frame,
+        area,
+        &level,
+        theme,
+        TableView {
+            count: order.len(),
+            header,
+            widths: &widths,
+            title,
+        },
+        |i| {
+            let r = order[i];
+            let (Some(report), Some(rs)) = (app.data.reports.get(r), app.stats.reports.get(r))
+            else {
+                return Vec::new();
+            };
+            let p = rs.problems.best();
+            vec![
+                Cell::from(report.issuer.clone()),
+                Cell::from(format!("✓ {}", p.closed)).style(theme.closed),
+                Cell::from(format!("● {}", p.open)).style(theme.open),
+                Cell::from(format!("∞ {}", p.long_term)).style(theme.long_term),
+                Cell::from(format!("! {}", rs.deadlines.overdue)).style(theme.overdue),
+                Cell::from(report.published.to_string()),
+                Cell::from(report.title.clone()),
+            ]
+        },
+    );
 }

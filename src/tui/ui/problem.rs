@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Wrap};
 
-use super::{block, counted, draw_table, problem_title, status_badge};
+use super::{TableView, block, counted, draw_table, problem_title, status_badge};
 use crate::i18n::Msg;
 use crate::model::ItemList;
 use crate::stats::{Bucket, ItemPath};
@@ -20,12 +20,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, r: usize, p
     let mut lines = vec![Line::from(vec![
         status_badge(problem.status, lang, theme),
         Span::raw("  "),
+        Span::styled(problem.section.clone().unwrap_or_default(), theme.dim),
+        Span::raw("  "),
         Span::styled(
-            problem.section.clone().unwrap_or_default(),
+            problem.measures_heading.clone().unwrap_or_default(),
             theme.dim,
         ),
-        Span::raw("  "),
-        Span::styled(problem.measures_heading.clone().unwrap_or_default(), theme.dim),
     ])];
     if let Some(note) = &problem.note {
         lines.push(Line::from(vec![
@@ -40,7 +40,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, r: usize, p
         problem_title(problem, lang)
     );
     let info_height = (lines.len() as u16 + 3).min(area.height / 2);
-    let [info, table] = Layout::vertical([Constraint::Length(info_height), Constraint::Min(0)]).areas(area);
+    let [info, table] =
+        Layout::vertical([Constraint::Length(info_height), Constraint::Min(0)]).areas(area);
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
@@ -66,49 +67,61 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, r: usize, p
     let measures = problem.measures.len();
     let count = measures + problem.ongoing.len();
     let title = counted(Msg::Measures.text(lang), level.selected, count);
-    draw_table(frame, table, &level, count, header, &widths, theme, title, |i| {
-        let (list, index) = if i < measures {
-            (ItemList::Measures, i)
-        } else {
-            (ItemList::Ongoing, i - measures)
-        };
-        let path = ItemPath {
-            report: r,
-            problem: p,
-            list,
-            item: index,
-        };
-        let Some(item) = path.resolve(&app.data) else {
-            return Vec::new();
-        };
-        let heading = item.heading.clone().unwrap_or_else(|| item.text.clone());
-        let (deadline, date) = match &item.deadline {
-            Some(d) => {
-                let bucket = Bucket::of(d.date, app.stats.as_of);
-                (
-                    d.text.clone(),
-                    Cell::from(Line::from(Span::styled(
-                        format!(
-                            "{} {}",
-                            crate::tui::theme::bucket_symbol(bucket),
-                            d.date.map_or_else(|| "—".to_string(), |d| d.to_string())
-                        ),
-                        theme.bucket(bucket),
-                    ))),
-                )
-            }
-            None => (String::new(), Cell::from("")),
-        };
-        let label_style = match list {
-            ItemList::Measures => theme.closed,
-            ItemList::Ongoing => theme.open,
-        };
-        vec![
-            Cell::from(super::item_label(app, path)).style(label_style),
-            Cell::from(heading),
-            Cell::from(item.figures.len().to_string()),
-            Cell::from(deadline),
-            date,
-        ]
-    });
+    draw_table(
+        frame,
+        table,
+        &level,
+        theme,
+        TableView {
+            count,
+            header,
+            widths: &widths,
+            title,
+        },
+        |i| {
+            let (list, index) = if i < measures {
+                (ItemList::Measures, i)
+            } else {
+                (ItemList::Ongoing, i - measures)
+            };
+            let path = ItemPath {
+                report: r,
+                problem: p,
+                list,
+                item: index,
+            };
+            let Some(item) = path.resolve(&app.data) else {
+                return Vec::new();
+            };
+            let heading = item.heading.clone().unwrap_or_else(|| item.text.clone());
+            let (deadline, date) = match &item.deadline {
+                Some(d) => {
+                    let bucket = Bucket::of(d.date, app.stats.as_of);
+                    (
+                        d.text.clone(),
+                        Cell::from(Line::from(Span::styled(
+                            format!(
+                                "{} {}",
+                                crate::tui::theme::bucket_symbol(bucket),
+                                d.date.map_or_else(|| "—".to_string(), |d| d.to_string())
+                            ),
+                            theme.bucket(bucket),
+                        ))),
+                    )
+                }
+                None => (String::new(), Cell::from("")),
+            };
+            let label_style = match list {
+                ItemList::Measures => theme.closed,
+                ItemList::Ongoing => theme.open,
+            };
+            vec![
+                Cell::from(super::item_label(app, path)).style(label_style),
+                Cell::from(heading),
+                Cell::from(item.figures.len().to_string()),
+                Cell::from(deadline),
+                date,
+            ]
+        },
+    );
 }

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::Cell;
 
-use super::{counted, draw_table, nearest_deadline, problem_title, status_badge};
+use super::{TableView, counted, draw_table, nearest_deadline, problem_title, status_badge};
 use crate::i18n::Msg;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
@@ -34,28 +34,42 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Constraint::Length(10),
     ];
     let title = counted(Msg::TabProblems.text(lang), level.selected, rows.len());
-    draw_table(frame, area, &level, rows.len(), header, &widths, theme, title, |i| {
-        let (r, p) = rows[i];
-        let Some(report) = app.data.reports.get(r) else {
-            return Vec::new();
-        };
-        let Some(problem) = report.problems.get(p) else {
-            return Vec::new();
-        };
-        let figures: usize = problem
-            .measures
-            .iter()
-            .chain(&problem.ongoing)
-            .map(|m| m.figures.len())
-            .sum();
-        vec![
-            Cell::from(report.issuer.clone()),
-            Cell::from(problem.number.clone().unwrap_or_else(|| "?".into())),
-            Cell::from(problem_title(problem, lang)),
-            Cell::from(Line::from(status_badge(problem.status, lang, theme))),
-            Cell::from((problem.measures.len() + problem.ongoing.len()).to_string()),
-            Cell::from(figures.to_string()),
-            Cell::from(nearest_deadline(problem).map_or_else(|| "—".to_string(), |d| d.to_string())),
-        ]
-    });
+    draw_table(
+        frame,
+        area,
+        &level,
+        theme,
+        TableView {
+            count: rows.len(),
+            header,
+            widths: &widths,
+            title,
+        },
+        |i| {
+            let (r, p) = rows[i];
+            let Some(report) = app.data.reports.get(r) else {
+                return Vec::new();
+            };
+            let Some(problem) = report.problems.get(p) else {
+                return Vec::new();
+            };
+            let figures: usize = problem
+                .measures
+                .iter()
+                .chain(&problem.ongoing)
+                .map(|m| m.figures.len())
+                .sum();
+            vec![
+                Cell::from(report.issuer.clone()),
+                Cell::from(problem.number.clone().unwrap_or_else(|| "?".into())),
+                Cell::from(problem_title(problem, lang)),
+                Cell::from(Line::from(status_badge(problem.status, lang, theme))),
+                Cell::from((problem.measures.len() + problem.ongoing.len()).to_string()),
+                Cell::from(figures.to_string()),
+                Cell::from(
+                    nearest_deadline(problem).map_or_else(|| "—".to_string(), |d| d.to_string()),
+                ),
+            ]
+        },
+    );
 }

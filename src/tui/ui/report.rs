@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph, Wrap};
 
-use super::{block, counted, draw_table, nearest_deadline, problem_title, status_badge};
+use super::{TableView, block, counted, draw_table, nearest_deadline, problem_title, status_badge};
 use crate::i18n::{self, Msg};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
@@ -37,7 +37,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, r: usize) {
     };
     lines.push(Line::from(vec![
         Span::styled(format!("{}: ", Msg::Source.text(lang)), theme.dim),
-        Span::styled(source, if report.source.complete { theme.closed } else { theme.open }),
+        Span::styled(
+            source,
+            if report.source.complete {
+                theme.closed
+            } else {
+                theme.open
+            },
+        ),
     ]));
     let stated: Vec<String> = [
         (crate::model::Status::Closed, &report.stated.closed),
@@ -47,7 +54,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, r: usize) {
     .iter()
     .filter_map(|(status, count)| {
         let c = count.as_ref()?;
-        Some(format!("{} {}「{}」", i18n::status(*status, lang), c.value, c.quote))
+        Some(format!(
+            "{} {}「{}」",
+            i18n::status(*status, lang),
+            c.value,
+            c.quote
+        ))
     })
     .collect();
     lines.push(Line::from(vec![
@@ -71,7 +83,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, r: usize) {
         Span::raw(contact.join(" · ")),
     ]));
     let info_height = (lines.len() as u16 + 4).min(area.height / 2);
-    let [info, table] = Layout::vertical([Constraint::Length(info_height), Constraint::Min(0)]).areas(area);
+    let [info, table] =
+        Layout::vertical([Constraint::Length(info_height), Constraint::Min(0)]).areas(area);
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
@@ -98,23 +111,37 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, r: usize) {
     ];
     let count = report.problems.len();
     let title = counted(Msg::TabProblems.text(lang), level.selected, count);
-    draw_table(frame, table, &level, count, header, &widths, theme, title, |i| {
-        let Some(problem) = report.problems.get(i) else {
-            return Vec::new();
-        };
-        let figures: usize = problem
-            .measures
-            .iter()
-            .chain(&problem.ongoing)
-            .map(|m| m.figures.len())
-            .sum();
-        vec![
-            Cell::from(problem.number.clone().unwrap_or_else(|| "?".into())),
-            Cell::from(problem_title(problem, lang)),
-            Cell::from(Line::from(status_badge(problem.status, lang, theme))),
-            Cell::from((problem.measures.len() + problem.ongoing.len()).to_string()),
-            Cell::from(figures.to_string()),
-            Cell::from(nearest_deadline(problem).map_or_else(|| "—".to_string(), |d| d.to_string())),
-        ]
-    });
+    draw_table(
+        frame,
+        table,
+        &level,
+        theme,
+        TableView {
+            count,
+            header,
+            widths: &widths,
+            title,
+        },
+        |i| {
+            let Some(problem) = report.problems.get(i) else {
+                return Vec::new();
+            };
+            let figures: usize = problem
+                .measures
+                .iter()
+                .chain(&problem.ongoing)
+                .map(|m| m.figures.len())
+                .sum();
+            vec![
+                Cell::from(problem.number.clone().unwrap_or_else(|| "?".into())),
+                Cell::from(problem_title(problem, lang)),
+                Cell::from(Line::from(status_badge(problem.status, lang, theme))),
+                Cell::from((problem.measures.len() + problem.ongoing.len()).to_string()),
+                Cell::from(figures.to_string()),
+                Cell::from(
+                    nearest_deadline(problem).map_or_else(|| "—".to_string(), |d| d.to_string()),
+                ),
+            ]
+        },
+    );
 }
