@@ -8,3 +8,24 @@ pub fn files() -> &'static [(&'static str, &'static str)] {
 }
 
 const FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/bundled_files.rs"));
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundles_data_files_by_name_without_the_schema() {
+        for (name, text) in files() {
+            assert!(
+                name.starts_with("data/") && name.ends_with(".json"),
+                "{name}"
+            );
+            assert_ne!(*name, "data/schema.json");
+            assert!(!text.is_empty(), "{name}");
+        }
+        let names: Vec<&str> = files().iter().map(|(n, _)| *n).collect();
+        let mut sorted = names.clone();
+        sorted.sort_unstable();
+        assert_eq!(names, sorted);
+    }
+}

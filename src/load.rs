@@ -343,10 +343,9 @@ fn parse_file<'a>(
         diagnostics.push(d);
         return None;
     }
-    let mut de = serde_json::Deserializer::from_str(text);
-    let parsed = serde_path_to_error::deserialize::<_, Dataset>(&mut de)
-        .map_err(|e| (segments(e.path()), e.into_inner()))
-        .and_then(|dataset| de.end().map(|()| dataset).map_err(|e| (Vec::new(), e)));
+    // The plain parse is the fast path; the path of a failure is found by
+    // parsing again with serde_path_to_error, which only failures pay for.
+    let parsed = serde_json::from_str::<Dataset>(text).map_err(|_| error_with_path(text));
     match parsed {
         Ok(dataset) => {
             if dataset.schema_version != SCHEMA_VERSION {
@@ -393,6 +392,22 @@ fn parse_file<'a>(
             }
             None
         }
+    }
+}
+
+/// Parses again, tracking the JSON path, to say where the first parse failed.
+fn error_with_path(text: &str) -> (Vec<Segment>, serde_json::Error) {
+    let mut de = serde_json::Deserializer::from_str(text);
+    match serde_path_to_error::deserialize::<_, Dataset>(&mut de) {
+        Err(e) => (segments(e.path()), e.into_inner()),
+        Ok(_) => match de.end() {
+            Err(e) => (Vec::new(), e),
+            // The same text failed the plain parse, so this does not happen.
+            Ok(()) => (
+                Vec::new(),
+                serde::de::Error::custom("the file could not be parsed"),
+            ),
+        },
     }
 }
 
