@@ -191,3 +191,184 @@ fn dump_when_asked() {
     }
     let _ = fixture("x");
 }
+
+/// Other units' reports: title first, three-level numbering, counts only in the
+/// introduction, a long-term section, no 亿元 or 亩; they import and validate.
+#[test]
+fn other_genres_import_and_validate() {
+    let three = import_file(&fixture("three-levels.txt")).unwrap().dataset;
+    assert_valid(&three, "three-levels");
+    let r = &three.reports[0];
+    assert_eq!(r.title, "中共青禾街道工作委员会关于区委第二轮巡察整改进展情况的通报");
+    assert_eq!(r.issuer, "中共青禾街道工作委员会");
+    assert_eq!(r.published.to_string(), "2022-11-08");
+    assert_eq!(r.inspection.team.as_deref(), Some("区委第二巡察组"));
+    let stated = |c: &Option<zhenggai::model::StatedCount>| c.as_ref().map(|c| c.value);
+    assert_eq!(
+        (stated(&r.stated.total), stated(&r.stated.closed), stated(&r.stated.open)),
+        (Some(25), Some(19), Some(6))
+    );
+    assert_eq!(r.stated.completion_rate.as_ref().map(|c| c.percent.to_string()).as_deref(), Some("76"));
+    let statuses: Vec<_> = r.problems.iter().map(|p| (p.number.clone().unwrap(), p.status)).collect();
+    use zhenggai::model::Status::*;
+    assert_eq!(
+        statuses,
+        [("1".into(), Closed), ("2".into(), Closed), ("3".into(), Closed), ("4".into(), Open), ("5".into(), Closed)]
+    );
+    assert_eq!(r.problems[0].measures.len(), 2, "一是…；二是… split into two measures");
+    assert_eq!(r.contact.email, ["qhjd_xc@example.cn"]);
+
+    let long = import_file(&fixture("long-term.txt")).unwrap().dataset;
+    assert_valid(&long, "long-term");
+    let r = &long.reports[0];
+    assert_eq!(r.inspection.kind, zhenggai::model::InspectionKind::Special);
+    let statuses: Vec<_> = r.problems.iter().map(|p| p.status).collect();
+    assert_eq!(statuses, [Closed, Closed, LongTerm]);
+    let deadline = r.problems[2].measures[0].deadline.as_ref().unwrap();
+    assert_eq!(deadline.date.unwrap().to_string(), "2023-12-31");
+}
+
+/// A GB18030 copy imports to the same data as the UTF-8 original.
+#[test]
+fn gb18030_input_is_detected_and_converted() {
+    let utf8 = import_file(&fixture("three-levels.txt")).unwrap();
+    let gb = import_file(&fixture("three-levels-gb18030.txt")).unwrap();
+    assert_eq!(gb.encodings[0].1, "GB18030");
+    let mut a = utf8.dataset.reports.clone();
+    let mut b = gb.dataset.reports.clone();
+    a[0].source.file = None;
+    b[0].source.file = None;
+    assert_eq!(a, b);
+}
+
+/// Every paragraph of the seed is accounted for, and both page markers are recorded.
+#[test]
+fn every_seed_paragraph_is_placed_or_kept_as_unplaced() {
+    let path = root().join("data/sources/wuxi-2021-12-30.txt");
+    let imported = import_file(&path).unwrap();
+    let markers: Vec<&str> = imported.page_markers.iter().map(|(_, m)| m.text.as_str()).collect();
+    assert_eq!(markers, ["（上接第5版）", "（上接第14版）"]);
+    let unplaced_kept: usize = imported.dataset.reports.iter().map(|r| r.unplaced.len()).sum();
+    let unplaced_explained = imported.placements.iter().filter(|p| p.unplaced).count();
+    assert_eq!(unplaced_kept, unplaced_explained);
+    let mut lines: Vec<usize> = imported.placements.iter().map(|p| p.line).collect();
+    lines.dedup();
+    assert_eq!(lines.len(), imported.placements.len(), "one placement per paragraph");
+    assert!(imported.placements.len() > 60);
+}
+
+/// Empty, binary and report-less inputs give typed errors saying what was looked for.
+#[test]
+fn bad_input_gives_clear_errors() {
+    let empty = import_file(&fixture("empty.txt")).unwrap_err();
+    assert!(matches!(empty, ImportError::Empty { .. }), "{empty}");
+    let binary = import_file(&fixture("binary.png")).unwrap_err();
+    assert!(matches!(binary, ImportError::Binary { .. }), "{binary}");
+    let none = import_file(&fixture("no-report.txt")).unwrap_err();
+    assert!(matches!(none, ImportError::NoReport { .. }), "{none}");
+    assert!(none.to_string().contains("关于巡察整改情况的通报"), "{none}");
+    // Arbitrary bytes never panic.
+    let mut state = 0x2545_f491_u32;
+    for len in [1usize, 7, 64, 500, 4096] {
+        let bytes: Vec<u8> = (0..len)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 17;
+                state ^= state << 5;
+                (state & 0xff) as u8
+            })
+            .collect();
+        let _ = import_bytes(&bytes, "noise");
+    }
+    let seed = std::fs::read(root().join("data/sources/wuxi-2021-12-30.txt")).unwrap();
+    for cut in (0..seed.len()).step_by(997) {
+        let _ = import_bytes(&seed[..cut], "cut");
+        let _ = import_bytes(&seed[cut..], "cut");
+    }
+}
+
+mod cli {
+    use assert_cmd::Command;
+    use predicates::str::contains;
+
+    use super::{fixture, root};
+
+    fn zhenggai() -> Command {
+        Command::cargo_bin("zhenggai").unwrap()
+    }
+
+    /// `import` prints JSON that `check` accepts.
+    #[test]
+    fn import_prints_json_that_check_accepts() {
+        let out = zhenggai()
+            .args(["import"])
+            .arg(root().join("data/sources/wuxi-2021-12-30.txt"))
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        zhenggai().args(["check", "-"]).write_stdin(out.stdout).assert().success();
+    }
+
+    /// Several files are merged into one dataset.
+    #[test]
+    fn several_files_merge_into_one_dataset() {
+        let out = zhenggai()
+            .arg("import")
+            .arg(root().join("data/sources/wuxi-2021-12-30.txt"))
+            .arg(fixture("three-levels.txt"))
+            .arg(fixture("long-term.txt"))
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        let dataset: zhenggai::model::Dataset = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(dataset.reports.len(), 4);
+    }
+
+    /// Bad input exits 2 with the reason on stderr.
+    #[test]
+    fn bad_input_exits_2() {
+        for (name, says) in [("empty.txt", "is empty"), ("binary.png", "is not text"), ("no-report.txt", "no rectification report")] {
+            zhenggai().arg("import").arg(fixture(name)).assert().code(2).stderr(contains(says));
+        }
+        zhenggai().args(["import", "/nonexistent/x.txt"]).assert().code(2).stderr(contains("cannot read"));
+    }
+
+    /// `-o` writes the file, refuses to overwrite it without --force, overwrites with it.
+    #[test]
+    fn output_file_is_not_overwritten_without_force() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out.json");
+        let src = fixture("three-levels.txt");
+        zhenggai().arg("import").arg(&src).arg("-o").arg(&out).assert().success();
+        let first = std::fs::read_to_string(&out).unwrap();
+        assert!(first.contains("青禾街道"));
+        std::fs::write(&out, "keep me").unwrap();
+        zhenggai()
+            .arg("import")
+            .arg(&src)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .code(2)
+            .stderr(contains("--force"));
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep me");
+        zhenggai().arg("import").arg(&src).arg("-o").arg(&out).arg("--force").assert().success();
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), first);
+        let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(leftovers, 1, "no temporary file left behind");
+    }
+
+    /// `--explain` prints where each paragraph went to stderr, and the page markers.
+    #[test]
+    fn explain_prints_placement_to_stderr() {
+        zhenggai()
+            .arg("import")
+            .arg("--explain")
+            .arg(root().join("data/sources/wuxi-2021-12-30.txt"))
+            .assert()
+            .success()
+            .stderr(contains("removed page marker （上接第5版）"))
+            .stderr(contains("problem 8 › measure 一是"))
+            .stderr(contains("unplaced"));
+    }
+}
