@@ -28,6 +28,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Turn the plain text of published reports into zhenggai JSON.
     Import(ImportArgs),
+    /// Write a deterministic synthetic dataset, for demos and benchmarks.
+    Generate(GenerateArgs),
 }
 
 /// Options of the dashboard.
@@ -38,6 +40,12 @@ pub struct DashboardArgs {
     /// Review as of this day (YYYY-MM-DD) instead of today.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub as_of: Option<NaiveDate>,
+    /// Language of the interface; default from LC_ALL / LANG (zh* → Chinese). `L` switches.
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// No colours: bold, underline, reverse and symbols only (also NO_COLOR=1).
+    #[arg(long)]
+    pub no_color: bool,
 }
 
 /// Options of `summary`.
@@ -89,4 +97,21 @@ pub struct ImportArgs {
     /// Print how each paragraph was placed, and why some were not.
     #[arg(long)]
     pub explain: bool,
+}
+
+/// Options of `generate`.
+#[derive(Debug, Clone, Args)]
+pub struct GenerateArgs {
+    /// How many reports to generate (about 48 KB of JSON each).
+    #[arg(long, value_name = "N")]
+    pub reports: usize,
+    /// The seed; the same seed always gives the same bytes.
+    #[arg(long, value_name = "S", default_value_t = 1)]
+    pub seed: u64,
+    /// Write the JSON here instead of standard output.
+    #[arg(short, long, value_name = "OUT.json")]
+    pub output: Option<PathBuf>,
+    /// Overwrite the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
 }

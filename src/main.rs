@@ -20,6 +20,9 @@ fn main() -> ExitCode {
             &mut stderr.lock(),
         )),
         Some(Command::Import(args)) => return zhenggai::import::run(args),
+        Some(Command::Generate(args)) => {
+            zhenggai::generate::run(args, &mut stdout.lock(), &mut stderr.lock())
+        }
         None => zhenggai::tui::run(&cli.dashboard),
     };
     match result {

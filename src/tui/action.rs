@@ -69,6 +69,8 @@ pub enum Action {
     Back,
     /// Cycle the display unit: 元 / 万元 / 亿元 on Amounts, 亩 / m² on Land.
     CycleUnit,
+    /// Switch the interface between Chinese and English.
+    ToggleLang,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
 }

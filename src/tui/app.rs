@@ -307,6 +307,7 @@ impl App {
                 Tab::Land => self.area_unit = self.area_unit.toggle(),
                 _ => {}
             },
+            Action::ToggleLang => self.lang = self.lang.toggle(),
             Action::Resize(w, h) => {
                 self.size = (w, h);
                 self.keep_visible();

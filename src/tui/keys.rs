@@ -198,6 +198,14 @@ pub const BINDINGS: &[Binding] = &[
         hint: false,
     },
     Binding {
+        keys: &[(KeyCode::Char('L'), SHIFT), (KeyCode::Char('L'), NONE)],
+        label: "L",
+        action: Action::ToggleLang,
+        help: Msg::KeyLang,
+        scope: Scope::Always,
+        hint: true,
+    },
+    Binding {
         keys: &[(KeyCode::Char('q'), NONE), (KeyCode::Char('c'), CTRL)],
         label: "q",
         action: Action::Quit,
@@ -262,6 +270,7 @@ mod tests {
             (KeyCode::Char('u'), NONE, Action::CycleUnit),
             (KeyCode::Char('q'), NONE, Action::Quit),
             (KeyCode::Char('c'), CTRL, Action::Quit),
+            (KeyCode::Char('L'), SHIFT, Action::ToggleLang),
         ];
         for (code, mods, action) in table {
             let b = binding_for(&press(code, mods), all);

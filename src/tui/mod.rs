@@ -28,7 +28,7 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
         let summary = crate::cli::SummaryArgs {
             format: crate::cli::SummaryFormat::Text,
             as_of: args.as_of,
-            lang: None,
+            lang: args.lang,
             paths: args.paths.clone(),
         };
         return crate::summary::run(&summary, &mut io::stdout().lock(), &mut io::stderr().lock());
@@ -47,8 +47,16 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
         .as_of
         .unwrap_or_else(|| chrono::Local::now().date_naive());
     let stats = Stats::compute(&loaded.dataset, as_of);
-    let mut app = App::new(loaded.dataset, stats, Lang::from_env());
-    let theme = Theme::from_env();
+    let mut app = App::new(
+        loaded.dataset,
+        stats,
+        args.lang.unwrap_or_else(Lang::from_env),
+    );
+    let theme = if args.no_color {
+        Theme::mono()
+    } else {
+        Theme::from_env()
+    };
 
     let mut session = terminal::Session::start()?;
     let size = session.terminal.size()?;
