@@ -14,7 +14,7 @@ pub enum Severity {
 /// One problem found in an input file, located by line, column and JSON path.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
-    /// The file as the user named it ("data/x.json", "<stdin>", "<bundled>/x.json").
+    /// The file as the user named it ("data/x.json", "<stdin>"); bundled data shows its data/ path.
     pub file: String,
     /// 1-based line; 0 when the problem concerns the whole file.
     pub line: usize,
