@@ -6,6 +6,7 @@ pub mod cli;
 pub mod deadline;
 pub mod diagnostic;
 pub mod format;
+pub mod generate;
 pub mod i18n;
 pub mod import;
 pub mod jsonpos;
