@@ -1,5 +1,7 @@
 //! `zhenggai generate` end to end through the real binary: determinism, size,
 //! and that what it writes loads, validates and sums up like real data.
+// clippy.toml allows unwrap in #[test] functions only, not in their helpers.
+#![allow(clippy::unwrap_used)]
 
 use std::path::Path;
 
