@@ -7,8 +7,11 @@ use zhenggai::import::import_bytes;
 
 /// About 10 MB of report text: the seed pages repeated.
 fn ten_megabytes() -> Vec<u8> {
-    let seed = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/data/sources/wuxi-2021-12-30.txt"))
-        .unwrap_or_default();
+    let seed = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/sources/wuxi-2021-12-30.txt"
+    ))
+    .unwrap_or_default();
     let mut text = Vec::with_capacity(10 * 1024 * 1024 + seed.len());
     while !seed.is_empty() && text.len() < 10 * 1024 * 1024 {
         text.extend_from_slice(&seed);

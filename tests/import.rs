@@ -1,6 +1,8 @@
 //! The importer, end to end: the seed newspaper page against the hand transcription,
 //! other units' reports of the genre, and bad input through the real binary.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -199,23 +201,51 @@ fn other_genres_import_and_validate() {
     let three = import_file(&fixture("three-levels.txt")).unwrap().dataset;
     assert_valid(&three, "three-levels");
     let r = &three.reports[0];
-    assert_eq!(r.title, "中共青禾街道工作委员会关于区委第二轮巡察整改进展情况的通报");
+    assert_eq!(
+        r.title,
+        "中共青禾街道工作委员会关于区委第二轮巡察整改进展情况的通报"
+    );
     assert_eq!(r.issuer, "中共青禾街道工作委员会");
     assert_eq!(r.published.to_string(), "2022-11-08");
     assert_eq!(r.inspection.team.as_deref(), Some("区委第二巡察组"));
     let stated = |c: &Option<zhenggai::model::StatedCount>| c.as_ref().map(|c| c.value);
     assert_eq!(
-        (stated(&r.stated.total), stated(&r.stated.closed), stated(&r.stated.open)),
+        (
+            stated(&r.stated.total),
+            stated(&r.stated.closed),
+            stated(&r.stated.open)
+        ),
         (Some(25), Some(19), Some(6))
     );
-    assert_eq!(r.stated.completion_rate.as_ref().map(|c| c.percent.to_string()).as_deref(), Some("76"));
-    let statuses: Vec<_> = r.problems.iter().map(|p| (p.number.clone().unwrap(), p.status)).collect();
+    assert_eq!(
+        r.stated
+            .completion_rate
+            .as_ref()
+            .map(|c| c.percent.to_string())
+            .as_deref(),
+        Some("76")
+    );
+    let statuses: Vec<_> = r
+        .problems
+        .iter()
+        .map(|p| (p.number.clone().unwrap(), p.status))
+        .collect();
     use zhenggai::model::Status::*;
     assert_eq!(
         statuses,
-        [("1".into(), Closed), ("2".into(), Closed), ("3".into(), Closed), ("4".into(), Open), ("5".into(), Closed)]
+        [
+            ("1".into(), Closed),
+            ("2".into(), Closed),
+            ("3".into(), Closed),
+            ("4".into(), Open),
+            ("5".into(), Closed)
+        ]
     );
-    assert_eq!(r.problems[0].measures.len(), 2, "一是…；二是… split into two measures");
+    assert_eq!(
+        r.problems[0].measures.len(),
+        2,
+        "一是…；二是… split into two measures"
+    );
     assert_eq!(r.contact.email, ["qhjd_xc@example.cn"]);
 
     let long = import_file(&fixture("long-term.txt")).unwrap().dataset;
@@ -246,14 +276,27 @@ fn gb18030_input_is_detected_and_converted() {
 fn every_seed_paragraph_is_placed_or_kept_as_unplaced() {
     let path = root().join("data/sources/wuxi-2021-12-30.txt");
     let imported = import_file(&path).unwrap();
-    let markers: Vec<&str> = imported.page_markers.iter().map(|(_, m)| m.text.as_str()).collect();
+    let markers: Vec<&str> = imported
+        .page_markers
+        .iter()
+        .map(|(_, m)| m.text.as_str())
+        .collect();
     assert_eq!(markers, ["（上接第5版）", "（上接第14版）"]);
-    let unplaced_kept: usize = imported.dataset.reports.iter().map(|r| r.unplaced.len()).sum();
+    let unplaced_kept: usize = imported
+        .dataset
+        .reports
+        .iter()
+        .map(|r| r.unplaced.len())
+        .sum();
     let unplaced_explained = imported.placements.iter().filter(|p| p.unplaced).count();
     assert_eq!(unplaced_kept, unplaced_explained);
     let mut lines: Vec<usize> = imported.placements.iter().map(|p| p.line).collect();
     lines.dedup();
-    assert_eq!(lines.len(), imported.placements.len(), "one placement per paragraph");
+    assert_eq!(
+        lines.len(),
+        imported.placements.len(),
+        "one placement per paragraph"
+    );
     assert!(imported.placements.len() > 60);
 }
 
@@ -266,7 +309,10 @@ fn bad_input_gives_clear_errors() {
     assert!(matches!(binary, ImportError::Binary { .. }), "{binary}");
     let none = import_file(&fixture("no-report.txt")).unwrap_err();
     assert!(matches!(none, ImportError::NoReport { .. }), "{none}");
-    assert!(none.to_string().contains("关于巡察整改情况的通报"), "{none}");
+    assert!(
+        none.to_string().contains("关于巡察整改情况的通报"),
+        "{none}"
+    );
     // Arbitrary bytes never panic.
     let mut state = 0x2545_f491_u32;
     for len in [1usize, 7, 64, 500, 4096] {
@@ -306,7 +352,11 @@ mod cli {
             .output()
             .unwrap();
         assert!(out.status.success());
-        zhenggai().args(["check", "-"]).write_stdin(out.stdout).assert().success();
+        zhenggai()
+            .args(["check", "-"])
+            .write_stdin(out.stdout)
+            .assert()
+            .success();
     }
 
     /// Several files are merged into one dataset.
@@ -327,10 +377,23 @@ mod cli {
     /// Bad input exits 2 with the reason on stderr.
     #[test]
     fn bad_input_exits_2() {
-        for (name, says) in [("empty.txt", "is empty"), ("binary.png", "is not text"), ("no-report.txt", "no rectification report")] {
-            zhenggai().arg("import").arg(fixture(name)).assert().code(2).stderr(contains(says));
+        for (name, says) in [
+            ("empty.txt", "is empty"),
+            ("binary.png", "is not text"),
+            ("no-report.txt", "no rectification report"),
+        ] {
+            zhenggai()
+                .arg("import")
+                .arg(fixture(name))
+                .assert()
+                .code(2)
+                .stderr(contains(says));
         }
-        zhenggai().args(["import", "/nonexistent/x.txt"]).assert().code(2).stderr(contains("cannot read"));
+        zhenggai()
+            .args(["import", "/nonexistent/x.txt"])
+            .assert()
+            .code(2)
+            .stderr(contains("cannot read"));
     }
 
     /// `-o` writes the file, refuses to overwrite it without --force, overwrites with it.
@@ -339,7 +402,13 @@ mod cli {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("out.json");
         let src = fixture("three-levels.txt");
-        zhenggai().arg("import").arg(&src).arg("-o").arg(&out).assert().success();
+        zhenggai()
+            .arg("import")
+            .arg(&src)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .success();
         let first = std::fs::read_to_string(&out).unwrap();
         assert!(first.contains("青禾街道"));
         std::fs::write(&out, "keep me").unwrap();
@@ -352,7 +421,14 @@ mod cli {
             .code(2)
             .stderr(contains("--force"));
         assert_eq!(std::fs::read_to_string(&out).unwrap(), "keep me");
-        zhenggai().arg("import").arg(&src).arg("-o").arg(&out).arg("--force").assert().success();
+        zhenggai()
+            .arg("import")
+            .arg(&src)
+            .arg("-o")
+            .arg(&out)
+            .arg("--force")
+            .assert()
+            .success();
         assert_eq!(std::fs::read_to_string(&out).unwrap(), first);
         let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(leftovers, 1, "no temporary file left behind");
@@ -371,4 +447,21 @@ mod cli {
             .stderr(contains("problem 8 › measure 一是"))
             .stderr(contains("unplaced"));
     }
+}
+
+/// Ten megabytes of newspaper pages import without trouble (run with --release
+/// and --ignored; the speed itself is measured by benches/import.rs).
+#[test]
+#[ignore]
+fn ten_megabytes_import() {
+    let seed = std::fs::read(root().join("data/sources/wuxi-2021-12-30.txt")).unwrap();
+    let mut text = Vec::new();
+    let mut copies = 0;
+    while text.len() < 10 * 1024 * 1024 {
+        text.extend_from_slice(&seed);
+        text.push(b'\n');
+        copies += 1;
+    }
+    let imported = import_bytes(&text, "big").unwrap();
+    assert_eq!(imported.dataset.reports.len(), 2 * copies);
 }

@@ -223,10 +223,8 @@ fn paragraphs(text: &str) -> (Vec<Paragraph>, Vec<PageMarker>) {
     for i in 0..lines.len() {
         let start = current.is_none()
             || breaks_between(&lines[i - 1], &lines[i], lines.get(i + 1), wrapped, typical);
-        if start {
-            if let Some(p) = current.take() {
-                paragraphs.push(p);
-            }
+        if start && let Some(p) = current.take() {
+            paragraphs.push(p);
         }
         let line = &lines[i];
         let p = current.get_or_insert_with(|| Paragraph {
@@ -269,15 +267,15 @@ fn strip_page_markers(line: &str) -> (Option<String>, Vec<(String, bool)>) {
     let mut i = 0;
     while i < chars.len() {
         let (pos, c) = chars[i];
-        if matches!(c, '（' | '(') {
-            if let Some((end, continued_from)) = page_marker_at(&chars, i) {
-                let end_byte = chars.get(end).map_or(line.len(), |(b, _)| *b);
-                rest.push_str(&line[copied..pos]);
-                found.push((line[pos..end_byte].to_string(), continued_from));
-                copied = end_byte;
-                i = end;
-                continue;
-            }
+        if matches!(c, '（' | '(')
+            && let Some((end, continued_from)) = page_marker_at(&chars, i)
+        {
+            let end_byte = chars.get(end).map_or(line.len(), |(b, _)| *b);
+            rest.push_str(&line[copied..pos]);
+            found.push((line[pos..end_byte].to_string(), continued_from));
+            copied = end_byte;
+            i = end;
+            continue;
         }
         i += 1;
     }

@@ -93,8 +93,26 @@ const HAN_COUNT_CUES: &[&str] = &[
     "谈话", "召回", "清理", "排查", "取消", "撤销", "合并", "新建", "改造", "选派", "提拔",
 ];
 
-/// Chinese numerals that may start a count (四次, 两个, 十三项).
-const HAN_DIGITS: &str = "零〇一二两三四五六七八九十百千";
+/// True for the Chinese numerals that may make up a count (四次, 两个, 十三项).
+fn is_han_digit(c: char) -> bool {
+    matches!(
+        c,
+        '零' | '〇'
+            | '一'
+            | '二'
+            | '两'
+            | '三'
+            | '四'
+            | '五'
+            | '六'
+            | '七'
+            | '八'
+            | '九'
+            | '十'
+            | '百'
+            | '千'
+    )
+}
 
 /// The delimiters of a clause: a quote is the text between two of them.
 fn is_clause_end(c: char) -> bool {
@@ -161,14 +179,7 @@ impl Text {
     }
 
     fn starts_with_at(&self, at: usize, word: &str) -> bool {
-        let mut i = at;
-        for w in word.chars() {
-            if self.norm.get(i) != Some(&w) {
-                return false;
-            }
-            i += 1;
-        }
-        true
+        (at..).zip(word.chars()).all(|(i, w)| self.norm.get(i) == Some(&w))
     }
 }
 
@@ -219,7 +230,7 @@ pub fn extract(text: &Text) -> Vec<Figure> {
             let (found, next) = arabic_at(text, i);
             i = next;
             found
-        } else if HAN_DIGITS.contains(c) {
+        } else if is_han_digit(c) {
             let (found, next) = han_at(text, i);
             i = next;
             found
@@ -300,7 +311,7 @@ fn arabic_at(text: &Text, start: usize) -> (Option<Found>, usize) {
 fn han_at(text: &Text, start: usize) -> (Option<Found>, usize) {
     let norm = &text.norm;
     let mut i = start;
-    while i < norm.len() && HAN_DIGITS.contains(norm[i]) {
+    while i < norm.len() && is_han_digit(norm[i]) {
         i += 1;
     }
     let numeral: String = norm[start..i].iter().collect();
@@ -554,7 +565,6 @@ fn describe(text: &Text, found: &Found) -> Figure {
     let clause = text.norm_slice(cs, ce);
     let before_in_clause = text.norm_slice(cs, found.start);
     let before_in_sentence = text.norm_slice(ss, found.start);
-    let sentence = text.norm_slice(ss, se);
     let dimension = unit.dimension();
 
     let is_change_word = contains_any(
@@ -623,7 +633,6 @@ fn describe(text: &Text, found: &Found) -> Figure {
         Some(Dimension::Count) => FigureKind::Count,
         None => FigureKind::Other,
     };
-    let _ = sentence;
     // The text as printed includes 超 before and 以上 after (超60亿元, 600亿元以上).
     let text_start = if text.starts_with_at(found.start.saturating_sub(2), "超过")
         && found.start >= 2
@@ -691,7 +700,8 @@ fn label(text: &Text, found: &Found, cs: usize, ce: usize) -> String {
             '超', '近', '约', '逾', '达', '到', '为', '了', '共', '计', '等', '过',
         ]);
     let is_count = matches!(Unit::new(found.unit).dimension(), Some(Dimension::Count));
-    let chosen = if is_count && after.chars().count() >= 2 {
+
+    if is_count && after.chars().count() >= 2 {
         after
     } else if !before.is_empty() {
         before.to_string()
@@ -699,8 +709,7 @@ fn label(text: &Text, found: &Found, cs: usize, ce: usize) -> String {
         after
     } else {
         found.unit.to_string()
-    };
-    chosen
+    }
 }
 
 /// The text without a leading ordinal (一是, 二是).
@@ -808,6 +817,11 @@ pub fn deadline(text: &Text, reference: NaiveDate, require_cue: bool) -> Option<
     let n = text.norm.len();
     let mut i = 0;
     while i < n {
+        // Time expressions start with a digit or with “十四五”.
+        if !matches!(text.norm[i], '0'..='9' | '“' | '十') {
+            i += 1;
+            continue;
+        }
         let Some(end) = time_expression(text, i) else {
             i += 1;
             continue;
@@ -819,15 +833,15 @@ pub fn deadline(text: &Text, reference: NaiveDate, require_cue: bool) -> Option<
             i = end;
             continue;
         }
-        if let Some(date) = parse_deadline(&text.norm_slice(i, end), reference) {
-            if date >= reference {
-                let (cs, ce) = text.clause(i);
-                return Some(Deadline {
-                    text: written,
-                    date: Some(date),
-                    quote: text.orig_slice(cs, ce),
-                });
-            }
+        if let Some(date) = parse_deadline(&text.norm_slice(i, end), reference)
+            && date >= reference
+        {
+            let (cs, ce) = text.clause(i);
+            return Some(Deadline {
+                text: written,
+                date: Some(date),
+                quote: text.orig_slice(cs, ce),
+            });
         }
         i = end;
     }

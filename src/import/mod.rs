@@ -127,7 +127,8 @@ pub struct Imported {
 pub fn import_bytes(input: &[u8], source_name: &str) -> Result<Imported, ImportError> {
     let cleaned = clean::clean(input, source_name)?;
     let mut placements = Vec::new();
-    let reports = structure::build(&cleaned, source_name, &mut placements)?;
+    let mut reports = structure::build(&cleaned, source_name, &mut placements)?;
+    unique_ids(&mut reports, &mut HashSet::new());
     let name = Path::new(source_name).file_stem().map_or_else(
         || source_name.to_string(),
         |s| s.to_string_lossy().into_owned(),
@@ -169,21 +170,27 @@ pub fn merge(parts: Vec<Imported>) -> Imported {
     };
     let mut ids: HashSet<String> = HashSet::new();
     for part in parts {
-        for mut report in part.dataset.reports {
-            let base = report.id.clone();
-            let mut n = 2;
-            while ids.contains(&report.id) {
-                report.id = format!("{base}-{n}");
-                n += 1;
-            }
-            ids.insert(report.id.clone());
-            merged.dataset.reports.push(report);
-        }
+        let mut reports = part.dataset.reports;
+        unique_ids(&mut reports, &mut ids);
+        merged.dataset.reports.extend(reports);
         merged.placements.extend(part.placements);
         merged.page_markers.extend(part.page_markers);
         merged.encodings.extend(part.encodings);
     }
     merged
+}
+
+/// Makes report ids unique: a second report of the same issuer and date gets "-2".
+fn unique_ids(reports: &mut [crate::model::Report], ids: &mut HashSet<String>) {
+    for report in reports {
+        let base = report.id.clone();
+        let mut n = 2;
+        while ids.contains(&report.id) {
+            report.id = format!("{base}-{n}");
+            n += 1;
+        }
+        ids.insert(report.id.clone());
+    }
 }
 
 /// Runs `zhenggai import`.
@@ -198,13 +205,14 @@ pub fn run(args: &ImportArgs) -> ExitCode {
 }
 
 fn run_inner(args: &ImportArgs) -> Result<(), String> {
-    if let Some(out) = &args.output {
-        if out.exists() && !args.force {
-            return Err(format!(
-                "'{}' already exists; pass --force to overwrite it",
-                out.display()
-            ));
-        }
+    if let Some(out) = &args.output
+        && out.exists()
+        && !args.force
+    {
+        return Err(format!(
+            "'{}' already exists; pass --force to overwrite it",
+            out.display()
+        ));
     }
     let mut parts = Vec::new();
     for file in &args.files {

@@ -96,15 +96,15 @@ fn marker(norm: &str) -> Option<Marker> {
             printed_len: norm[..len].chars().count(),
         });
     }
-    if let Some(c) = norm.chars().next() {
-        if ('①'..='⑳').contains(&c) {
-            let value = c as u32 - '①' as u32 + 1;
-            return Some(Marker {
-                style: Style::Circled,
-                number: value.to_string(),
-                printed_len: 1,
-            });
-        }
+    if let Some(c) = norm.chars().next()
+        && ('①'..='⑳').contains(&c)
+    {
+        let value = c as u32 - '①' as u32 + 1;
+        return Some(Marker {
+            style: Style::Circled,
+            number: value.to_string(),
+            printed_len: 1,
+        });
     }
     let paren = norm.starts_with('（');
     let body = if paren {
@@ -272,15 +272,13 @@ fn chunks(paragraphs: &[Paragraph]) -> Vec<Chunk> {
                     .iter()
                     .take_while(|r| **r != Role::Title)
                     .any(|r| *r == Role::Body);
-                if just_closed {
-                    if let Some(prev) = done.last_mut() {
-                        let matches = prev.signature.is_some_and(|s| {
-                            paragraphs[i].norm.starts_with(paragraphs[s].norm.trim())
-                        });
-                        if prev.title.is_none() && (matches || !follows) {
-                            prev.title = Some(i);
-                            continue;
-                        }
+                if just_closed && let Some(prev) = done.last_mut() {
+                    let matches = prev
+                        .signature
+                        .is_some_and(|s| paragraphs[i].norm.starts_with(paragraphs[s].norm.trim()));
+                    if prev.title.is_none() && (matches || !follows) {
+                        prev.title = Some(i);
+                        continue;
                     }
                 }
                 if current.title.is_some() || !current.body.is_empty() {
@@ -358,10 +356,10 @@ fn is_problem_heading(norm: &str) -> bool {
 fn problem_title(rest: &str) -> Option<String> {
     if let Some(open) = rest.find('“') {
         let after = &rest[open + '“'.len_utf8()..];
-        if let Some(close) = after.find('”') {
-            if open <= "关于".len() + 3 {
-                return Some(after[..close].to_string());
-            }
+        if let Some(close) = after.find('”')
+            && open <= "关于".len() + 3
+        {
+            return Some(after[..close].to_string());
         }
     }
     let first: String = rest
@@ -705,14 +703,15 @@ impl<'a> Builder<'a> {
             self.place(i, "contact (invitation to supervise)".to_string());
             return;
         }
-        if let Some(m) = &m {
-            if m.style == Style::Chapter && is_plan_heading(norm) {
-                self.in_plan = true;
-                self.problem = None;
-                self.seen_structure = true;
-                self.place(i, "plan heading".to_string());
-                return;
-            }
+        if let Some(m) = &m
+            && m.style == Style::Chapter
+            && is_plan_heading(norm)
+        {
+            self.in_plan = true;
+            self.problem = None;
+            self.seen_structure = true;
+            self.place(i, "plan heading".to_string());
+            return;
         }
         if self.in_plan {
             self.plan_item(i, m.as_ref());
@@ -728,15 +727,14 @@ impl<'a> Builder<'a> {
             }
             return;
         }
-        if let Some(m) = &m {
-            if matches!(m.style, Style::Chapter | Style::Section)
+        if let Some(m) = &m
+            && (matches!(m.style, Style::Chapter | Style::Section)
                 || (matches!(m.style, Style::Number | Style::ParenNumber)
                     && self.problem_style.is_none()
-                    && status_of(norm).is_some())
-            {
-                self.section_heading(i, m);
-                return;
-            }
+                    && status_of(norm).is_some()))
+        {
+            self.section_heading(i, m);
+            return;
         }
         if let Some(word) = HEADING_WORDS[..10].iter().find(|w| norm.starts_with(**w)) {
             self.items_heading(i, word);
@@ -1154,24 +1152,24 @@ impl<'a> Builder<'a> {
     fn inspection_details(&mut self, i: usize) -> bool {
         let p = self.para(i);
         let mut found = false;
-        if self.report.inspection.team.is_none() {
-            if let Some(team) = find_team(&p.text) {
-                self.report.inspection.team = Some(team);
-                found = true;
-            }
+        if self.report.inspection.team.is_none()
+            && let Some(team) = find_team(&p.text)
+        {
+            self.report.inspection.team = Some(team);
+            found = true;
         }
         if self.report.inspection.period.is_none()
             && (p.norm.contains("巡察") || p.norm.contains("巡视"))
+            && let Some(period) = find_period(&p.text, &p.norm)
         {
-            if let Some(period) = find_period(&p.text, &p.norm) {
-                self.report.inspection.period = Some(period);
-                found = true;
-            }
+            self.report.inspection.period = Some(period);
+            found = true;
         }
-        if self.report.inspection.kind == InspectionKind::Inspection && self.chunk.title.is_none() {
-            if p.norm.contains("回头看") {
-                self.report.inspection.kind = InspectionKind::FollowUp;
-            }
+        if self.report.inspection.kind == InspectionKind::Inspection
+            && self.chunk.title.is_none()
+            && p.norm.contains("回头看")
+        {
+            self.report.inspection.kind = InspectionKind::FollowUp;
         }
         found
     }
@@ -1576,14 +1574,14 @@ fn stated_counts(text: &str, norm: &str) -> Vec<StatedFound> {
                 .skip_while(|c| !c.is_ascii_digit())
                 .take_while(|c| c.is_ascii_digit() || *c == '.')
                 .collect();
-            if let Ok(v) = digits.parse::<rust_decimal::Decimal>() {
-                if after.contains('%') {
-                    out.push(StatedFound {
-                        which: Which::Rate,
-                        value: v,
-                        quote: quote.clone(),
-                    });
-                }
+            if let Ok(v) = digits.parse::<rust_decimal::Decimal>()
+                && after.contains('%')
+            {
+                out.push(StatedFound {
+                    which: Which::Rate,
+                    value: v,
+                    quote: quote.clone(),
+                });
             }
             continue;
         }
