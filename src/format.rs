@@ -155,6 +155,30 @@ pub fn truncate(s: &str, max: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// The text broken into lines of at most `w` cells, by display width; a glyph
+/// wider than a whole line is left out rather than cut.
+pub fn wrap(text: &str, w: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut line = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let cw = c.width().unwrap_or(0);
+        if cw > w {
+            continue;
+        }
+        if used + cw > w {
+            lines.push(std::mem::take(&mut line));
+            used = 0;
+        }
+        line.push(c);
+        used += cw;
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines
+}
+
 /// The string truncated to `w` cells and padded with spaces on the right to exactly `w`.
 pub fn pad_right(s: &str, w: usize) -> String {
     let cut = truncate(s, w);
@@ -224,6 +248,14 @@ mod tests {
         assert_eq!(area(m2, AreaUnit::Mu), "849.56亩");
         assert_eq!(area(m2, AreaUnit::SquareMetre), "566,373.33 m²");
         assert_eq!(area(d("1100000"), AreaUnit::Mu), "1,650亩");
+    }
+
+    #[test]
+    fn wraps_by_display_width() {
+        assert_eq!(wrap("终端太小 (60x20)", 6), ["终端太", "小 (60", "x20)"]);
+        assert_eq!(wrap("终端", 1), Vec::<String>::new());
+        assert_eq!(wrap("", 5), Vec::<String>::new());
+        assert!(wrap("新旧动能转换滞后 abc", 3).iter().all(|l| width(l) <= 3));
     }
 
     #[test]

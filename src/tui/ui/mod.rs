@@ -14,7 +14,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState, Wrap};
+use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 
 use super::action::Tab;
 use super::app::{App, Level, View};
@@ -59,7 +59,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> Areas {
                 area.height
             ),
         };
-        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+        // Wrapped by hand: ratatui's own wrapping can write past a very narrow area.
+        let lines: Vec<Line> = crate::format::wrap(&text, usize::from(area.width))
+            .into_iter()
+            .take(usize::from(area.height))
+            .map(Line::from)
+            .collect();
+        frame.render_widget(Paragraph::new(lines), area);
         return Areas::default();
     }
     let [header, tabs, body, crumb, hints] = Layout::vertical([
