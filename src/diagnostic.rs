@@ -45,7 +45,11 @@ impl fmt::Display for Diagnostic {
             Severity::Warning => "warning",
         };
         if self.line > 0 {
-            write!(f, "{}:{}:{}: {severity}: ", self.file, self.line, self.column)?;
+            write!(
+                f,
+                "{}:{}:{}: {severity}: ",
+                self.file, self.line, self.column
+            )?;
         } else {
             write!(f, "{}: {severity}: ", self.file)?;
         }

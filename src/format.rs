@@ -255,7 +255,11 @@ mod tests {
         assert_eq!(wrap("终端太小 (60x20)", 6), ["终端太", "小 (60", "x20)"]);
         assert_eq!(wrap("终端", 1), Vec::<String>::new());
         assert_eq!(wrap("", 5), Vec::<String>::new());
-        assert!(wrap("新旧动能转换滞后 abc", 3).iter().all(|l| width(l) <= 3));
+        assert!(
+            wrap("新旧动能转换滞后 abc", 3)
+                .iter()
+                .all(|l| width(l) <= 3)
+        );
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! `zhenggai summary` end to end through the real binary, on the bundled data;
 //! every expected figure was checked by reading data/sources/wuxi-2021-12-30.txt.
+#![allow(clippy::unwrap_used, clippy::panic)]
 
 use assert_cmd::Command;
 use serde_json::Value;
