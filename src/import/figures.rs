@@ -179,7 +179,9 @@ impl Text {
     }
 
     fn starts_with_at(&self, at: usize, word: &str) -> bool {
-        (at..).zip(word.chars()).all(|(i, w)| self.norm.get(i) == Some(&w))
+        (at..)
+            .zip(word.chars())
+            .all(|(i, w)| self.norm.get(i) == Some(&w))
     }
 }
 
