@@ -46,6 +46,15 @@ pub struct DashboardArgs {
     /// No colours: bold, underline, reverse and symbols only (also NO_COLOR=1).
     #[arg(long)]
     pub no_color: bool,
+    /// Colour theme: dark, light (projectors), high-contrast, mono.
+    #[arg(long, value_name = "NAME", value_parser = clap::builder::PossibleValuesParser::new(["dark", "light", "high-contrast", "mono"]))]
+    pub theme: Option<String>,
+    /// Leave the mouse to the terminal (no clicks, no wheel in the dashboard).
+    #[arg(long)]
+    pub no_mouse: bool,
+    /// Where `e` writes CSV files of the current table.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub export_dir: std::path::PathBuf,
 }
 
 /// Options of `summary`.

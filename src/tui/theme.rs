@@ -82,6 +82,106 @@ impl Theme {
         }
     }
 
+    /// For light terminals and projectors: dark text, strong accents, no pale greys.
+    pub fn light() -> Self {
+        Self {
+            header: Style::new()
+                .fg(Color::White)
+                .bg(Color::Blue)
+                .add_modifier(Modifier::BOLD),
+            tab_active: Style::new()
+                .fg(Color::Blue)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            tab: Style::new().fg(Color::Black),
+            border: Style::new().fg(Color::Blue),
+            title: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+            selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            dim: Style::new().fg(Color::DarkGray),
+            closed: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
+            open: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            long_term: Style::new().fg(Color::Magenta),
+            overdue: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+            due_soon: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
+            figure: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+            figure_selected: Style::new()
+                .fg(Color::White)
+                .bg(Color::Blue)
+                .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            key: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
+            warning: Style::new()
+                .fg(Color::White)
+                .bg(Color::Red)
+                .add_modifier(Modifier::BOLD),
+        }
+    }
+
+    /// Maximum contrast: white, yellow and bright colours on black, everything bold.
+    pub fn high_contrast() -> Self {
+        let bold = Modifier::BOLD;
+        Self {
+            header: Style::new()
+                .fg(Color::Black)
+                .bg(Color::White)
+                .add_modifier(bold),
+            tab_active: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Yellow)
+                .add_modifier(bold),
+            tab: Style::new().fg(Color::White).add_modifier(bold),
+            border: Style::new().fg(Color::White),
+            title: Style::new().fg(Color::Yellow).add_modifier(bold),
+            selected: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Yellow)
+                .add_modifier(bold),
+            dim: Style::new().fg(Color::White),
+            closed: Style::new().fg(Color::LightGreen).add_modifier(bold),
+            open: Style::new()
+                .fg(Color::LightRed)
+                .add_modifier(bold | Modifier::UNDERLINED),
+            long_term: Style::new().fg(Color::LightCyan).add_modifier(bold),
+            overdue: Style::new()
+                .fg(Color::LightRed)
+                .add_modifier(bold | Modifier::UNDERLINED),
+            due_soon: Style::new().fg(Color::Yellow).add_modifier(bold),
+            figure: Style::new()
+                .fg(Color::Yellow)
+                .add_modifier(bold | Modifier::UNDERLINED),
+            figure_selected: Style::new()
+                .fg(Color::Black)
+                .bg(Color::LightCyan)
+                .add_modifier(bold),
+            key: Style::new().fg(Color::Yellow).add_modifier(bold),
+            warning: Style::new()
+                .fg(Color::Black)
+                .bg(Color::LightRed)
+                .add_modifier(bold),
+        }
+    }
+
+    /// The names `--theme` accepts.
+    pub const NAMES: [&'static str; 4] = ["dark", "light", "high-contrast", "mono"];
+
+    /// A theme by name: dark, light, high-contrast or mono.
+    pub fn by_name(name: &str) -> Option<Self> {
+        match name {
+            "dark" => Some(Self::dark()),
+            "light" => Some(Self::light()),
+            "high-contrast" | "contrast" => Some(Self::high_contrast()),
+            "mono" | "none" => Some(Self::mono()),
+            _ => None,
+        }
+    }
+
+    /// The theme for a command line: NO_COLOR or --no-color win over --theme.
+    pub fn choose(name: Option<&str>, no_color: bool) -> Self {
+        let no_color = no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        if no_color {
+            return Self::mono();
+        }
+        name.and_then(Self::by_name).unwrap_or_else(Self::dark)
+    }
+
     /// No colour at all: bold, underline and reverse only (NO_COLOR, --no-color).
     pub fn mono() -> Self {
         let plain = Style::new();
