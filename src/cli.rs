@@ -30,6 +30,8 @@ pub enum Command {
     Import(ImportArgs),
     /// Write a deterministic synthetic dataset, for demos and benchmarks.
     Generate(GenerateArgs),
+    /// Render one frame of the dashboard headlessly, as text, ANSI or SVG.
+    Snapshot(SnapshotArgs),
 }
 
 /// Options of the dashboard.
@@ -123,4 +125,35 @@ pub struct GenerateArgs {
     /// Overwrite the output file if it exists.
     #[arg(long)]
     pub force: bool,
+}
+
+/// Options of `snapshot`.
+#[derive(Debug, Clone, Args)]
+pub struct SnapshotArgs {
+    /// The tab to start on: overview, problems, amounts, land, deadlines, or 1–5.
+    #[arg(long, value_enum, value_name = "TAB", default_value = "overview")]
+    pub tab: crate::snapshot::ShotTab,
+    /// Keys to replay first: plain characters, and named keys such as <Enter>, <Esc>, <S-Tab>, <C-d>.
+    #[arg(long, value_name = "KEYS", default_value = "")]
+    pub keys: String,
+    /// The terminal size in columns and rows.
+    #[arg(long, value_name = "WxH", default_value = "120x40")]
+    pub size: crate::snapshot::Size,
+    /// Colour theme; default dark, or mono under NO_COLOR.
+    #[arg(long, value_name = "NAME", value_parser = clap::builder::PossibleValuesParser::new(crate::tui::theme::Theme::NAMES))]
+    pub theme: Option<String>,
+    /// Language of the interface; default from LC_ALL / LANG (zh* → Chinese).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// Review as of this day (YYYY-MM-DD) instead of today.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub as_of: Option<NaiveDate>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "txt")]
+    pub format: crate::snapshot::ShotFormat,
+    /// Write here instead of standard output (replacing the file).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Data files or directories (`-` reads standard input); none: the bundled reports.
+    pub paths: Vec<PathBuf>,
 }

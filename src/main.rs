@@ -23,6 +23,9 @@ fn main() -> ExitCode {
         Some(Command::Generate(args)) => {
             zhenggai::generate::run(args, &mut stdout.lock(), &mut stderr.lock())
         }
+        Some(Command::Snapshot(args)) => {
+            zhenggai::snapshot::run(args, &mut stdout.lock(), &mut stderr.lock())
+        }
         None => zhenggai::tui::run(&cli.dashboard),
     };
     match result {
