@@ -71,6 +71,42 @@ pub enum Action {
     CycleUnit,
     /// Switch the interface between Chinese and English.
     ToggleLang,
+    /// Select a row by its index (a mouse click).
+    Select(usize),
+    /// Cycle the status filter: all → open → closed → long-term.
+    CycleStatusFilter,
+    /// Show only problems and deadlines that are overdue, or everything again.
+    ToggleOverdue,
+    /// Cycle the sort column of the current table.
+    CycleSort,
+    /// Open the search bar.
+    StartSearch,
+    /// Type a character into the search bar.
+    SearchInput(char),
+    /// Delete the last character of the search.
+    SearchBackspace,
+    /// Close the search bar and open the match.
+    SearchSubmit,
+    /// Close the search and clear its highlights.
+    SearchCancel,
+    /// Select the next match.
+    NextMatch,
+    /// Select the previous match.
+    PrevMatch,
+    /// Open or close the help overlay.
+    ToggleHelp,
+    /// Type a character into the help filter.
+    HelpInput(char),
+    /// Delete the last character of the help filter.
+    HelpBackspace,
+    /// Read the data files again.
+    Reload,
+    /// Copy the selected item with OSC 52.
+    Copy,
+    /// Write the current table as CSV.
+    Export,
+    /// Show a short notice in the bottom bar.
+    Notice(crate::i18n::Msg),
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
 }

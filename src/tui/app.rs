@@ -1,12 +1,15 @@
-//! The dashboard's state: data, statistics and view state, changed only by `update`.
+//! The dashboard's state: data, statistics and view state, changed only by
+//! `update(Action)` — and, for new data from disk, by `replace_data`.
 
 use crate::format::{AreaUnit, MoneyScale};
 use crate::i18n::Lang;
 use crate::model::{Dataset, ItemList};
-use crate::stats::{FigurePath, ItemPath, Stats, UnstatedEntry};
+use crate::stats::{ItemPath, Stats};
 
 use super::action::{Action, Tab};
 use super::keys::Scope;
+use super::rows::{Filter, MoneyRow, Rows, sort_orders};
+use super::search;
 
 /// One screen a user can be on: a tab's top level or a level of drill-down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,79 +53,24 @@ impl Level {
     }
 }
 
-/// A row of the Amounts table.
+/// The search: the query, and whether the user is still typing it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Search {
+    /// What to look for.
+    pub query: String,
+    /// True while the search bar takes the keys.
+    pub editing: bool,
+}
+
+/// Something the run loop must do outside the state: it needs the terminal or the disk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum MoneyRow {
-    /// An achieved figure, added into its kind's total (or overlapping, listed only).
-    Achieved(FigurePath),
-    /// A target, forecast or plan: never added in.
-    NotSummed(FigurePath),
-    /// Money mentioned without an amount.
-    Unstated(UnstatedEntry),
-}
-
-/// Rows of the tables, derived once per load so that frames only format what is visible.
-#[derive(Debug, Clone, Default)]
-pub struct Rows {
-    /// Report indices for the Overview, most open problems first.
-    pub overview: Vec<usize>,
-    /// (report, problem) for every problem, in report order.
-    pub problems: Vec<(usize, usize)>,
-    /// The Amounts table: achieved by kind (recovered first), then not summed, then unstated.
-    pub money: Vec<MoneyRow>,
-    /// The Land table: achieved by kind, then targets and forecasts.
-    pub land: Vec<FigurePath>,
-}
-
-impl Rows {
-    fn derive(data: &Dataset, stats: &Stats) -> Self {
-        let problems = data
-            .reports
-            .iter()
-            .enumerate()
-            .flat_map(|(r, report)| (0..report.problems.len()).map(move |p| (r, p)))
-            .collect();
-        let mut money: Vec<MoneyRow> = stats
-            .totals
-            .money
-            .iter()
-            .flat_map(|m| m.figures.iter().map(|f| MoneyRow::Achieved(*f)))
-            .collect();
-        money.extend(
-            stats
-                .reports
-                .iter()
-                .flat_map(|r| r.money_other.iter().map(|f| MoneyRow::NotSummed(*f))),
-        );
-        money.extend(
-            stats
-                .reports
-                .iter()
-                .flat_map(|r| r.unstated.iter().map(|u| MoneyRow::Unstated(*u))),
-        );
-        let mut land: Vec<FigurePath> = stats
-            .totals
-            .land
-            .iter()
-            .flat_map(|l| l.figures.iter().copied())
-            .collect();
-        land.extend(
-            stats
-                .reports
-                .iter()
-                .flat_map(|r| r.land_other.iter().copied()),
-        );
-        let mut overview: Vec<usize> = (0..data.reports.len()).collect();
-        overview.sort_by_key(|&r| {
-            std::cmp::Reverse(stats.reports.get(r).map_or(0, |s| s.problems.open.value))
-        });
-        Self {
-            overview,
-            problems,
-            money,
-            land,
-        }
-    }
+pub enum Effect {
+    /// Read the data files again.
+    Reload,
+    /// Copy the selected item to the clipboard (OSC 52).
+    Copy,
+    /// Write the current table as CSV.
+    Export,
 }
 
 /// The whole state of the dashboard.
@@ -132,7 +80,7 @@ pub struct App {
     pub data: Dataset,
     /// Figures derived from them.
     pub stats: Stats,
-    /// Table rows derived from them.
+    /// Table rows derived from them under the filter and sort orders.
     pub rows: Rows,
     /// The interface language.
     pub lang: Lang,
@@ -144,6 +92,20 @@ pub struct App {
     pub money_scale: MoneyScale,
     /// How land is shown.
     pub area_unit: AreaUnit,
+    /// The active filters.
+    pub filter: Filter,
+    /// The sort order of each tab's table.
+    pub sort: [usize; 5],
+    /// The search, when one is open or its highlights are shown.
+    pub search: Option<Search>,
+    /// The help overlay's filter text, when the overlay is open.
+    pub help: Option<String>,
+    /// A warning shown above the bottom bar until the next good reload.
+    pub banner: Option<String>,
+    /// A short notice in the bottom bar ("copied", "exported to …").
+    pub notice: Option<String>,
+    /// Something the run loop must do.
+    pub effect: Option<Effect>,
     /// The terminal size, for page movements.
     pub size: (u16, u16),
     /// Set when the user asked to leave.
@@ -156,7 +118,9 @@ const CHROME_ROWS: u16 = 8;
 impl App {
     /// A dashboard on a dataset, as of the statistics' date.
     pub fn new(data: Dataset, stats: Stats, lang: Lang) -> Self {
-        let rows = Rows::derive(&data, &stats);
+        let sort = [0; 5];
+        let filter = Filter::default();
+        let rows = Rows::derive(&data, &stats, filter, &sort);
         let top = |view| vec![Level::new(view)];
         Self {
             data,
@@ -173,8 +137,66 @@ impl App {
             ],
             money_scale: MoneyScale::default(),
             area_unit: AreaUnit::default(),
+            filter,
+            sort,
+            search: None,
+            help: None,
+            banner: None,
+            notice: None,
+            effect: None,
             size: (120, 40),
             should_quit: false,
+        }
+    }
+
+    /// Takes new data read from disk, keeping the tab, the drill-down path and the
+    /// selections where they still exist. Data arrives here rather than through an
+    /// `Action` because actions are small copyable intents from keys and the mouse.
+    pub fn replace_data(&mut self, data: Dataset, stats: Stats) {
+        self.data = data;
+        self.stats = stats;
+        self.banner = None;
+        self.refresh_rows();
+        for t in Tab::ALL {
+            let count_ok = |app: &App, level: &Level| match level.view {
+                View::Report(r) => r < app.data.reports.len(),
+                View::Problem(r, p) => app
+                    .data
+                    .reports
+                    .get(r)
+                    .is_some_and(|x| p < x.problems.len()),
+                View::Item(path) => path.resolve(&app.data).is_some(),
+                _ => true,
+            };
+            let keep = self.stacks[t.index()]
+                .iter()
+                .take_while(|l| count_ok(self, l))
+                .count()
+                .max(1);
+            self.stacks[t.index()].truncate(keep);
+        }
+        self.clamp_all();
+    }
+
+    /// Shows a warning: the last good data stays on screen.
+    pub fn set_banner(&mut self, text: String) {
+        self.banner = Some(text);
+    }
+
+    fn refresh_rows(&mut self) {
+        self.rows = Rows::derive(&self.data, &self.stats, self.filter, &self.sort);
+    }
+
+    /// Keeps every selection within its view's rows, e.g. after a filter changed.
+    fn clamp_all(&mut self) {
+        for t in Tab::ALL {
+            let levels: Vec<Level> = self.stacks[t.index()].clone();
+            for (i, level) in levels.iter().enumerate() {
+                let count = self.row_count(level.view);
+                let l = &mut self.stacks[t.index()][i];
+                l.selected = l.selected.min(count.saturating_sub(1));
+                l.offset = l.offset.min(l.selected);
+            }
         }
     }
 
@@ -195,24 +217,47 @@ impl App {
         &mut stack[last]
     }
 
-    /// Whether bindings of a scope apply on the current view.
+    /// Whether bindings of a scope apply now.
     pub fn in_scope(&self, scope: Scope) -> bool {
+        let typing = self.search.as_ref().is_some_and(|s| s.editing);
         match scope {
+            Scope::Search => typing,
+            Scope::Help => self.help.is_some(),
+            _ if typing || self.help.is_some() => false,
             Scope::Always => true,
             Scope::Drilled => self.stack().len() > 1,
             Scope::Units => matches!(self.tab, Tab::Amounts | Tab::Land),
+            Scope::Top => self.stack().len() == 1,
+            Scope::Searched => self.search.as_ref().is_some_and(|s| !s.query.is_empty()),
         }
+    }
+
+    /// The item behind row `index` of a problem view: measures first, then ongoing items.
+    pub fn item_path(&self, r: usize, p: usize, index: usize) -> Option<ItemPath> {
+        let problem = self.data.reports.get(r)?.problems.get(p)?;
+        let (list, item) = if index < problem.measures.len() {
+            (ItemList::Measures, index)
+        } else {
+            (ItemList::Ongoing, index - problem.measures.len())
+        };
+        let path = ItemPath {
+            report: r,
+            problem: p,
+            list,
+            item,
+        };
+        path.resolve(&self.data).map(|_| path)
     }
 
     /// How many selectable rows a view has.
     pub fn row_count(&self, view: View) -> usize {
         match view {
-            View::Overview => self.data.reports.len(),
+            View::Overview => self.rows.overview.len(),
             View::Problems => self.rows.problems.len(),
             View::Amounts => self.rows.money.len(),
             View::Land => self.rows.land.len(),
-            View::Deadlines => self.stats.deadlines.len(),
-            View::Report(r) => self.data.reports.get(r).map_or(0, |r| r.problems.len()),
+            View::Deadlines => self.rows.deadlines.len(),
+            View::Report(r) => self.rows.report_problems(&self.data, r).len(),
             View::Problem(r, p) => self
                 .data
                 .reports
@@ -242,30 +287,23 @@ impl App {
                 .problems
                 .get(at)
                 .map(|&(r, p)| Level::new(View::Problem(r, p))),
-            View::Report(r) => {
-                (at < self.row_count(level.view)).then(|| Level::new(View::Problem(r, at)))
-            }
-            View::Problem(r, p) => {
-                let problem = self.data.reports.get(r)?.problems.get(p)?;
-                let (list, index) = if at < problem.measures.len() {
-                    (ItemList::Measures, at)
-                } else {
-                    (ItemList::Ongoing, at - problem.measures.len())
-                };
-                let path = ItemPath {
-                    report: r,
-                    problem: p,
-                    list,
-                    item: index,
-                };
-                path.resolve(&self.data).map(|_| item(path, 0))
-            }
+            View::Report(r) => self
+                .rows
+                .report_problems(&self.data, r)
+                .get(at)
+                .map(|&p| Level::new(View::Problem(r, p))),
+            View::Problem(r, p) => self.item_path(r, p, at).map(|path| item(path, 0)),
             View::Amounts => match self.rows.money.get(at)? {
                 MoneyRow::Achieved(f) | MoneyRow::NotSummed(f) => Some(item(f.item, f.figure)),
                 MoneyRow::Unstated(u) => Some(item(u.item, 0)),
             },
             View::Land => self.rows.land.get(at).map(|f| item(f.item, f.figure)),
-            View::Deadlines => self.stats.deadlines.get(at).map(|d| item(d.item, 0)),
+            View::Deadlines => self
+                .rows
+                .deadlines
+                .get(at)
+                .and_then(|&i| self.stats.deadlines.get(i))
+                .map(|d| item(d.item, 0)),
             View::Item(_) => None,
         }
     }
@@ -275,8 +313,17 @@ impl App {
         usize::from(self.size.1.saturating_sub(CHROME_ROWS)).max(1)
     }
 
-    /// Applies an action; the only way the state changes.
+    /// The search query whose matches are highlighted, if any.
+    pub fn query(&self) -> Option<&str> {
+        self.search
+            .as_ref()
+            .map(|s| s.query.as_str())
+            .filter(|q| !q.is_empty())
+    }
+
+    /// Applies an action; the only way the view state changes.
     pub fn update(&mut self, action: Action) {
+        self.notice = None;
         match action {
             Action::Quit => self.should_quit = true,
             Action::NextTab => self.tab = Tab::at(self.tab.index() + 1),
@@ -290,16 +337,20 @@ impl App {
             Action::PageDown => self.move_by(self.page() as isize),
             Action::HalfPageUp => self.move_by(-((self.page() / 2).max(1) as isize)),
             Action::HalfPageDown => self.move_by((self.page() / 2).max(1) as isize),
-            Action::Enter => {
-                if let Some(child) = self.child(self.level()) {
-                    self.stacks[self.tab.index()].push(child);
-                    self.keep_visible();
-                }
-            }
+            Action::Select(index) => self.move_to(index),
+            Action::Enter => self.enter(),
             Action::Back => {
                 let stack = &mut self.stacks[self.tab.index()];
                 if stack.len() > 1 {
                     stack.pop();
+                } else {
+                    // At the top, Esc clears the search and the filters.
+                    self.search = None;
+                    if self.filter.is_active() {
+                        self.filter = Filter::default();
+                        self.refresh_rows();
+                        self.clamp_all();
+                    }
                 }
             }
             Action::CycleUnit => match self.tab {
@@ -308,11 +359,118 @@ impl App {
                 _ => {}
             },
             Action::ToggleLang => self.lang = self.lang.toggle(),
+            Action::CycleStatusFilter => {
+                self.filter.status = Filter::next_status(self.filter.status);
+                self.refresh_rows();
+                self.clamp_all();
+            }
+            Action::ToggleOverdue => {
+                self.filter.overdue_only = !self.filter.overdue_only;
+                self.refresh_rows();
+                self.clamp_all();
+            }
+            Action::CycleSort => {
+                let t = self.tab.index();
+                self.sort[t] = (self.sort[t] + 1) % sort_orders(self.tab);
+                self.refresh_rows();
+                self.clamp_all();
+            }
+            Action::StartSearch => {
+                self.search = Some(Search {
+                    query: String::new(),
+                    editing: true,
+                });
+            }
+            Action::SearchInput(c) => {
+                if let Some(s) = &mut self.search {
+                    s.query.push(c);
+                }
+                self.jump_to_match(true, true);
+            }
+            Action::SearchBackspace => {
+                if let Some(s) = &mut self.search {
+                    s.query.pop();
+                }
+            }
+            Action::SearchSubmit => {
+                if let Some(s) = &mut self.search {
+                    s.editing = false;
+                }
+                if self.query().is_some() && self.jump_to_match(true, true) {
+                    self.enter();
+                }
+            }
+            Action::SearchCancel => self.search = None,
+            Action::NextMatch => {
+                self.jump_to_match(true, false);
+            }
+            Action::PrevMatch => {
+                self.jump_to_match(false, false);
+            }
+            Action::ToggleHelp => {
+                self.help = match self.help {
+                    Some(_) => None,
+                    None => Some(String::new()),
+                };
+            }
+            Action::HelpInput(c) => {
+                if let Some(h) = &mut self.help {
+                    h.push(c);
+                }
+            }
+            Action::HelpBackspace => {
+                if let Some(h) = &mut self.help {
+                    h.pop();
+                }
+            }
+            Action::Reload => self.effect = Some(Effect::Reload),
+            Action::Copy => self.effect = Some(Effect::Copy),
+            Action::Export => self.effect = Some(Effect::Export),
+            Action::Notice(notice) => self.notice = Some(notice.text(self.lang).to_string()),
             Action::Resize(w, h) => {
                 self.size = (w, h);
                 self.keep_visible();
             }
         }
+    }
+
+    /// Sets a free-form notice ("exported to …"), for the run loop after an effect.
+    pub fn notify(&mut self, text: String) {
+        self.notice = Some(text);
+    }
+
+    fn enter(&mut self) {
+        if let Some(child) = self.child(self.level()) {
+            self.stacks[self.tab.index()].push(child);
+            self.keep_visible();
+        }
+    }
+
+    /// Selects the next (or previous) row matching the search, wrapping around;
+    /// `inclusive` lets the selected row itself count. Returns whether one was found.
+    fn jump_to_match(&mut self, forward: bool, inclusive: bool) -> bool {
+        let Some(q) = self.query().map(str::to_string) else {
+            return false;
+        };
+        let level = self.level();
+        let count = self.row_count(level.view);
+        if count == 0 {
+            return false;
+        }
+        let start = level.selected.min(count - 1);
+        for step in 0..count {
+            let offset = if inclusive { step } else { step + 1 };
+            let i = if forward {
+                (start + offset) % count
+            } else {
+                (start + count * 2 - offset % count) % count
+            };
+            if search::row_matches(self, level.view, i, &q) {
+                self.move_to(i);
+                return true;
+            }
+        }
+        false
     }
 
     fn move_by(&mut self, delta: isize) {
@@ -340,6 +498,68 @@ impl App {
             level.offset = level.selected;
         } else if level.selected >= level.offset + page {
             level.offset = level.selected + 1 - page;
+        }
+    }
+
+    /// What `y` copies: the selected figure with its source clause, or the selected
+    /// row's title and text.
+    pub fn copy_text(&self) -> Option<String> {
+        let level = self.level();
+        let at = level.selected;
+        let figure_text = |f: &crate::model::Figure| format!("{} {}：{}", f.label, f.text, f.quote);
+        match level.view {
+            View::Item(path) => {
+                let item = path.resolve(&self.data)?;
+                match item.figures.get(at) {
+                    Some(f) => Some(figure_text(f)),
+                    None => Some(item.text.clone()),
+                }
+            }
+            View::Amounts => match self.rows.money.get(at)? {
+                MoneyRow::Achieved(f) | MoneyRow::NotSummed(f) => {
+                    f.resolve(&self.data).map(figure_text)
+                }
+                MoneyRow::Unstated(u) => u
+                    .item
+                    .resolve(&self.data)?
+                    .unstated
+                    .get(u.index)
+                    .map(|x| x.quote.clone()),
+            },
+            View::Land => self.rows.land.get(at)?.resolve(&self.data).map(figure_text),
+            View::Deadlines => {
+                let d = self.stats.deadlines.get(*self.rows.deadlines.get(at)?)?;
+                d.item.resolve(&self.data).map(|m| m.text.clone())
+            }
+            View::Overview => self
+                .data
+                .reports
+                .get(*self.rows.overview.get(at)?)
+                .map(|r| r.title.clone()),
+            View::Problems | View::Report(_) => {
+                let (r, p) = match level.view {
+                    View::Report(r) => (r, *self.rows.report_problems(&self.data, r).get(at)?),
+                    _ => *self.rows.problems.get(at)?,
+                };
+                let problem = self.data.reports.get(r)?.problems.get(p)?;
+                let figures: Vec<String> = problem
+                    .measures
+                    .iter()
+                    .chain(&problem.ongoing)
+                    .flat_map(|m| &m.figures)
+                    .map(|f| format!("{} {}", f.label, f.text))
+                    .collect();
+                Some(format!(
+                    "{} {}\n{}",
+                    problem.number.as_deref().unwrap_or("?"),
+                    problem.display_title(),
+                    figures.join("\n")
+                ))
+            }
+            View::Problem(r, p) => self
+                .item_path(r, p, at)?
+                .resolve(&self.data)
+                .map(|m| m.text.clone()),
         }
     }
 }

@@ -15,6 +15,14 @@ pub enum Scope {
     Drilled,
     /// The Amounts and Land tabs (the unit toggle).
     Units,
+    /// The top level of a tab (Esc clears filters and search).
+    Top,
+    /// While a search has a query (n / N).
+    Searched,
+    /// While typing in the search bar.
+    Search,
+    /// While the help overlay is open.
+    Help,
 }
 
 /// One key binding.
@@ -80,6 +88,139 @@ pub const BINDINGS: &[Binding] = &[
         help: Msg::KeyBack,
         scope: Scope::Drilled,
         hint: true,
+    },
+    Binding {
+        keys: &[(KeyCode::Esc, NONE)],
+        label: "esc",
+        action: Action::Back,
+        help: Msg::KeyClear,
+        scope: Scope::Top,
+        hint: false,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('/'), NONE)],
+        label: "/",
+        action: Action::StartSearch,
+        help: Msg::KeySearch,
+        scope: Scope::Always,
+        hint: true,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('n'), NONE)],
+        label: "n",
+        action: Action::NextMatch,
+        help: Msg::KeyNextMatch,
+        scope: Scope::Searched,
+        hint: true,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('N'), SHIFT), (KeyCode::Char('N'), NONE)],
+        label: "N",
+        action: Action::PrevMatch,
+        help: Msg::KeyPrevMatch,
+        scope: Scope::Searched,
+        hint: false,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('f'), NONE)],
+        label: "f",
+        action: Action::CycleStatusFilter,
+        help: Msg::KeyFilter,
+        scope: Scope::Always,
+        hint: true,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('o'), NONE)],
+        label: "o",
+        action: Action::ToggleOverdue,
+        help: Msg::KeyOverdue,
+        scope: Scope::Always,
+        hint: false,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('s'), NONE)],
+        label: "s",
+        action: Action::CycleSort,
+        help: Msg::KeySort,
+        scope: Scope::Always,
+        hint: false,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('?'), NONE), (KeyCode::Char('?'), SHIFT)],
+        label: "?",
+        action: Action::ToggleHelp,
+        help: Msg::KeyHelp,
+        scope: Scope::Always,
+        hint: true,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('r'), NONE)],
+        label: "r",
+        action: Action::Reload,
+        help: Msg::KeyReload,
+        scope: Scope::Always,
+        hint: false,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('y'), NONE)],
+        label: "y",
+        action: Action::Copy,
+        help: Msg::KeyCopy,
+        scope: Scope::Always,
+        hint: false,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('e'), NONE)],
+        label: "e",
+        action: Action::Export,
+        help: Msg::KeyExport,
+        scope: Scope::Always,
+        hint: false,
+    },
+    Binding {
+        keys: &[(KeyCode::Enter, NONE)],
+        label: "⏎",
+        action: Action::SearchSubmit,
+        help: Msg::KeySearchSubmit,
+        scope: Scope::Search,
+        hint: true,
+    },
+    Binding {
+        keys: &[(KeyCode::Esc, NONE)],
+        label: "esc",
+        action: Action::SearchCancel,
+        help: Msg::KeySearchCancel,
+        scope: Scope::Search,
+        hint: true,
+    },
+    Binding {
+        keys: &[(KeyCode::Backspace, NONE)],
+        label: "⌫",
+        action: Action::SearchBackspace,
+        help: Msg::KeyDeleteChar,
+        scope: Scope::Search,
+        hint: false,
+    },
+    Binding {
+        keys: &[
+            (KeyCode::Esc, NONE),
+            (KeyCode::Char('?'), NONE),
+            (KeyCode::Char('?'), SHIFT),
+            (KeyCode::Char('q'), NONE),
+        ],
+        label: "esc",
+        action: Action::ToggleHelp,
+        help: Msg::KeyCloseHelp,
+        scope: Scope::Help,
+        hint: true,
+    },
+    Binding {
+        keys: &[(KeyCode::Backspace, NONE)],
+        label: "⌫",
+        action: Action::HelpBackspace,
+        help: Msg::KeyDeleteChar,
+        scope: Scope::Help,
+        hint: false,
     },
     Binding {
         keys: &[(KeyCode::Char('u'), NONE)],
@@ -230,6 +371,31 @@ pub fn binding_for(event: &KeyEvent, active: impl Fn(Scope) -> bool) -> Option<&
                     && (*m == mods || (*m == NONE && mods == KeyModifiers::SHIFT && is_char(code)))
             })
     })
+}
+
+/// The action a key press asks for: a binding of the table, or, while the search
+/// bar or the help filter takes text, the typed character.
+pub fn action_for(event: &KeyEvent, active: impl Fn(Scope) -> bool) -> Option<Action> {
+    if let Some(b) = binding_for(event, &active) {
+        return Some(b.action);
+    }
+    if event.kind == KeyEventKind::Release
+        || event
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    {
+        return None;
+    }
+    let KeyCode::Char(c) = event.code else {
+        return None;
+    };
+    if active(Scope::Search) {
+        Some(Action::SearchInput(c))
+    } else if active(Scope::Help) {
+        Some(Action::HelpInput(c))
+    } else {
+        None
+    }
 }
 
 fn is_char(code: &KeyCode) -> bool {

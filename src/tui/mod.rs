@@ -4,6 +4,8 @@
 pub mod action;
 pub mod app;
 pub mod keys;
+pub mod rows;
+pub mod search;
 pub mod terminal;
 pub mod theme;
 pub mod ui;
@@ -74,8 +76,8 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
         }
         match event::read()? {
             Event::Key(key) => {
-                if let Some(binding) = keys::binding_for(&key, |s| app.in_scope(s)) {
-                    app.update(binding.action);
+                if let Some(action) = keys::action_for(&key, |s| app.in_scope(s)) {
+                    app.update(action);
                 }
             }
             Event::Resize(w, h) => app.update(Action::Resize(w, h)),

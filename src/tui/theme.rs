@@ -42,6 +42,8 @@ pub struct Theme {
     pub key: Style,
     /// Warnings and banners.
     pub warning: Style,
+    /// Rows and text that match the search.
+    pub search: Style,
 }
 
 impl Theme {
@@ -74,6 +76,7 @@ impl Theme {
                 .fg(Color::Black)
                 .bg(Color::Yellow)
                 .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            search: Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
             key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             warning: Style::new()
                 .fg(Color::Black)
@@ -107,6 +110,7 @@ impl Theme {
                 .fg(Color::White)
                 .bg(Color::Blue)
                 .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+            search: Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
             key: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
             warning: Style::new()
                 .fg(Color::White)
@@ -151,6 +155,7 @@ impl Theme {
                 .fg(Color::Black)
                 .bg(Color::LightCyan)
                 .add_modifier(bold),
+            search: Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
             key: Style::new().fg(Color::Yellow).add_modifier(bold),
             warning: Style::new()
                 .fg(Color::Black)
@@ -203,6 +208,7 @@ impl Theme {
             figure_selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::UNDERLINED),
             key: bold,
             warning: Style::new().add_modifier(Modifier::REVERSED),
+            search: Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
         }
     }
 

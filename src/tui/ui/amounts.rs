@@ -12,17 +12,18 @@ use super::{TableView, bar, block, counted, draw_table};
 use crate::format::{self, pad_left, pad_right};
 use crate::i18n::{self, Msg};
 use crate::model::Role;
-use crate::tui::app::{App, MoneyRow};
+use crate::tui::app::App;
+use crate::tui::rows::MoneyRow;
 use crate::tui::theme::Theme;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<super::RowsHit> {
     let totals = &app.stats.totals.money;
     let unstated = unstated_kinds(app).len() as u16;
     let bars_height = (totals.len() as u16 + unstated + 2).min(area.height / 2);
     let [bars, table] =
         Layout::vertical([Constraint::Length(bars_height), Constraint::Min(0)]).areas(area);
     draw_bars(frame, bars, app, theme);
-    draw_rows(frame, table, app, theme);
+    draw_rows(frame, table, app, theme)
 }
 
 fn draw_bars(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -113,7 +114,7 @@ fn unstated_kinds(app: &App) -> Vec<(crate::model::FigureKind, usize)> {
     kinds
 }
 
-fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<super::RowsHit> {
     let lang = app.lang;
     let level = app.level();
     let rows = &app.rows.money;
@@ -139,7 +140,7 @@ fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     draw_table(
         frame,
         area,
-        &level,
+        app,
         theme,
         TableView {
             count: rows.len(),
@@ -200,7 +201,7 @@ fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 ]
             }
         },
-    );
+    )
 }
 
 fn issuer(app: &App, report: usize) -> String {

@@ -11,10 +11,10 @@ use crate::i18n::Msg;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<super::RowsHit> {
     let lang = app.lang;
     let level = app.level();
-    let rows = &app.stats.deadlines;
+    let rows = &app.rows.deadlines;
     let header = vec![
         Msg::Status.text(lang),
         Msg::Date.text(lang),
@@ -35,7 +35,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     draw_table(
         frame,
         area,
-        &level,
+        app,
         theme,
         TableView {
             count: rows.len(),
@@ -44,7 +44,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             title,
         },
         |i| {
-            let entry = &rows[i];
+            let Some(entry) = app.stats.deadlines.get(rows[i]) else {
+                return Vec::new();
+            };
             let Some(report) = app.data.reports.get(entry.item.report) else {
                 return Vec::new();
             };
@@ -76,5 +78,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 Cell::from(format!("{} {heading}", item_label(app, entry.item))),
             ]
         },
-    );
+    )
 }

@@ -17,10 +17,16 @@ use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use crate::units::Dimension;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, path: ItemPath) {
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    theme: &Theme,
+    path: ItemPath,
+) -> Option<super::RowsHit> {
     let lang = app.lang;
     let Some(item) = path.resolve(&app.data) else {
-        return;
+        return None;
     };
     let selected = app.level().selected;
     let inner_width = usize::from(area.width.saturating_sub(2)).max(1);
@@ -88,10 +94,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, path: ItemP
     ];
     let count = item.figures.len();
     let title = counted(Msg::Figure.text(lang), level.selected, count);
-    draw_table(
+    let hit = draw_table(
         frame,
         table_area,
-        &level,
+        app,
         theme,
         TableView {
             count,
@@ -152,6 +158,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, path: ItemP
             )),
         source_area,
     );
+    hit
 }
 
 /// The normalised value: money in the chosen scale, land in m², counts as counts.

@@ -14,13 +14,13 @@ use crate::model::Role;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<super::RowsHit> {
     let totals = &app.stats.totals.land;
     let bars_height = (totals.len() as u16 + 2).min(area.height / 2);
     let [bars, table] =
         Layout::vertical([Constraint::Length(bars_height), Constraint::Min(0)]).areas(area);
     draw_bars(frame, bars, app, theme);
-    draw_rows(frame, table, app, theme);
+    draw_rows(frame, table, app, theme)
 }
 
 fn draw_bars(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -84,7 +84,7 @@ fn draw_bars(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<super::RowsHit> {
     let lang = app.lang;
     let level = app.level();
     let rows = &app.rows.land;
@@ -108,7 +108,7 @@ fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     draw_table(
         frame,
         area,
-        &level,
+        app,
         theme,
         TableView {
             count: rows.len(),
@@ -148,5 +148,5 @@ fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 ),
             ]
         },
-    );
+    )
 }

@@ -3,6 +3,7 @@
 
 mod amounts;
 mod deadlines;
+mod help;
 mod item;
 mod land;
 mod overview;
@@ -19,6 +20,8 @@ use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 use super::action::Tab;
 use super::app::{App, Level, View};
 use super::keys::BINDINGS;
+use super::rows::sorted_column;
+use super::search;
 use super::theme::{Theme, status_symbol};
 use crate::format::{pad_right, truncate, width};
 use crate::i18n::{self, Lang, Msg};
@@ -35,6 +38,8 @@ pub struct Areas {
     pub tabs: Vec<Rect>,
     /// The panel body.
     pub body: Rect,
+    /// Where the selectable rows are.
+    pub rows: Option<RowsHit>,
 }
 
 /// Draws the whole dashboard and returns where things are.
@@ -68,17 +73,26 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> Areas {
         frame.render_widget(Paragraph::new(lines), area);
         return Areas::default();
     }
-    let [header, tabs, body, crumb, hints] = Layout::vertical([
+    let banner_height = u16::from(app.banner.is_some());
+    let [header, tabs, body, banner, crumb, hints] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
         Constraint::Min(0),
+        Constraint::Length(banner_height),
         Constraint::Length(1),
         Constraint::Length(1),
     ])
     .areas(area);
+    if let Some(text) = &app.banner {
+        frame.render_widget(
+            Paragraph::new(truncate(&format!(" ⚠ {text}"), usize::from(banner.width)).into_owned())
+                .style(theme.warning),
+            banner,
+        );
+    }
     draw_header(frame, header, app, theme);
     let tab_areas = draw_tabs(frame, tabs, app, theme);
-    match app.level().view {
+    let rows = match app.level().view {
         View::Overview => overview::draw(frame, body, app, theme),
         View::Problems => problems::draw(frame, body, app, theme),
         View::Amounts => amounts::draw(frame, body, app, theme),
@@ -87,12 +101,19 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> Areas {
         View::Report(r) => report::draw(frame, body, app, theme, r),
         View::Problem(r, p) => problem::draw(frame, body, app, theme, r, p),
         View::Item(path) => item::draw(frame, body, app, theme, path),
-    }
+    };
     draw_breadcrumb(frame, crumb, app, theme);
-    draw_hints(frame, hints, app, theme);
+    match &app.search {
+        Some(search) if search.editing => draw_search_bar(frame, hints, app, theme, &search.query),
+        _ => draw_hints(frame, hints, app, theme),
+    }
+    if let Some(filter) = &app.help {
+        help::draw(frame, body, app, theme, filter);
+    }
     Areas {
         tabs: tab_areas,
         body,
+        rows: if app.help.is_some() { None } else { rows },
     }
 }
 
@@ -215,11 +236,82 @@ fn draw_breadcrumb(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
         parts.push(crumb(app, level));
     }
-    let text = format!(" {}", parts.join(" › "));
+    let mut spans = vec![Span::styled(format!(" {}", parts.join(" › ")), theme.title)];
+    let lang = app.lang;
+    if let Some(status) = app.filter.status {
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(
+            format!("[{} {}]", status_symbol(status), i18n::status(status, lang)),
+            theme
+                .status(status)
+                .add_modifier(ratatui::style::Modifier::REVERSED),
+        ));
+    }
+    if app.filter.overdue_only {
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(
+            format!("[! {}]", Msg::OverdueOnly.text(lang)),
+            theme
+                .overdue
+                .add_modifier(ratatui::style::Modifier::REVERSED),
+        ));
+    }
+    if let Some(q) = app.query() {
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(format!("[/{q}]"), theme.search));
+    }
+    if let Some(notice) = &app.notice {
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(format!("· {notice}"), theme.dim));
+    }
     frame.render_widget(
-        Paragraph::new(truncate(&text, usize::from(area.width)).into_owned()).style(theme.title),
+        Paragraph::new(fit(Line::from(spans), usize::from(area.width))),
         area,
     );
+}
+
+/// The search bar, while the user types: "/ query▏  ⏎ open the match  esc cancel".
+fn draw_search_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, query: &str) {
+    let mut spans = vec![
+        Span::styled(" / ", theme.key),
+        Span::styled(query.to_string(), theme.search),
+        Span::styled("▏", theme.key),
+    ];
+    if query.is_empty() {
+        spans.push(Span::styled(Msg::TypeToSearch.text(app.lang), theme.dim));
+    }
+    spans.push(Span::raw("   "));
+    for b in BINDINGS.iter().filter(|b| b.hint && app.in_scope(b.scope)) {
+        spans.push(Span::styled(b.label, theme.key));
+        spans.push(Span::raw(format!(" {}  ", b.help.text(app.lang))));
+    }
+    frame.render_widget(
+        Paragraph::new(fit(Line::from(spans), usize::from(area.width))),
+        area,
+    );
+}
+
+/// A line cut to a width by display width, never splitting a glyph.
+pub fn fit(line: Line<'static>, max: usize) -> Line<'static> {
+    let mut used = 0;
+    let mut spans = Vec::new();
+    for span in line.spans {
+        let w = width(&span.content);
+        if used + w <= max {
+            used += w;
+            spans.push(span);
+        } else {
+            let rest = max.saturating_sub(used);
+            if rest > 0 {
+                spans.push(Span::styled(
+                    truncate(&span.content, rest).into_owned(),
+                    span.style,
+                ));
+            }
+            break;
+        }
+    }
+    Line::from(spans)
 }
 
 fn draw_hints(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -228,7 +320,10 @@ fn draw_hints(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         spans.push(Span::styled(b.label, theme.key));
         spans.push(Span::raw(format!(" {}  ", b.help.text(app.lang))));
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+    frame.render_widget(
+        Paragraph::new(fit(Line::from(spans), usize::from(area.width))),
+        area,
+    );
 }
 
 /// A status badge: symbol and name, styled, so status never depends on colour.
@@ -289,25 +384,30 @@ pub struct TableView<'a> {
     pub title: Line<'a>,
 }
 
-/// Draws a table of which only the visible rows are built: `row(i)` is called for
-/// the rows from the level's offset that fit, so a frame costs the same with
-/// ten rows or a million.
+/// Draws the current level's table of which only the visible rows are built:
+/// `row(i)` is called for the rows from the level's offset that fit, so a frame
+/// costs the same with ten rows or a million. Rows matching the search are
+/// marked, and on a tab's top level the sorted column carries ▼.
 pub fn draw_table<'a>(
     frame: &mut Frame,
     area: Rect,
-    level: &Level,
+    app: &App,
     theme: &Theme,
     spec: TableView<'a>,
     mut row: impl FnMut(usize) -> Vec<Cell<'a>>,
-) {
+) -> Option<RowsHit> {
+    let level = app.level();
     let TableView {
         count,
         header,
         widths,
         title,
     } = spec;
+    let sorted =
+        (app.stack().len() == 1).then(|| sorted_column(app.tab, app.sort[app.tab.index()]));
     let block = block(title, theme);
-    let inner_height = usize::from(block.inner(area).height.saturating_sub(1)).max(1);
+    let inner = block.inner(area);
+    let inner_height = usize::from(inner.height.saturating_sub(1)).max(1);
     // The app keeps the selection in view for a page of its own estimate; the
     // body here may be smaller, so clamp again for the real height.
     let mut offset = level.offset.min(count.saturating_sub(1));
@@ -318,8 +418,25 @@ pub fn draw_table<'a>(
         offset = level.selected;
     }
     let end = (offset + inner_height).min(count);
-    let rows: Vec<Row> = (offset..end).map(|i| Row::new(row(i))).collect();
-    let header = Row::new(header.into_iter().map(|h| Cell::from(h).style(theme.title)));
+    let query = app.query();
+    let rows: Vec<Row> = (offset..end)
+        .map(|i| {
+            let cells = row(i);
+            match query {
+                Some(q) if search::row_matches(app, level.view, i, q) => {
+                    Row::new(cells).style(theme.search)
+                }
+                _ => Row::new(cells),
+            }
+        })
+        .collect();
+    let header = Row::new(header.into_iter().enumerate().map(|(i, h)| {
+        if sorted == Some(i) {
+            Cell::from(format!("{h}▼")).style(theme.title)
+        } else {
+            Cell::from(h).style(theme.title)
+        }
+    }));
     let table = Table::new(rows, widths.to_vec())
         .header(header)
         .block(block)
@@ -339,9 +456,43 @@ pub fn draw_table<'a>(
             height: area.height.saturating_sub(3).min(1),
         };
         frame.render_widget(
-            Paragraph::new(Msg::Empty.text(Lang::Zh)).style(theme.dim),
+            Paragraph::new(Msg::Empty.text(app.lang)).style(theme.dim),
             inner,
         );
+    }
+    Some(RowsHit {
+        area: Rect {
+            y: inner.y.saturating_add(1),
+            height: inner.height.saturating_sub(1),
+            ..inner
+        },
+        row_height: 1,
+        offset,
+        count,
+    })
+}
+
+/// Where the rows of the drawn table are, for mouse hit-testing.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RowsHit {
+    /// The cells the rows occupy.
+    pub area: Rect,
+    /// Terminal rows per table row.
+    pub row_height: u16,
+    /// The index of the first visible row.
+    pub offset: usize,
+    /// How many rows there are in all.
+    pub count: usize,
+}
+
+impl RowsHit {
+    /// The index of the row under a cell, if any.
+    pub fn row_at(&self, x: u16, y: u16) -> Option<usize> {
+        if !self.area.contains(ratatui::layout::Position { x, y }) || self.row_height == 0 {
+            return None;
+        }
+        let index = self.offset + usize::from((y - self.area.y) / self.row_height);
+        (index < self.count).then_some(index)
     }
 }
 

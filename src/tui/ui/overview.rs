@@ -18,11 +18,10 @@ use crate::tui::theme::{Theme, status_symbol};
 /// Rows a report's block takes, borders included.
 const BLOCK_HEIGHT: u16 = 7;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<super::RowsHit> {
     let order = &app.rows.overview;
     if order.len() as u16 * BLOCK_HEIGHT > area.height {
-        draw_units_table(frame, area, app, theme);
-        return;
+        return draw_units_table(frame, area, app, theme);
     }
     let constraints: Vec<Constraint> = order
         .iter()
@@ -39,6 +38,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     {
         draw_next_deadlines(frame, *rest, app, theme);
     }
+    Some(super::RowsHit {
+        area: Rect {
+            height: (order.len() as u16)
+                .saturating_mul(BLOCK_HEIGHT)
+                .min(area.height),
+            ..area
+        },
+        row_height: BLOCK_HEIGHT,
+        offset: 0,
+        count: order.len(),
+    })
 }
 
 /// The earliest deadlines of all reports, below the report blocks when there is room.
@@ -346,7 +356,12 @@ fn deadline_line(rs: &ReportStats, lang: Lang, theme: &Theme, label_w: usize) ->
 }
 
 /// With many reports: one row per unit, sorted by open problems.
-fn draw_units_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+fn draw_units_table(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    theme: &Theme,
+) -> Option<super::RowsHit> {
     let lang = app.lang;
     let level = app.level();
     let order = &app.rows.overview;
@@ -372,7 +387,7 @@ fn draw_units_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     draw_table(
         frame,
         area,
-        &level,
+        app,
         theme,
         TableView {
             count: order.len(),
@@ -397,5 +412,5 @@ fn draw_units_table(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 Cell::from(report.title.clone()),
             ]
         },
-    );
+    )
 }

@@ -12,10 +12,17 @@ use crate::stats::{Bucket, ItemPath};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, r: usize, p: usize) {
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    theme: &Theme,
+    r: usize,
+    p: usize,
+) -> Option<super::RowsHit> {
     let lang = app.lang;
     let Some(problem) = app.data.reports.get(r).and_then(|r| r.problems.get(p)) else {
-        return;
+        return None;
     };
     let mut lines = vec![Line::from(vec![
         status_badge(problem.status, lang, theme),
@@ -70,7 +77,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, r: usize, p
     draw_table(
         frame,
         table,
-        &level,
+        app,
         theme,
         TableView {
             count,
@@ -123,5 +130,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, r: usize, p
                 date,
             ]
         },
-    );
+    )
 }

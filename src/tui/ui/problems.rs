@@ -11,7 +11,7 @@ use crate::i18n::Msg;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<super::RowsHit> {
     let lang = app.lang;
     let level = app.level();
     let rows = &app.rows.problems;
@@ -37,7 +37,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     draw_table(
         frame,
         area,
-        &level,
+        app,
         theme,
         TableView {
             count: rows.len(),
@@ -71,5 +71,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 ),
             ]
         },
-    );
+    )
 }

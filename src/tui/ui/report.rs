@@ -10,10 +10,16 @@ use crate::i18n::{self, Msg};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, r: usize) {
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    theme: &Theme,
+    r: usize,
+) -> Option<super::RowsHit> {
     let lang = app.lang;
     let Some(report) = app.data.reports.get(r) else {
-        return;
+        return None;
     };
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("{}: ", Msg::Issuer.text(lang)), theme.dim),
@@ -109,12 +115,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, r: usize) {
         Constraint::Length(5),
         Constraint::Length(10),
     ];
-    let count = report.problems.len();
+    let visible = app.rows.report_problems(&app.data, r);
+    let count = visible.len();
     let title = counted(Msg::TabProblems.text(lang), level.selected, count);
     draw_table(
         frame,
         table,
-        &level,
+        app,
         theme,
         TableView {
             count,
@@ -123,7 +130,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, r: usize) {
             title,
         },
         |i| {
-            let Some(problem) = report.problems.get(i) else {
+            let Some(problem) = visible.get(i).and_then(|&p| report.problems.get(p)) else {
                 return Vec::new();
             };
             let figures: usize = problem
@@ -143,5 +150,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, r: usize) {
                 ),
             ]
         },
-    );
+    )
 }

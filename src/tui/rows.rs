@@ -1,0 +1,292 @@
+//! The rows of each table after filters and sorting: derived once when the data,
+//! a filter or a sort order changes, never per frame.
+
+use std::collections::HashSet;
+
+use rust_decimal::Decimal;
+
+use super::action::Tab;
+use crate::model::{Dataset, Status};
+use crate::stats::{Bucket, FigurePath, Stats, UnstatedEntry};
+
+/// The active filters; they persist while drilling down and back.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Only problems with this status (and what belongs to them).
+    pub status: Option<Status>,
+    /// Only problems with an overdue deadline, and only overdue deadlines.
+    pub overdue_only: bool,
+}
+
+impl Filter {
+    /// True when any filter narrows the rows.
+    pub fn is_active(&self) -> bool {
+        self.status.is_some() || self.overdue_only
+    }
+
+    /// The next status filter: all → open → closed → long-term → all.
+    pub fn next_status(status: Option<Status>) -> Option<Status> {
+        match status {
+            None => Some(Status::Open),
+            Some(Status::Open) => Some(Status::Closed),
+            Some(Status::Closed) => Some(Status::LongTerm),
+            Some(Status::LongTerm) => None,
+        }
+    }
+}
+
+/// A row of the Amounts table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MoneyRow {
+    /// An achieved figure, added into its kind's total (or overlapping, listed only).
+    Achieved(FigurePath),
+    /// A target, forecast or plan: never added in.
+    NotSummed(FigurePath),
+    /// Money mentioned without an amount.
+    Unstated(UnstatedEntry),
+}
+
+impl MoneyRow {
+    fn report(&self) -> usize {
+        match self {
+            Self::Achieved(f) | Self::NotSummed(f) => f.item.report,
+            Self::Unstated(u) => u.item.report,
+        }
+    }
+
+    fn problem(&self) -> (usize, usize) {
+        match self {
+            Self::Achieved(f) | Self::NotSummed(f) => (f.item.report, f.item.problem),
+            Self::Unstated(u) => (u.item.report, u.item.problem),
+        }
+    }
+}
+
+/// How many sort orders each tab has; `s` cycles through them.
+pub fn sort_orders(tab: Tab) -> usize {
+    match tab {
+        Tab::Overview => 4,
+        Tab::Problems => 4,
+        Tab::Amounts => 3,
+        Tab::Land => 2,
+        Tab::Deadlines => 3,
+    }
+}
+
+/// The column of the tab's table that a sort order sorts by, for the ▼ mark.
+pub fn sorted_column(tab: Tab, order: usize) -> usize {
+    match (tab, order) {
+        // Overview table: issuer, closed, open, long-term, overdue, published.
+        (Tab::Overview, 0) => 2,
+        (Tab::Overview, 1) => 4,
+        (Tab::Overview, 2) => 1,
+        (Tab::Overview, _) => 5,
+        // Problems: report, number, title, status, measures, figures, deadline.
+        (Tab::Problems, 0) => 0,
+        (Tab::Problems, 1) => 3,
+        (Tab::Problems, 2) => 6,
+        (Tab::Problems, _) => 5,
+        // Amounts: section, kind, label, as written, converted, role, report.
+        (Tab::Amounts, 0) => 1,
+        (Tab::Amounts, 1) => 4,
+        (Tab::Amounts, _) => 6,
+        // Land: kind, label, as written, converted, role, report.
+        (Tab::Land, 0) => 0,
+        (Tab::Land, _) => 3,
+        // Deadlines: status, date, text, report, problem, item.
+        (Tab::Deadlines, 0) => 1,
+        (Tab::Deadlines, 1) => 0,
+        (Tab::Deadlines, _) => 3,
+    }
+}
+
+/// The rows of every table, filtered and sorted.
+#[derive(Debug, Clone, Default)]
+pub struct Rows {
+    /// Report indices for the Overview.
+    pub overview: Vec<usize>,
+    /// (report, problem) for the Problems tab.
+    pub problems: Vec<(usize, usize)>,
+    /// The Amounts table.
+    pub money: Vec<MoneyRow>,
+    /// The Land table.
+    pub land: Vec<FigurePath>,
+    /// Indices into `Stats::deadlines` for the Deadlines tab.
+    pub deadlines: Vec<usize>,
+    /// Problems with an overdue deadline.
+    overdue: HashSet<(usize, usize)>,
+    /// The filter the rows were derived with.
+    filter: Filter,
+}
+
+impl Rows {
+    /// The rows of every table under a filter and the sort order of each tab.
+    pub fn derive(data: &Dataset, stats: &Stats, filter: Filter, sort: &[usize; 5]) -> Self {
+        let overdue: HashSet<(usize, usize)> = stats
+            .deadlines
+            .iter()
+            .filter(|d| d.bucket == Bucket::Overdue)
+            .map(|d| (d.item.report, d.item.problem))
+            .collect();
+        let mut rows = Self {
+            overdue,
+            filter,
+            ..Self::default()
+        };
+        let passes = |r: usize, p: usize| rows.problem_passes(data, r, p);
+
+        let mut overview: Vec<usize> = (0..data.reports.len()).collect();
+        let stat = |r: usize| stats.reports.get(r);
+        match sort[Tab::Overview.index()] {
+            0 => overview
+                .sort_by_key(|&r| std::cmp::Reverse(stat(r).map_or(0, |s| s.problems.open.value))),
+            1 => overview
+                .sort_by_key(|&r| std::cmp::Reverse(stat(r).map_or(0, |s| s.deadlines.overdue))),
+            2 => overview.sort_by_key(|&r| {
+                std::cmp::Reverse(stat(r).map_or(0, |s| s.problems.closed.value))
+            }),
+            _ => overview.sort_by_key(|&r| std::cmp::Reverse(data.reports[r].published)),
+        }
+
+        let mut problems: Vec<(usize, usize)> = data
+            .reports
+            .iter()
+            .enumerate()
+            .flat_map(|(r, report)| (0..report.problems.len()).map(move |p| (r, p)))
+            .filter(|&(r, p)| passes(r, p))
+            .collect();
+        let problem = |&(r, p): &(usize, usize)| &data.reports[r].problems[p];
+        match sort[Tab::Problems.index()] {
+            0 => {}
+            1 => problems.sort_by_key(|k| {
+                // Open first: what still needs attention.
+                match problem(k).status {
+                    Status::Open => 0,
+                    Status::LongTerm => 1,
+                    Status::Closed => 2,
+                }
+            }),
+            2 => problems.sort_by_key(|k| {
+                let d = problem(k)
+                    .measures
+                    .iter()
+                    .chain(&problem(k).ongoing)
+                    .filter_map(|m| m.deadline.as_ref()?.date)
+                    .min();
+                (d.is_none(), d)
+            }),
+            _ => problems.sort_by_key(|k| {
+                let p = problem(k);
+                std::cmp::Reverse(
+                    p.measures
+                        .iter()
+                        .chain(&p.ongoing)
+                        .map(|m| m.figures.len())
+                        .sum::<usize>(),
+                )
+            }),
+        }
+
+        let mut money: Vec<MoneyRow> = stats
+            .totals
+            .money
+            .iter()
+            .flat_map(|m| m.figures.iter().map(|f| MoneyRow::Achieved(*f)))
+            .collect();
+        money.extend(
+            stats
+                .reports
+                .iter()
+                .flat_map(|r| r.money_other.iter().map(|f| MoneyRow::NotSummed(*f))),
+        );
+        money.extend(
+            stats
+                .reports
+                .iter()
+                .flat_map(|r| r.unstated.iter().map(|u| MoneyRow::Unstated(*u))),
+        );
+        money.retain(|m| {
+            let (r, p) = m.problem();
+            passes(r, p)
+        });
+        let amount = |m: &MoneyRow| match m {
+            MoneyRow::Achieved(f) | MoneyRow::NotSummed(f) => f
+                .resolve(data)
+                .and_then(|f| f.value.checked_mul(f.unit.factor()?))
+                .unwrap_or(Decimal::MIN),
+            MoneyRow::Unstated(_) => Decimal::MIN,
+        };
+        match sort[Tab::Amounts.index()] {
+            0 => {}
+            1 => money.sort_by_key(|m| std::cmp::Reverse(amount(m))),
+            _ => money.sort_by_key(MoneyRow::report),
+        }
+
+        let mut land: Vec<FigurePath> = stats
+            .totals
+            .land
+            .iter()
+            .flat_map(|l| l.figures.iter().copied())
+            .collect();
+        land.extend(
+            stats
+                .reports
+                .iter()
+                .flat_map(|r| r.land_other.iter().copied()),
+        );
+        land.retain(|f| passes(f.item.report, f.item.problem));
+        if sort[Tab::Land.index()] == 1 {
+            land.sort_by_key(|f| {
+                std::cmp::Reverse(
+                    f.resolve(data)
+                        .and_then(|f| f.value.checked_mul(f.unit.factor()?))
+                        .unwrap_or(Decimal::MIN),
+                )
+            });
+        }
+
+        let mut deadlines: Vec<usize> = (0..stats.deadlines.len())
+            .filter(|&i| {
+                let d = &stats.deadlines[i];
+                passes(d.item.report, d.item.problem)
+                    && (!filter.overdue_only || d.bucket == Bucket::Overdue)
+            })
+            .collect();
+        match sort[Tab::Deadlines.index()] {
+            0 => {}
+            1 => deadlines.sort_by_key(|&i| stats.deadlines[i].bucket),
+            _ => deadlines.sort_by_key(|&i| stats.deadlines[i].item.report),
+        }
+
+        rows.overview = overview;
+        rows.problems = problems;
+        rows.money = money;
+        rows.land = land;
+        rows.deadlines = deadlines;
+        rows
+    }
+
+    /// Whether a problem passes the filter.
+    pub fn problem_passes(&self, data: &Dataset, r: usize, p: usize) -> bool {
+        let Some(problem) = data
+            .reports
+            .get(r)
+            .and_then(|report| report.problems.get(p))
+        else {
+            return false;
+        };
+        self.filter.status.is_none_or(|s| problem.status == s)
+            && (!self.filter.overdue_only || self.overdue.contains(&(r, p)))
+    }
+
+    /// The problems of one report that pass the filter, in printed order.
+    pub fn report_problems(&self, data: &Dataset, r: usize) -> Vec<usize> {
+        let count = data
+            .reports
+            .get(r)
+            .map_or(0, |report| report.problems.len());
+        (0..count)
+            .filter(|&p| self.problem_passes(data, r, p))
+            .collect()
+    }
+}
