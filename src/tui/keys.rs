@@ -412,7 +412,8 @@ mod tests {
 
     #[test]
     fn every_documented_key_maps_to_its_action() {
-        let all = |_| true;
+        // Every scope of the normal view; the search bar and help take keys apart.
+        let all = |s| !matches!(s, Scope::Search | Scope::Help);
         let table = [
             (KeyCode::Char('j'), NONE, Action::Down),
             (KeyCode::Down, NONE, Action::Down),
@@ -445,6 +446,20 @@ mod tests {
     }
 
     #[test]
+    fn typing_goes_to_the_search_bar_and_the_help_filter() {
+        let searching = |s| s == Scope::Search;
+        let q = press(KeyCode::Char('q'), NONE);
+        assert_eq!(action_for(&q, searching), Some(Action::SearchInput('q')));
+        assert_eq!(action_for(&press(KeyCode::Enter, NONE), searching), Some(Action::SearchSubmit));
+        assert_eq!(action_for(&press(KeyCode::Esc, NONE), searching), Some(Action::SearchCancel));
+        let helping = |s| s == Scope::Help;
+        assert_eq!(action_for(&press(KeyCode::Char('x'), NONE), helping), Some(Action::HelpInput('x')));
+        assert_eq!(action_for(&q, helping), Some(Action::ToggleHelp));
+        // Ctrl-C still quits from the normal view, and is not typed into anything.
+        assert_eq!(action_for(&press(KeyCode::Char('c'), CTRL), searching), None);
+    }
+
+    #[test]
     fn key_releases_do_nothing() {
         let mut release = press(KeyCode::Char('q'), NONE);
         release.kind = KeyEventKind::Release;
@@ -457,7 +472,7 @@ mod tests {
         assert!(binding_for(&press(KeyCode::Esc, NONE), top_of_overview).is_none());
         assert!(binding_for(&press(KeyCode::Char('u'), NONE), top_of_overview).is_none());
         // Ctrl-u is half a page up, not the unit toggle.
-        let b = binding_for(&press(KeyCode::Char('u'), CTRL), |_| true);
+        let b = binding_for(&press(KeyCode::Char('u'), CTRL), |s| s != Scope::Help);
         assert_eq!(b.map(|b| b.action), Some(Action::HalfPageUp));
     }
 }
