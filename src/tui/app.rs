@@ -221,6 +221,7 @@ impl App {
     pub fn in_scope(&self, scope: Scope) -> bool {
         let typing = self.search.as_ref().is_some_and(|s| s.editing);
         match scope {
+            Scope::Anywhere => true,
             Scope::Search => typing,
             Scope::Help => self.help.is_some(),
             _ if typing || self.help.is_some() => false,

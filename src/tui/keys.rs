@@ -9,7 +9,9 @@ use crate::i18n::Msg;
 /// Where a binding applies.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scope {
-    /// Everywhere.
+    /// Everywhere, also while typing a search or in help (Ctrl-C).
+    Anywhere,
+    /// Everywhere in the normal view.
     Always,
     /// Views below the top of a tab (Esc goes back).
     Drilled,
@@ -347,12 +349,20 @@ pub const BINDINGS: &[Binding] = &[
         hint: true,
     },
     Binding {
-        keys: &[(KeyCode::Char('q'), NONE), (KeyCode::Char('c'), CTRL)],
+        keys: &[(KeyCode::Char('q'), NONE)],
         label: "q",
         action: Action::Quit,
         help: Msg::KeyQuit,
         scope: Scope::Always,
         hint: true,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('c'), CTRL)],
+        label: "C-c",
+        action: Action::Quit,
+        help: Msg::KeyQuit,
+        scope: Scope::Anywhere,
+        hint: false,
     },
 ];
 
@@ -455,8 +465,8 @@ mod tests {
         let helping = |s| s == Scope::Help;
         assert_eq!(action_for(&press(KeyCode::Char('x'), NONE), helping), Some(Action::HelpInput('x')));
         assert_eq!(action_for(&q, helping), Some(Action::ToggleHelp));
-        // Ctrl-C still quits from the normal view, and is not typed into anything.
-        assert_eq!(action_for(&press(KeyCode::Char('c'), CTRL), searching), None);
+        // Ctrl-C quits even while typing.
+        assert_eq!(action_for(&press(KeyCode::Char('c'), CTRL), searching), Some(Action::Quit));
     }
 
     #[test]

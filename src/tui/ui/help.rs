@@ -17,6 +17,8 @@ use crate::tui::theme::Theme;
 fn scope_name(scope: Scope, app: &App) -> &'static str {
     let zh = app.lang == crate::i18n::Lang::Zh;
     match (scope, zh) {
+        (Scope::Anywhere, true) => "任何时候",
+        (Scope::Anywhere, false) => "anywhere",
         (Scope::Always, true) => "各处",
         (Scope::Always, false) => "everywhere",
         (Scope::Drilled, true) => "下钻后",
