@@ -457,12 +457,12 @@ mod tests {
 
     #[test]
     fn typing_goes_to_the_search_bar_and_the_help_filter() {
-        let searching = |s| s == Scope::Search;
+        let searching = |s| matches!(s, Scope::Search | Scope::Anywhere);
         let q = press(KeyCode::Char('q'), NONE);
         assert_eq!(action_for(&q, searching), Some(Action::SearchInput('q')));
         assert_eq!(action_for(&press(KeyCode::Enter, NONE), searching), Some(Action::SearchSubmit));
         assert_eq!(action_for(&press(KeyCode::Esc, NONE), searching), Some(Action::SearchCancel));
-        let helping = |s| s == Scope::Help;
+        let helping = |s| matches!(s, Scope::Help | Scope::Anywhere);
         assert_eq!(action_for(&press(KeyCode::Char('x'), NONE), helping), Some(Action::HelpInput('x')));
         assert_eq!(action_for(&q, helping), Some(Action::ToggleHelp));
         // Ctrl-C quits even while typing.
