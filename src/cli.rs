@@ -54,6 +54,10 @@ pub struct DashboardArgs {
     /// Leave the mouse to the terminal (no clicks, no wheel in the dashboard).
     #[arg(long)]
     pub no_mouse: bool,
+    /// Presentation mode: cycle the tabs (and the reports on Overview) every SECONDS
+    /// (default 8) with large figures; any key pauses, q quits.
+    #[arg(long, value_name = "SECONDS", num_args = 0..=1, default_missing_value = "8")]
+    pub present: Option<u64>,
     /// Where `e` writes CSV files of the current table.
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub export_dir: std::path::PathBuf,

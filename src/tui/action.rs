@@ -107,6 +107,10 @@ pub enum Action {
     Export,
     /// Show a short notice in the bottom bar.
     Notice(crate::i18n::Msg),
+    /// Presentation mode: show the next report or tab.
+    PresentNext,
+    /// Presentation mode: pause or resume the cycling.
+    PresentPause,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
 }

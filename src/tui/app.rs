@@ -106,6 +106,8 @@ pub struct App {
     pub notice: Option<String>,
     /// Something the run loop must do.
     pub effect: Option<Effect>,
+    /// Presentation mode: `Some(paused)` while presenting.
+    pub present: Option<bool>,
     /// The terminal size, for page movements.
     pub size: (u16, u16),
     /// Set when the user asked to leave.
@@ -144,6 +146,7 @@ impl App {
             banner: None,
             notice: None,
             effect: None,
+            present: None,
             size: (120, 40),
             should_quit: false,
         }
@@ -428,11 +431,35 @@ impl App {
             Action::Copy => self.effect = Some(Effect::Copy),
             Action::Export => self.effect = Some(Effect::Export),
             Action::Notice(notice) => self.notice = Some(notice.text(self.lang).to_string()),
+            Action::PresentNext => self.present_next(),
+            Action::PresentPause => {
+                if let Some(paused) = &mut self.present {
+                    *paused = !*paused;
+                }
+            }
             Action::Resize(w, h) => {
                 self.size = (w, h);
                 self.keep_visible();
             }
         }
+    }
+
+    /// Presentation: the next report on Overview, then the next tab, round and round.
+    fn present_next(&mut self) {
+        let level = self.level();
+        if self.tab == Tab::Overview && level.selected + 1 < self.row_count(level.view) {
+            self.move_by(1);
+            return;
+        }
+        self.tab = Tab::at(self.tab.index() + 1);
+        if self.tab == Tab::Overview {
+            self.move_to(0);
+        }
+    }
+
+    /// Takes the effect the run loop must perform, if any.
+    pub fn take_effect(&mut self) -> Option<Effect> {
+        self.effect.take()
     }
 
     /// Sets a free-form notice ("exported to …"), for the run loop after an effect.

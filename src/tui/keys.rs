@@ -460,13 +460,25 @@ mod tests {
         let searching = |s| matches!(s, Scope::Search | Scope::Anywhere);
         let q = press(KeyCode::Char('q'), NONE);
         assert_eq!(action_for(&q, searching), Some(Action::SearchInput('q')));
-        assert_eq!(action_for(&press(KeyCode::Enter, NONE), searching), Some(Action::SearchSubmit));
-        assert_eq!(action_for(&press(KeyCode::Esc, NONE), searching), Some(Action::SearchCancel));
+        assert_eq!(
+            action_for(&press(KeyCode::Enter, NONE), searching),
+            Some(Action::SearchSubmit)
+        );
+        assert_eq!(
+            action_for(&press(KeyCode::Esc, NONE), searching),
+            Some(Action::SearchCancel)
+        );
         let helping = |s| matches!(s, Scope::Help | Scope::Anywhere);
-        assert_eq!(action_for(&press(KeyCode::Char('x'), NONE), helping), Some(Action::HelpInput('x')));
+        assert_eq!(
+            action_for(&press(KeyCode::Char('x'), NONE), helping),
+            Some(Action::HelpInput('x'))
+        );
         assert_eq!(action_for(&q, helping), Some(Action::ToggleHelp));
         // Ctrl-C quits even while typing.
-        assert_eq!(action_for(&press(KeyCode::Char('c'), CTRL), searching), Some(Action::Quit));
+        assert_eq!(
+            action_for(&press(KeyCode::Char('c'), CTRL), searching),
+            Some(Action::Quit)
+        );
     }
 
     #[test]

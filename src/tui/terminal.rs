@@ -21,7 +21,7 @@ pub struct Session {
 impl Session {
     /// Enters raw mode and the alternate screen; a panic hook restores the terminal
     /// before the panic message is printed, and signals set `signalled`.
-    pub fn start() -> io::Result<Self> {
+    pub fn start(mouse: bool) -> io::Result<Self> {
         let signalled = Arc::new(AtomicBool::new(false));
         for signal in [
             signal_hook::consts::SIGTERM,
@@ -32,6 +32,9 @@ impl Session {
         }
         // ratatui::init installs a panic hook that restores the terminal first.
         let terminal = ratatui::try_init()?;
+        if mouse {
+            execute!(io::stdout(), crossterm::event::EnableMouseCapture)?;
+        }
         Ok(Self {
             terminal,
             signalled,

@@ -103,8 +103,19 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> Areas {
         View::Item(path) => item::draw(frame, body, app, theme, path),
     };
     draw_breadcrumb(frame, crumb, app, theme);
-    match &app.search {
-        Some(search) if search.editing => draw_search_bar(frame, hints, app, theme, &search.query),
+    match (&app.search, app.present) {
+        (Some(search), _) if search.editing => {
+            draw_search_bar(frame, hints, app, theme, &search.query)
+        }
+        (_, Some(paused)) => {
+            let text = match (paused, app.lang) {
+                (false, Lang::Zh) => " ▶ 演示中 · 任意键暂停 · q 退出",
+                (false, Lang::En) => " ▶ presenting · any key pauses · q quits",
+                (true, Lang::Zh) => " ‖ 已暂停 · 任意键继续 · q 退出",
+                (true, Lang::En) => " ‖ paused · any key resumes · q quits",
+            };
+            frame.render_widget(Paragraph::new(text).style(theme.key), hints);
+        }
         _ => draw_hints(frame, hints, app, theme),
     }
     if let Some(filter) = &app.help {

@@ -20,6 +20,12 @@ const BLOCK_HEIGHT: u16 = 7;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<super::RowsHit> {
     let order = &app.rows.overview;
+    if app.present.is_some() {
+        if let Some(&r) = order.get(app.level().selected) {
+            draw_present(frame, area, app, theme, r);
+        }
+        return None;
+    }
     if order.len() as u16 * BLOCK_HEIGHT > area.height {
         return draw_units_table(frame, area, app, theme);
     }
@@ -413,4 +419,93 @@ fn draw_units_table(
             ]
         },
     )
+}
+
+/// Digits five rows high, for figures a room can read off a projector.
+const BIG_DIGITS: [[&str; 5]; 10] = [
+    ["███", "█ █", "█ █", "█ █", "███"],
+    [" ██", "  █", "  █", "  █", "  █"],
+    ["███", "  █", "███", "█  ", "███"],
+    ["███", "  █", "███", "  █", "███"],
+    ["█ █", "█ █", "███", "  █", "  █"],
+    ["███", "█  ", "███", "  █", "███"],
+    ["███", "█  ", "███", "█ █", "███"],
+    ["███", "  █", "  █", "  █", "  █"],
+    ["███", "█ █", "███", "█ █", "███"],
+    ["███", "█ █", "███", "  █", "███"],
+];
+
+/// A number in big digits: five lines.
+fn big_number(n: u32) -> [String; 5] {
+    let digits: Vec<usize> = n
+        .to_string()
+        .bytes()
+        .map(|b| usize::from(b - b'0'))
+        .collect();
+    std::array::from_fn(|row| {
+        digits
+            .iter()
+            .map(|&d| BIG_DIGITS[d % 10][row])
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
+}
+
+/// Presentation mode: one report, its counts in big digits, its headline figures.
+fn draw_present(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, r: usize) {
+    let lang = app.lang;
+    let (Some(report), Some(rs)) = (app.data.reports.get(r), app.stats.reports.get(r)) else {
+        return;
+    };
+    let block = block(Line::from(format!(" {} ", report.title)), theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let p = &rs.problems;
+    let counts = [
+        (Status::Closed, p.closed),
+        (Status::Open, p.open),
+        (Status::LongTerm, p.long_term),
+    ];
+    let mut lines: Vec<Line> = vec![Line::raw("")];
+    let big: Vec<[String; 5]> = counts.iter().map(|(_, c)| big_number(c.value)).collect();
+    for row in 0..5 {
+        let mut spans = vec![Span::raw("  ")];
+        for (i, (status, _)) in counts.iter().enumerate() {
+            spans.push(Span::styled(
+                format::pad_right(&big[i][row], 16),
+                theme.status(*status),
+            ));
+        }
+        lines.push(Line::from(spans));
+    }
+    let mut labels = vec![Span::raw("  ")];
+    for (status, count) in &counts {
+        labels.push(Span::styled(
+            format::pad_right(
+                &format!("{} {}", status_symbol(*status), i18n::status(*status, lang)),
+                16,
+            ),
+            theme.status(*status),
+        ));
+        let _ = count;
+    }
+    lines.push(Line::from(labels));
+    let mut sources = vec![Span::raw("  ")];
+    for (_, count) in &counts {
+        sources.push(Span::styled(
+            format::pad_right(i18n::count_source(count.source, lang), 16),
+            theme.dim,
+        ));
+    }
+    lines.push(Line::from(sources));
+    lines.push(Line::raw(""));
+    let label_w = 6;
+    lines.push(money_line(app, rs, label_w));
+    lines.push(land_line(app, rs, label_w));
+    lines.push(deadline_line(rs, lang, theme, label_w));
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .map(|l| truncate_line(l, usize::from(inner.width)))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
 }
