@@ -43,7 +43,7 @@ pub fn draw(
 
     let mut lines = vec![Line::from(highlighted(
         &item.text,
-        &ranges(item),
+        &with_query(&item.text, ranges(item), app.query()),
         selected,
         theme,
     ))];
@@ -204,6 +204,33 @@ fn ranges(item: &Measure) -> Vec<(usize, usize, usize)> {
     kept
 }
 
+/// The index that marks a search match among the figure ranges.
+const QUERY: usize = usize::MAX;
+
+/// Figure ranges plus the matches of the search query that do not overlap them.
+fn with_query(
+    text: &str,
+    mut ranges: Vec<(usize, usize, usize)>,
+    query: Option<&str>,
+) -> Vec<(usize, usize, usize)> {
+    let Some(q) = query.filter(|q| !q.is_empty()) else {
+        return ranges;
+    };
+    let lower = text.to_ascii_lowercase();
+    let needle = q.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(found) = lower[from..].find(&needle) {
+        let start = from + found;
+        let end = start + needle.len();
+        if !ranges.iter().any(|&(s, e, _)| start < e && s < end) {
+            ranges.push((start, end, QUERY));
+        }
+        from = end;
+    }
+    ranges.sort();
+    ranges
+}
+
 fn highlighted(
     text: &str,
     ranges: &[(usize, usize, usize)],
@@ -216,7 +243,9 @@ fn highlighted(
         if start > at {
             spans.push(Span::raw(text[at..start].to_string()));
         }
-        let style: Style = if index == selected {
+        let style: Style = if index == QUERY {
+            theme.search
+        } else if index == selected {
             theme.figure_selected
         } else {
             theme.figure
