@@ -315,7 +315,7 @@ pub fn bucket(bucket: Bucket, lang: Lang) -> &'static str {
         (Bucket::Overdue, Lang::Zh) => "逾期",
         (Bucket::Overdue, Lang::En) => "overdue",
         (Bucket::DueSoon, Lang::Zh) => "30天内到期",
-        (Bucket::DueSoon, Lang::En) => "due within 30 days",
+        (Bucket::DueSoon, Lang::En) => "due in 30 days",
         (Bucket::Later, Lang::Zh) => "以后到期",
         (Bucket::Later, Lang::En) => "later",
         (Bucket::NoDate, Lang::Zh) => "无日期",

@@ -441,6 +441,11 @@ pub fn draw_table<'a>(
             }
         })
         .collect();
+    let header_widths: Vec<usize> = header
+        .iter()
+        .enumerate()
+        .map(|(i, h)| width(h) + usize::from(sorted == Some(i)))
+        .collect();
     let header = Row::new(header.into_iter().enumerate().map(|(i, h)| {
         if sorted == Some(i) {
             Cell::from(format!("{h}▼")).style(theme.title)
@@ -448,7 +453,16 @@ pub fn draw_table<'a>(
             Cell::from(h).style(theme.title)
         }
     }));
-    let table = Table::new(rows, widths.to_vec())
+    // A fixed column is never narrower than its header (English headers are longer).
+    let widths: Vec<Constraint> = widths
+        .iter()
+        .zip(header_widths.iter().chain(std::iter::repeat(&0)))
+        .map(|(c, &h)| match c {
+            Constraint::Length(n) => Constraint::Length((*n).max(h as u16)),
+            other => *other,
+        })
+        .collect();
+    let table = Table::new(rows, widths)
         .header(header)
         .block(block)
         .column_spacing(1)
