@@ -166,7 +166,7 @@ impl Look {
 
 /// A length in tenths of a pixel, written in pixels.
 fn px(tenths: u32) -> String {
-    if tenths % 10 == 0 {
+    if tenths.is_multiple_of(10) {
         (tenths / 10).to_string()
     } else {
         format!("{}.{}", tenths / 10, tenths % 10)
