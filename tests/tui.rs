@@ -940,9 +940,6 @@ fn no_view_panics_at_any_size_from_1x1_to_300x100() {
                     let theme = Theme::dark();
                     let mut failed = Vec::new();
                     for &(w, h) in sizes {
-                        if known_ratatui_wrap_panic(a.lang, w, h) {
-                            continue;
-                        }
                         let drawn = std::panic::catch_unwind(|| {
                             let mut terminal =
                                 Terminal::new(TestBackend::new(w, h)).expect("test backend");
@@ -974,17 +971,10 @@ fn no_view_panics_at_any_size_from_1x1_to_300x100() {
     );
 }
 
-/// Sizes at which the Chinese too-small message panics inside ratatui: a wrapped
-/// `Paragraph` lets a double-width glyph overrun a two-column area on its second
-/// row (ratatui/ratatui#2679). Pinned by
-/// `too_small_message_does_not_panic_two_columns_wide`; skipped here so that the
-/// sweep still guards every other size.
-fn known_ratatui_wrap_panic(lang: Lang, w: u16, h: u16) -> bool {
-    lang == Lang::Zh && w == 2 && h >= 11
-}
-
+/// A regression test: ratatui's `Paragraph` wrap let a double-width glyph
+/// overrun a two-column area (ratatui/ratatui#2679), so the Chinese too-small
+/// message panicked at 2x11 and taller.
 #[test]
-#[ignore = "bug: at 2x11 and taller the Chinese too-small message panics in ratatui's Paragraph wrap (src/tui/ui/mod.rs, draw; ratatui#2679)"]
 fn too_small_message_does_not_panic_two_columns_wide() {
     let a = app(Lang::Zh, 120, 40);
     for h in 1..=100 {
@@ -1001,7 +991,7 @@ fn below_60x20_a_too_small_message_names_the_size() {
             Lang::En => "terminaltoosmall",
         };
         for (w, h) in sweep_sizes() {
-            if (w >= 60 && h >= 20) || known_ratatui_wrap_panic(lang, w, h) {
+            if w >= 60 && h >= 20 {
                 continue;
             }
             let screen = text(render_at(&a, w, h, &Theme::dark()).backend().buffer());
@@ -1066,7 +1056,6 @@ fn the_dashboard_comes_back_when_the_terminal_grows_again() {
 }
 
 #[test]
-#[ignore = "bug: src/tui/ui/mod.rs draw_table writes Msg::Empty in Lang::Zh whatever the interface language"]
 fn empty_tables_say_none_in_the_interface_language() {
     let mut a = app(Lang::En, 120, 40);
     // Overview → first report → problem 7 → its first measure, which has no figures.
