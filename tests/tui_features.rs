@@ -1,0 +1,889 @@
+//! The dashboard's finding and showing features on ratatui's `TestBackend`, on the
+//! bundled reports as of 2022-01-15, driven by real key events through the key
+//! table (`keys::action_for`) and `App::update`, as the run loop drives them:
+//! search, filters, sort, help, both languages, every theme, presentation mode,
+//! CSV export, copying, mouse hit areas and replacing the data under a view.
+
+// clippy.toml allows these inside #[test] functions only; the helpers here fail
+// the test that calls them in the same way, by design.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::{Buffer, Cell};
+use ratatui::style::{Color, Modifier};
+use zhenggai::i18n::Lang;
+use zhenggai::model::{Dataset, Status};
+use zhenggai::stats::{Bucket, Stats};
+use zhenggai::tui::action::{Action, Tab};
+use zhenggai::tui::app::{App, View};
+use zhenggai::tui::export;
+use zhenggai::tui::keys::{self, BINDINGS};
+use zhenggai::tui::theme::Theme;
+use zhenggai::tui::ui::{self, Areas};
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// The bundled data.
+fn bundled() -> Dataset {
+    zhenggai::load::load(&[])
+        .unwrap_or_else(|e| panic!("bundled data does not load: {e}"))
+        .dataset
+}
+
+/// A dashboard on the bundled data as of a day, as the binary starts it at `w`x`h`.
+fn app_as_of(lang: Lang, w: u16, h: u16, as_of: NaiveDate) -> App {
+    let data = bundled();
+    let stats = Stats::compute(&data, as_of);
+    let mut app = App::new(data, stats, lang);
+    app.update(Action::Resize(w, h));
+    app
+}
+
+/// A dashboard on the bundled data as of 2022-01-15.
+fn app(lang: Lang, w: u16, h: u16) -> App {
+    app_as_of(lang, w, h, date(2022, 1, 15))
+}
+
+/// Renders one frame at the app's size with a theme; returns the buffer and the areas.
+fn draw(app: &App, theme: &Theme) -> (Buffer, Areas) {
+    let (w, h) = app.size;
+    let mut terminal =
+        Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("test backend: {e}"));
+    let mut areas = Areas::default();
+    terminal
+        .draw(|frame| areas = ui::draw(frame, app, theme))
+        .unwrap_or_else(|e| panic!("draw at {w}x{h}: {e}"));
+    (terminal.backend().buffer().clone(), areas)
+}
+
+/// The screen in the dark theme as text.
+fn screen(app: &App) -> String {
+    text(&draw(app, &Theme::dark()).0)
+}
+
+/// The buffer as text, one line per row, wide glyphs written once.
+fn text(buffer: &Buffer) -> String {
+    (0..buffer.area.height)
+        .map(|y| line(buffer, y))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// One row of the buffer as text.
+fn line(buffer: &Buffer, y: u16) -> String {
+    let mut out = String::new();
+    let mut skip = 0;
+    for x in 0..buffer.area.width {
+        if skip > 0 {
+            skip -= 1;
+            continue;
+        }
+        let symbol = buffer[(x, y)].symbol();
+        skip = zhenggai::format::width(symbol).saturating_sub(1);
+        out.push_str(symbol);
+    }
+    out
+}
+
+/// The first row of the buffer whose text contains `needle`.
+fn row_with(buffer: &Buffer, needle: &str) -> u16 {
+    (0..buffer.area.height)
+        .find(|&y| line(buffer, y).contains(needle))
+        .unwrap_or_else(|| panic!("no row shows {needle:?}:\n{}", text(buffer)))
+}
+
+/// The cell showing `symbol` on row `y`.
+fn cell_with<'a>(buffer: &'a Buffer, y: u16, symbol: &str) -> &'a Cell {
+    (0..buffer.area.width)
+        .map(|x| &buffer[(x, y)])
+        .find(|c| c.symbol() == symbol)
+        .unwrap_or_else(|| panic!("no {symbol:?} on row {y}: {}", line(buffer, y)))
+}
+
+/// The cells of row `y` that start a glyph, with their columns: the cell after a
+/// wide glyph is its continuation and carries no style of its own.
+fn glyphs(buffer: &Buffer, y: u16) -> Vec<(u16, &Cell)> {
+    let mut out = Vec::new();
+    let mut x = 0;
+    while x < buffer.area.width {
+        let cell = &buffer[(x, y)];
+        out.push((x, cell));
+        x += (zhenggai::format::width(cell.symbol()) as u16).max(1);
+    }
+    out
+}
+
+/// The look of a cell: colours and modifiers.
+fn look(cell: &Cell) -> (Color, Color, Modifier) {
+    (cell.fg, cell.bg, cell.modifier)
+}
+
+/// Sends one key press through the key table, as the run loop does.
+fn key(app: &mut App, code: KeyCode, modifiers: KeyModifiers) {
+    let event = KeyEvent::new(code, modifiers);
+    if let Some(action) = keys::action_for(&event, |s| app.in_scope(s)) {
+        app.update(action);
+    }
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    key(app, code, KeyModifiers::NONE);
+}
+
+/// Types characters as a terminal reports them: upper-case letters with Shift.
+fn typing(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        let mods = if c.is_ascii_uppercase() {
+            KeyModifiers::SHIFT
+        } else {
+            KeyModifiers::NONE
+        };
+        key(app, KeyCode::Char(c), mods);
+    }
+}
+
+/// The title of the problem on a row of the Problems tab.
+fn problem_title_at(app: &App, row: usize) -> Option<String> {
+    let (r, p) = app.rows.problems[row];
+    app.data.reports[r].problems[p].title.clone()
+}
+
+/// The status of the problem on a row of the Problems tab.
+fn status_at(app: &App, row: usize) -> Status {
+    let (r, p) = app.rows.problems[row];
+    app.data.reports[r].problems[p].status
+}
+
+/// The breadcrumb row: second from the bottom.
+fn breadcrumb(buffer: &Buffer) -> String {
+    line(buffer, buffer.area.height - 2)
+}
+
+/// The hints row: the bottom one.
+fn hints(buffer: &Buffer) -> String {
+    line(buffer, buffer.area.height - 1)
+}
+
+/// The non-empty lines inside the bordered overlay whose title contains `title`.
+fn overlay_lines(buffer: &Buffer, title: &str) -> Vec<String> {
+    let top = row_with(buffer, title);
+    let cells = glyphs(buffer, top);
+    let left = cells
+        .iter()
+        .find(|(_, c)| c.symbol() == "┌")
+        .map(|(x, _)| *x)
+        .unwrap_or_else(|| panic!("no overlay corner: {}", line(buffer, top)));
+    let right = cells
+        .iter()
+        .find(|(x, c)| *x > left && c.symbol() == "┐")
+        .map(|(x, _)| *x)
+        .unwrap_or_else(|| panic!("no overlay corner: {}", line(buffer, top)));
+    let mut lines = Vec::new();
+    for y in top + 1..buffer.area.height {
+        if buffer[(left, y)].symbol() == "└" {
+            break;
+        }
+        let inner: String = glyphs(buffer, y)
+            .into_iter()
+            .filter(|(x, _)| (left + 1..right).contains(x))
+            .map(|(_, c)| c.symbol())
+            .collect();
+        if !inner.trim().is_empty() {
+            lines.push(inner.trim().to_string());
+        }
+    }
+    lines
+}
+
+// Search.
+
+/// `/` and typing 审计 shows the query in the search bar and the breadcrumb, and
+/// the first match is selected.
+#[test]
+fn typing_a_search_shows_the_query_in_the_bar_and_breadcrumb() {
+    let mut a = app(Lang::Zh, 120, 40);
+    typing(&mut a, "2/审计");
+    let (buffer, _) = draw(&a, &Theme::dark());
+    assert!(
+        hints(&buffer).starts_with(" / 审计▏"),
+        "search bar: {}",
+        hints(&buffer)
+    );
+    assert!(
+        breadcrumb(&buffer).contains("[/审计]"),
+        "{}",
+        breadcrumb(&buffer)
+    );
+    assert_eq!(
+        problem_title_at(&a, a.level().selected).as_deref(),
+        Some("内控机制不完善")
+    );
+    insta::assert_snapshot!("search_typing_audit", text(&buffer));
+}
+
+/// Rows matching the search carry the theme's search modifiers in every cell;
+/// rows that do not match carry none of them.
+#[test]
+fn search_matches_are_highlighted_in_place() {
+    let mut a = app(Lang::Zh, 120, 40);
+    typing(&mut a, "2/审计");
+    let theme = Theme::dark();
+    let (buffer, _) = draw(&a, &theme);
+    let matching = row_with(&buffer, "巡察审计整改不到位");
+    let other = row_with(&buffer, "四风问题依然存在");
+    let search = theme.search.add_modifier;
+    assert!(!search.is_empty(), "the dark theme marks search matches");
+    // From the issuer column to the deadline column: the whole row is marked.
+    for (x, cell) in glyphs(&buffer, matching)
+        .into_iter()
+        .filter(|(x, _)| (2..118).contains(x))
+    {
+        assert!(
+            cell.modifier.contains(search),
+            "cell {x} of the matching row lacks {search:?}: {}",
+            line(&buffer, matching)
+        );
+    }
+    for (x, cell) in glyphs(&buffer, other)
+        .into_iter()
+        .filter(|(x, _)| (2..118).contains(x))
+    {
+        assert!(
+            !cell.modifier.contains(Modifier::UNDERLINED),
+            "cell {x} of a row that does not match is marked"
+        );
+    }
+}
+
+/// After the search is submitted and left, `n` and `N` move between the
+/// matching rows, wrapping around.
+#[test]
+fn n_and_shift_n_move_between_matches() {
+    let mut a = app(Lang::Zh, 120, 40);
+    typing(&mut a, "2/审计");
+    press(&mut a, KeyCode::Enter);
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.level().view, View::Problems);
+    let selected = |a: &App| problem_title_at(a, a.level().selected);
+    assert_eq!(selected(&a).as_deref(), Some("内控机制不完善"));
+    typing(&mut a, "n");
+    assert_eq!(selected(&a).as_deref(), Some("巡察审计整改不到位"));
+    typing(&mut a, "n");
+    assert_eq!(
+        selected(&a).as_deref(),
+        Some("内控机制不完善"),
+        "n wraps around"
+    );
+    typing(&mut a, "N");
+    assert_eq!(
+        selected(&a).as_deref(),
+        Some("巡察审计整改不到位"),
+        "N wraps back"
+    );
+    typing(&mut a, "N");
+    assert_eq!(selected(&a).as_deref(), Some("内控机制不完善"));
+    let (buffer, _) = draw(&a, &Theme::dark());
+    assert!(breadcrumb(&buffer).contains("[/审计]"));
+    assert!(
+        hints(&buffer).contains("n 下一个匹配"),
+        "{}",
+        hints(&buffer)
+    );
+}
+
+/// Enter in the search bar opens the match: the problem 内控机制不完善.
+#[test]
+fn enter_in_the_search_bar_drills_into_the_match() {
+    let mut a = app(Lang::Zh, 120, 40);
+    typing(&mut a, "2/审计");
+    press(&mut a, KeyCode::Enter);
+    let (r, p) = match a.level().view {
+        View::Problem(r, p) => (r, p),
+        other => panic!("Enter opened {other:?}, not a problem"),
+    };
+    assert_eq!(
+        a.data.reports[r].problems[p].title.as_deref(),
+        Some("内控机制不完善")
+    );
+    let screen = screen(&a);
+    assert!(screen.contains("问题 › 问题 8"), "{screen}");
+    insta::assert_snapshot!("search_enter_opens_match", screen);
+}
+
+/// Esc in the search bar closes it and clears the query and its highlights.
+#[test]
+fn esc_in_the_search_bar_clears_the_search() {
+    let mut a = app(Lang::Zh, 120, 40);
+    typing(&mut a, "2/审计");
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.search, None);
+    let theme = Theme::dark();
+    let (buffer, _) = draw(&a, &theme);
+    assert!(
+        !breadcrumb(&buffer).contains("[/"),
+        "{}",
+        breadcrumb(&buffer)
+    );
+    assert!(hints(&buffer).contains("j/↓ 下移"), "{}", hints(&buffer));
+    let row = row_with(&buffer, "巡察审计整改不到位");
+    assert!(!buffer[(5, row)].modifier.contains(Modifier::UNDERLINED));
+}
+
+/// Latin letters match without case: `oa` on the Problems tab finds the 人防
+/// report's problem, whose measure mentions the OA办公系统.
+#[test]
+fn latin_search_ignores_case() {
+    let mut a = app(Lang::Zh, 120, 40);
+    typing(&mut a, "2/oa");
+    let (r, p) = a.rows.problems[a.level().selected];
+    let report = &a.data.reports[r];
+    assert!(report.issuer.contains("人民防空"), "{}", report.issuer);
+    assert!(
+        report.problems[p]
+            .measures
+            .iter()
+            .chain(&report.problems[p].ongoing)
+            .any(|m| m.text.contains("OA办公系统")),
+        "the match mentions OA办公系统"
+    );
+}
+
+/// A query that matches nothing leaves the selection where it was.
+#[test]
+fn a_search_without_matches_keeps_the_selection() {
+    let mut a = app(Lang::Zh, 120, 40);
+    typing(&mut a, "2jjj");
+    let before = a.level();
+    typing(&mut a, "/不存在的词xyz");
+    assert_eq!(a.level(), before);
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.level(), before, "Enter without a match opens nothing");
+    assert_eq!(a.stack().len(), 1);
+}
+
+// Filters.
+
+/// `f` cycles all → open → closed → long-term → all on the Problems tab, with
+/// 8, 3, 5 and 0 rows on the bundled data, and the breadcrumb shows the filter.
+#[test]
+fn f_cycles_the_status_filter_with_a_badge() {
+    let mut a = app(Lang::Zh, 120, 40);
+    typing(&mut a, "2");
+    let count = |a: &App| a.rows.problems.len();
+    assert_eq!(count(&a), 8);
+    assert_eq!(a.filter.status, None);
+
+    let steps = [
+        (Some(Status::Open), 3, Some("[● 正在整改]"), "open"),
+        (Some(Status::Closed), 5, Some("[✓ 已完成]"), "closed"),
+        (Some(Status::LongTerm), 0, Some("[∞ 长期坚持]"), "long_term"),
+        (None, 8, None, "all"),
+    ];
+    for (status, rows, badge, name) in steps {
+        typing(&mut a, "f");
+        assert_eq!(a.filter.status, status);
+        assert_eq!(count(&a), rows, "{name}");
+        assert!(
+            (0..rows).all(|i| status.is_none_or(|s| status_at(&a, i) == s)),
+            "{name}: every row has the status"
+        );
+        let (buffer, _) = draw(&a, &Theme::dark());
+        let crumb = breadcrumb(&buffer);
+        match badge {
+            Some(badge) => assert!(crumb.contains(badge), "{name}: {crumb}"),
+            None => assert!(!crumb.contains('['), "{name}: {crumb}"),
+        }
+        insta::assert_snapshot!(format!("filter_{name}"), text(&buffer));
+    }
+}
+
+/// The status filter persists when drilling into a problem and back, and also
+/// narrows a report's problems opened from the Overview.
+#[test]
+fn the_filter_persists_while_drilling_down_and_back() {
+    let mut a = app(Lang::Zh, 120, 40);
+    typing(&mut a, "2f");
+    assert_eq!(a.rows.problems.len(), 3);
+    press(&mut a, KeyCode::Enter);
+    assert!(matches!(a.level().view, View::Problem(..)));
+    let (buffer, _) = draw(&a, &Theme::dark());
+    assert!(
+        breadcrumb(&buffer).contains("[● 正在整改]"),
+        "{}",
+        breadcrumb(&buffer)
+    );
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.level().view, View::Problems);
+    assert_eq!(a.filter.status, Some(Status::Open));
+    assert_eq!(a.rows.problems.len(), 3);
+
+    // On the Overview, the first report has two open problems of seven.
+    typing(&mut a, "1");
+    press(&mut a, KeyCode::Enter);
+    let View::Report(r) = a.level().view else {
+        panic!("not a report: {:?}", a.level().view);
+    };
+    assert_eq!(a.data.reports[r].problems.len(), 7);
+    assert_eq!(a.row_count(a.level().view), 2);
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(
+        a.filter.status,
+        Some(Status::Open),
+        "going back keeps the filter"
+    );
+}
+
+/// `o` with as-of 2026-01-01 leaves only overdue deadlines on the Deadlines tab.
+#[test]
+fn o_shows_only_overdue_deadlines() {
+    let mut a = app_as_of(Lang::Zh, 120, 40, date(2026, 1, 1));
+    typing(&mut a, "5");
+    let all = a.rows.deadlines.len();
+    let overdue = a
+        .stats
+        .deadlines
+        .iter()
+        .filter(|d| d.bucket == Bucket::Overdue)
+        .count();
+    assert!(overdue > 0 && overdue < all, "{overdue} of {all} overdue");
+    typing(&mut a, "o");
+    assert!(a.filter.overdue_only);
+    assert_eq!(a.rows.deadlines.len(), overdue);
+    assert!(
+        a.rows
+            .deadlines
+            .iter()
+            .all(|&i| a.stats.deadlines[i].bucket == Bucket::Overdue)
+    );
+    let (buffer, _) = draw(&a, &Theme::dark());
+    assert!(
+        breadcrumb(&buffer).contains("[! 只看逾期]"),
+        "{}",
+        breadcrumb(&buffer)
+    );
+    insta::assert_snapshot!("filter_overdue_2026", text(&buffer));
+    typing(&mut a, "o");
+    assert_eq!(a.rows.deadlines.len(), all, "o again shows everything");
+}
+
+/// Esc at the top level of a tab clears the status and overdue filters.
+#[test]
+fn esc_at_the_top_clears_the_filters() {
+    let mut a = app(Lang::Zh, 120, 40);
+    typing(&mut a, "2f");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.stack().len(), 2);
+    typing(&mut a, "o");
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.stack().len(), 1);
+    assert!(
+        a.filter.status.is_some() && a.filter.overdue_only,
+        "the first Esc only goes back"
+    );
+    press(&mut a, KeyCode::Esc);
+    assert!(!a.filter.is_active());
+    assert_eq!(a.rows.problems.len(), 8);
+    let (buffer, _) = draw(&a, &Theme::dark());
+    assert!(
+        !breadcrumb(&buffer).contains('['),
+        "{}",
+        breadcrumb(&buffer)
+    );
+}
+
+// Sort.
+
+/// `s` on the Problems tab moves the ▼ mark to the status column and puts the
+/// open problems first.
+#[test]
+fn s_sorts_the_problems_by_another_column() {
+    let mut a = app(Lang::Zh, 120, 40);
+    typing(&mut a, "2");
+    let (buffer, _) = draw(&a, &Theme::dark());
+    let header = line(&buffer, row_with(&buffer, "编号"));
+    assert!(header.contains("报告▼"), "{header}");
+    assert_eq!(
+        problem_title_at(&a, 0),
+        None,
+        "problem 7 has no title in the source"
+    );
+
+    typing(&mut a, "s");
+    let (buffer, _) = draw(&a, &Theme::dark());
+    let header = line(&buffer, row_with(&buffer, "编号"));
+    assert!(
+        header.contains("状态▼") && !header.contains("报告▼"),
+        "{header}"
+    );
+    assert_eq!(problem_title_at(&a, 0).as_deref(), Some("新旧动能转换滞后"));
+    assert!((0..3).all(|i| status_at(&a, i) == Status::Open));
+    insta::assert_snapshot!("sort_problems_by_status", text(&buffer));
+}
+
+/// The Deadlines tab starts sorted by date, earliest first, with ▼ on the date.
+#[test]
+fn deadlines_are_sorted_by_date_ascending_by_default() {
+    let mut a = app(Lang::Zh, 120, 40);
+    typing(&mut a, "5");
+    let dates: Vec<NaiveDate> = a
+        .rows
+        .deadlines
+        .iter()
+        .filter_map(|&i| a.stats.deadlines[i].date)
+        .collect();
+    assert!(dates.len() > 1);
+    assert!(dates.windows(2).all(|w| w[0] <= w[1]), "{dates:?}");
+    let (buffer, _) = draw(&a, &Theme::dark());
+    let header = line(&buffer, row_with(&buffer, "时限原文"));
+    assert!(header.contains("日期▼"), "{header}");
+}
+
+// Help.
+
+/// `?` opens the overlay with every binding of the key table, in both languages.
+#[test]
+fn help_lists_every_binding() {
+    for lang in [Lang::Zh, Lang::En] {
+        let mut a = app(lang, 120, 60);
+        typing(&mut a, "?");
+        assert!(a.help.is_some());
+        let screen = screen(&a);
+        for b in BINDINGS {
+            let help = b.help.text(lang);
+            assert!(
+                screen.contains(help),
+                "{lang:?}: {help:?} missing:\n{screen}"
+            );
+        }
+    }
+}
+
+/// Typing in the help overlay filters it: 搜索 leaves only lines that contain it.
+#[test]
+fn typing_filters_the_help() {
+    let mut a = app(Lang::Zh, 120, 60);
+    typing(&mut a, "?搜索");
+    assert_eq!(a.help.as_deref(), Some("搜索"));
+    let (buffer, _) = draw(&a, &Theme::dark());
+    let lines = overlay_lines(&buffer, "帮助 · 按键");
+    assert!(lines[0].starts_with("按键"), "{lines:?}");
+    for l in &lines[1..] {
+        assert!(l.contains("搜索"), "a line without 搜索: {l:?}");
+    }
+    for b in BINDINGS {
+        let help = b.help.text(Lang::Zh);
+        // The help column of a binding's line, not the header or the footnote.
+        let shown = lines[1..]
+            .iter()
+            .any(|l| l.split_whitespace().any(|w| w == help));
+        assert_eq!(shown, help.contains("搜索"), "{help:?}: {lines:?}");
+    }
+    insta::assert_snapshot!("help_filtered_search", text(&buffer));
+}
+
+/// Esc closes the help overlay.
+#[test]
+fn esc_closes_the_help() {
+    let mut a = app(Lang::Zh, 120, 40);
+    typing(&mut a, "?x");
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.help, None);
+    assert!(!screen(&a).contains("帮助 · 按键"));
+}
+
+// Languages.
+
+/// `L` switches tab names and hints between Chinese and English, and back.
+#[test]
+fn shift_l_switches_the_language() {
+    let mut a = app(Lang::Zh, 120, 40);
+    let (buffer, _) = draw(&a, &Theme::dark());
+    assert!(line(&buffer, 1).contains("1 总览"));
+    assert!(hints(&buffer).contains("q 退出"));
+    typing(&mut a, "L");
+    assert_eq!(a.lang, Lang::En);
+    let (buffer, _) = draw(&a, &Theme::dark());
+    let tabs = line(&buffer, 1);
+    for name in ["Overview", "Problems", "Amounts", "Land", "Deadlines"] {
+        assert!(tabs.contains(name), "{tabs}");
+    }
+    assert!(hints(&buffer).contains("q quit"), "{}", hints(&buffer));
+    assert!(hints(&buffer).contains("L 中文"), "{}", hints(&buffer));
+    typing(&mut a, "L");
+    assert_eq!(a.lang, Lang::Zh);
+}
+
+/// Snapshots of the Overview and the help overlay in both languages.
+#[test]
+fn snapshots_of_overview_and_help_in_both_languages() {
+    for (lang, name) in [(Lang::Zh, "zh"), (Lang::En, "en")] {
+        let mut a = app(lang, 120, 40);
+        insta::assert_snapshot!(format!("lang_{name}_overview"), screen(&a));
+        typing(&mut a, "?");
+        insta::assert_snapshot!(format!("lang_{name}_help"), screen(&a));
+    }
+}
+
+// Themes.
+
+const THEMES: [&str; 4] = ["dark", "light", "high-contrast", "mono"];
+
+/// In every theme, an open problem's status cell looks different from a closed
+/// one's, and the selected row differs from the others.
+#[test]
+fn status_and_selection_are_visible_in_every_theme() {
+    for name in THEMES {
+        let theme = Theme::by_name(name).unwrap();
+        let mut a = app(Lang::Zh, 120, 40);
+        typing(&mut a, "2");
+        let (buffer, _) = draw(&a, &theme);
+        // Row 0 (problem 7) is selected; 8 is closed and 1 is open.
+        let closed = row_with(&buffer, "内控机制不完善");
+        let open = row_with(&buffer, "新旧动能转换滞后");
+        let selected = row_with(&buffer, "▶");
+        assert_ne!(
+            look(cell_with(&buffer, open, "●")),
+            look(cell_with(&buffer, closed, "✓")),
+            "{name}: open and closed look the same"
+        );
+        // Every glyph of the selected row, from the issuer to the deadline.
+        let other = &buffer[(2, closed)];
+        for (x, sel) in glyphs(&buffer, selected)
+            .into_iter()
+            .filter(|(x, _)| (2..118).contains(x))
+        {
+            assert!(
+                sel.modifier.contains(Modifier::REVERSED) || sel.bg != other.bg,
+                "{name}: cell {x} of the selected row is not told apart"
+            );
+        }
+        insta::assert_snapshot!(format!("theme_{name}_problems"), text(&buffer));
+    }
+}
+
+/// The mono theme uses no colour at all: every cell's foreground and background
+/// are the terminal's own, on every tab and with the help open.
+#[test]
+fn mono_has_no_colours() {
+    let theme = Theme::by_name("mono").unwrap();
+    for keys in ["1", "2", "3", "4", "5", "2f", "2/审计", "?"] {
+        let mut a = app(Lang::Zh, 120, 40);
+        typing(&mut a, keys);
+        let (buffer, _) = draw(&a, &theme);
+        for cell in buffer.content() {
+            assert_eq!(
+                (cell.fg, cell.bg),
+                (Color::Reset, Color::Reset),
+                "after {keys:?}: {:?} is coloured",
+                cell.symbol()
+            );
+        }
+    }
+}
+
+// Presentation.
+
+/// While presenting, the next step shows the next report on the Overview, then
+/// the next tab.
+#[test]
+fn presentation_goes_through_reports_then_tabs() {
+    let mut a = app(Lang::Zh, 120, 40);
+    a.present = Some(false);
+    assert_eq!(a.data.reports.len(), 2);
+    a.update(Action::PresentNext);
+    assert_eq!((a.tab, a.level().selected), (Tab::Overview, 1));
+    a.update(Action::PresentNext);
+    assert_eq!(a.tab, Tab::Problems);
+    for _ in 0..4 {
+        a.update(Action::PresentNext);
+    }
+    assert_eq!(
+        (a.tab, a.level().selected),
+        (Tab::Overview, 0),
+        "round and round"
+    );
+}
+
+/// The presented Overview shows its counts in big digits and says it is presenting.
+#[test]
+fn presentation_shows_big_digits_and_says_so() {
+    for (lang, word) in [(Lang::Zh, "演示中"), (Lang::En, "presenting")] {
+        let mut a = app(lang, 120, 40);
+        a.present = Some(false);
+        let (buffer, _) = draw(&a, &Theme::dark());
+        assert!(text(&buffer).contains("███"), "{}", text(&buffer));
+        assert!(hints(&buffer).contains(word), "{}", hints(&buffer));
+        if lang == Lang::Zh {
+            insta::assert_snapshot!("present_overview_zh", text(&buffer));
+        }
+    }
+}
+
+// Export.
+
+/// The exported Problems table has a header and the 8 rows on screen.
+#[test]
+fn export_table_of_problems_has_a_header_and_eight_rows() {
+    let mut a = app(Lang::Zh, 120, 40);
+    typing(&mut a, "2");
+    let (name, rows) = export::table(&a);
+    assert_eq!(name, "problems");
+    assert_eq!(rows.len(), 9, "{rows:?}");
+    assert!(rows[0].iter().any(|h| h == "标题"), "{:?}", rows[0]);
+    assert!(
+        rows.iter()
+            .any(|r| r.iter().any(|c| c == "巡察审计整改不到位"))
+    );
+    typing(&mut a, "f");
+    assert_eq!(
+        export::table(&a).1.len(),
+        4,
+        "the export follows the filter"
+    );
+}
+
+/// Two exports write two files, never overwriting, each starting with a BOM.
+#[test]
+fn exporting_twice_writes_two_files_with_a_bom() {
+    let mut a = app(Lang::Zh, 120, 40);
+    typing(&mut a, "2");
+    let dir = tempfile::tempdir().unwrap();
+    let first = export::write_csv(&a, dir.path()).unwrap();
+    let second = export::write_csv(&a, dir.path()).unwrap();
+    assert_ne!(first, second);
+    for path in [&first, &second] {
+        let bytes = std::fs::read(path).unwrap();
+        assert!(
+            bytes.starts_with(b"\xEF\xBB\xBF"),
+            "{} has no BOM",
+            path.display()
+        );
+        let text = String::from_utf8(bytes).unwrap();
+        assert_eq!(text.lines().count(), 9, "{text}");
+    }
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+}
+
+// Copy.
+
+/// `y` on the Land drill-down of 849.56亩 copies the figure with its clause.
+#[test]
+fn copy_text_of_the_land_figure_quotes_its_source() {
+    let mut a = app(Lang::Zh, 120, 40);
+    typing(&mut a, "4");
+    let row = a
+        .rows
+        .land
+        .iter()
+        .position(|f| {
+            f.resolve(&a.data)
+                .is_some_and(|f| f.text.contains("849.56"))
+        })
+        .expect("a land row of 849.56");
+    for _ in 0..row {
+        press(&mut a, KeyCode::Down);
+    }
+    press(&mut a, KeyCode::Enter);
+    assert!(matches!(a.level().view, View::Item(_)));
+    let copied = a.copy_text().expect("something to copy");
+    assert!(copied.contains("盘活存量建设用地849.56亩"), "{copied}");
+}
+
+// Mouse.
+
+/// The rows' hit area maps the second visible row to offset + 1, and the third
+/// tab's rectangle to the Amounts tab.
+#[test]
+fn mouse_hit_areas_match_what_is_drawn() {
+    let mut a = app(Lang::Zh, 120, 40);
+    typing(&mut a, "2");
+    let (buffer, areas) = draw(&a, &Theme::dark());
+    let hit = areas.rows.expect("the Problems tab has rows");
+    let second = hit.area.y + 1;
+    assert_eq!(hit.row_at(hit.area.x + 3, second), Some(hit.offset + 1));
+    assert!(line(&buffer, second).contains("内控机制不完善"));
+    assert_eq!(
+        hit.row_at(hit.area.x + 3, hit.area.y + 20),
+        None,
+        "below the rows"
+    );
+
+    assert_eq!(areas.tabs.len(), 5);
+    let third = areas.tabs[2];
+    let point = ratatui::layout::Position {
+        x: third.x + 2,
+        y: third.y,
+    };
+    let tab = areas.tabs.iter().position(|r| r.contains(point));
+    assert_eq!(tab.map(Tab::at), Some(Tab::Amounts));
+    let label: String = glyphs(&buffer, third.y)
+        .into_iter()
+        .filter(|(x, _)| (third.x..third.right()).contains(x))
+        .map(|(_, c)| c.symbol())
+        .collect();
+    assert!(label.contains("3 金额"), "{label:?}");
+    // The run loop turns a click there into this action.
+    a.update(Action::Tab(Tab::at(2)));
+    assert_eq!(a.tab, Tab::Amounts);
+}
+
+// Replacing the data.
+
+/// The same data again keeps the tab, the drill-down path and the selections.
+#[test]
+fn replace_data_with_the_same_data_keeps_the_view() {
+    let mut a = app(Lang::Zh, 120, 40);
+    typing(&mut a, "2jjjjj");
+    press(&mut a, KeyCode::Enter);
+    typing(&mut a, "jj");
+    press(&mut a, KeyCode::Enter);
+    assert!(matches!(a.level().view, View::Item(_)));
+    let (tab, stack) = (a.tab, a.stack().to_vec());
+    let data = bundled();
+    let stats = Stats::compute(&data, a.stats.as_of);
+    a.replace_data(data, stats);
+    assert_eq!(a.tab, tab);
+    assert_eq!(a.stack(), stack.as_slice());
+}
+
+/// With one report fewer, drill-downs into the removed report are cut back and
+/// every view still renders.
+#[test]
+fn replace_data_with_a_report_fewer_cuts_the_stack_back() {
+    let mut a = app(Lang::Zh, 120, 40);
+    // The Overview lists the 人防 report second; open it down to a measure.
+    typing(&mut a, "j");
+    for _ in 0..3 {
+        press(&mut a, KeyCode::Enter);
+    }
+    assert_eq!(a.stack().len(), 4);
+    let View::Report(removed) = a.stack()[1].view else {
+        panic!("{:?}", a.stack());
+    };
+    assert_eq!(removed, a.data.reports.len() - 1, "the last report is open");
+    // On Problems, select the last row, which belongs to the removed report.
+    typing(&mut a, "2G");
+    let mut data = bundled();
+    data.reports.pop();
+    let stats = Stats::compute(&data, a.stats.as_of);
+    a.replace_data(data, stats);
+
+    assert_eq!(a.tab, Tab::Problems);
+    assert_eq!(a.rows.problems.len(), 7);
+    assert!(a.level().selected < 7);
+    screen(&a);
+    typing(&mut a, "1");
+    assert_eq!(a.stack().len(), 1, "{:?}", a.stack());
+    assert!(a.level().selected < a.data.reports.len());
+    for tab in ["1", "2", "3", "4", "5"] {
+        typing(&mut a, tab);
+        screen(&a);
+        press(&mut a, KeyCode::Enter);
+        screen(&a);
+    }
+}
