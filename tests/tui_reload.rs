@@ -1,0 +1,308 @@
+//! The real binary in a pseudo-terminal: live reload when the data file changes
+//! on disk (a broken file shows a banner and keeps the last good data, a good
+//! file recovers), `r` reloads by hand, and NO_COLOR output has no colour codes.
+
+// clippy.toml allows these inside #[test] functions only; the helpers here fail
+// the test that calls them in the same way, by design.
+#![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
+
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::mpsc::{self, Receiver};
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+
+const ROWS: u16 = 30;
+const COLS: u16 = 120;
+/// How long any one expectation may take: generous, since test machines can be busy.
+const DEADLINE: Duration = Duration::from_secs(10);
+
+/// The dashboard running in a pseudo-terminal, with everything it printed so far.
+struct Dashboard {
+    /// Held so that the terminal stays open until the test ends.
+    _master: Box<dyn MasterPty + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    output: Receiver<Vec<u8>>,
+    raw: Vec<u8>,
+    parser: vt100::Parser,
+}
+
+impl Dashboard {
+    /// Starts `zhenggai --as-of 2022-01-15 ARGS…` in a locale, with extra variables.
+    fn start(lang: &str, args: &[&str], env: &[(&str, &str)]) -> Self {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS,
+                cols: COLS,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("a pseudo-terminal");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_zhenggai"));
+        cmd.args(["--as-of", "2022-01-15"]);
+        cmd.args(args);
+        cmd.cwd(env!("CARGO_MANIFEST_DIR"));
+        cmd.env("LANG", lang);
+        cmd.env("TERM", "xterm-256color");
+        for var in ["LC_ALL", "LC_MESSAGES", "NO_COLOR"] {
+            cmd.env_remove(var);
+        }
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).expect("the dashboard starts");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("a reader");
+        let writer = pair.master.take_writer().expect("a writer");
+        let (tx, output) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            // Ends on EOF or EIO, once every holder of the terminal has closed it.
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Self {
+            _master: pair.master,
+            child,
+            writer,
+            output,
+            raw: Vec::new(),
+            parser: vt100::Parser::new(ROWS, COLS, 0),
+        }
+    }
+
+    /// Takes in what the program printed, waiting at most `wait` for something.
+    fn pump(&mut self, wait: Duration) {
+        let mut next = self.output.recv_timeout(wait).ok();
+        while let Some(bytes) = next {
+            // Answer a cursor position query, as a terminal would.
+            if bytes.windows(4).any(|w| w == b"\x1b[6n") {
+                let _ = self.writer.write_all(b"\x1b[1;1R");
+            }
+            self.parser.process(&bytes);
+            self.raw.extend_from_slice(&bytes);
+            next = self.output.try_recv().ok();
+        }
+    }
+
+    /// The screen as text.
+    fn screen(&self) -> String {
+        self.parser.screen().contents()
+    }
+
+    /// Waits until the screen satisfies `done`; fails with the screen after the deadline.
+    fn wait_for(&mut self, what: &str, done: impl Fn(&str) -> bool) {
+        let start = Instant::now();
+        loop {
+            if done(&self.screen()) {
+                return;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "timed out waiting for {what}; the screen shows:\n{}",
+                self.screen()
+            );
+            self.pump(Duration::from_millis(50));
+        }
+    }
+
+    fn press(&mut self, keys: &str) {
+        self.writer
+            .write_all(keys.as_bytes())
+            .expect("keys reach the terminal");
+        self.writer.flush().expect("keys reach the terminal");
+    }
+
+    /// Waits for the program to end, reading its output meanwhile.
+    fn wait_for_exit(&mut self) -> ExitStatus {
+        let start = Instant::now();
+        loop {
+            if let Some(status) = self.child.try_wait().expect("the child's status") {
+                self.pump(Duration::from_millis(100));
+                return status;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "the dashboard did not exit; the screen shows:\n{}",
+                self.screen()
+            );
+            self.pump(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Dashboard {
+    fn drop(&mut self) {
+        // Never leave a dashboard behind when an assertion fails.
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+    }
+}
+
+/// The bundled report file.
+fn good_json() -> Vec<u8> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/wuxi-2021-12-30.json");
+    std::fs::read(path).expect("the bundled data file")
+}
+
+/// The banner line naming `file` followed by `:LINE:COL`, if the screen shows one.
+fn banner_with_position<'a>(screen: &'a str, file: &str) -> Option<&'a str> {
+    screen.lines().find(|l| {
+        l.contains('⚠')
+            && l.split(file).nth(1).is_some_and(|rest| {
+                let mut parts = rest.split(':');
+                parts.next() == Some("")
+                    && parts
+                        .next()
+                        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+                    && parts
+                        .next()
+                        .is_some_and(|n| n.bytes().next().is_some_and(|b| b.is_ascii_digit()))
+            })
+    })
+}
+
+/// A broken file on disk puts a banner naming it with line and column over the
+/// last good data; writing the good file back removes the banner and says
+/// "reloaded"; `r` reloads by hand; `q` exits with status 0.
+#[test]
+fn a_broken_file_shows_a_banner_and_a_good_one_recovers() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("wuxi-2021-12-30.json");
+    let good = good_json();
+    std::fs::write(&file, &good).unwrap();
+    let path = file.to_str().unwrap();
+    let mut d = Dashboard::start("en_US.UTF-8", &[path], &[]);
+    d.wait_for("the Overview", |s| {
+        s.contains("▸ 1 Overview") && s.contains("as of 2022-01-15")
+    });
+    d.press("2");
+    d.wait_for("the Problems tab", |s| s.contains("Problems · 1/8"));
+
+    // Half the file: the JSON ends in the middle.
+    std::fs::write(&file, &good[..good.len() / 2]).unwrap();
+    d.wait_for("a banner naming the file with line:col", |s| {
+        banner_with_position(s, "wuxi-2021-12-30.json").is_some()
+    });
+    assert!(
+        d.screen().contains("Problems · 1/8"),
+        "the last good data stays on screen:\n{}",
+        d.screen()
+    );
+
+    std::fs::write(&file, &good).unwrap();
+    d.wait_for("the banner gone and the reload noticed", |s| {
+        !s.contains('⚠') && s.contains("reloaded")
+    });
+    assert!(d.screen().contains("Problems · 1/8"), "{}", d.screen());
+
+    // Any key clears the notice; `r` brings it back by reloading.
+    d.press("j");
+    d.wait_for("the notice gone", |s| {
+        !s.contains("reloaded") && s.contains("Problems · 2/8")
+    });
+    d.press("r");
+    d.wait_for("a reload by hand", |s| {
+        s.contains("reloaded") && s.contains("Problems · 2/8")
+    });
+
+    d.press("q");
+    let status = d.wait_for_exit();
+    assert!(status.success(), "exit status {status:?}");
+}
+
+/// In Chinese, the banner and the notice read in Chinese, and the drill-down
+/// survives a broken file and its repair.
+#[test]
+fn reload_keeps_the_drill_down_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("wuxi-2021-12-30.json");
+    let good = good_json();
+    std::fs::write(&file, &good).unwrap();
+    let mut d = Dashboard::start("zh_CN.UTF-8", &[file.to_str().unwrap()], &[]);
+    d.wait_for("the Overview", |s| s.contains("▸ 1 总览"));
+    d.press("2j\r");
+    d.wait_for("problem 8 opened", |s| {
+        s.contains("问题 8 · 内控机制不完善") && s.contains("› 问题 8")
+    });
+
+    std::fs::write(&file, b"{\"schema_version\": 1,\n  \"name\": ").unwrap();
+    d.wait_for("a banner naming the file with line:col", |s| {
+        banner_with_position(s, "wuxi-2021-12-30.json").is_some()
+    });
+    std::fs::write(&file, &good).unwrap();
+    d.wait_for("recovery", |s| {
+        !s.contains('⚠') && s.contains("已重新加载") && s.contains("问题 8 · 内控机制不完善")
+    });
+    d.press("q");
+    assert!(d.wait_for_exit().success());
+}
+
+/// The SGR colour parameters in the output: 30–37, 38;…, 40–47, 48;…, 90–97 and
+/// 100–107. 39 and 49 (the terminal's own colours) and 59 are resets, not colours,
+/// and ratatui sends them after every frame.
+fn colour_codes(raw: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(raw);
+    let mut found = Vec::new();
+    let mut rest = text.as_ref();
+    while let Some(at) = rest.find("\x1b[") {
+        rest = &rest[at + 2..];
+        let end = rest
+            .find(|c: char| ('@'..='~').contains(&c))
+            .unwrap_or(rest.len());
+        if rest[end..].starts_with('m') {
+            let params = &rest[..end];
+            let colour = params.split(';').any(|p| {
+                matches!(
+                    p.parse::<u16>(),
+                    Ok(30..=38 | 40..=48 | 90..=97 | 100..=107)
+                )
+            });
+            if colour {
+                found.push(format!("\\x1b[{params}m"));
+            }
+        }
+        rest = &rest[end..];
+    }
+    found
+}
+
+/// With NO_COLOR=1, the output has no colour sequences, yet open (●) and
+/// closed (✓) problems are both shown and told apart by their symbols.
+#[test]
+fn no_color_output_has_no_colour_codes() {
+    let mut d = Dashboard::start("zh_CN.UTF-8", &[], &[("NO_COLOR", "1")]);
+    d.wait_for("the Overview", |s| s.contains("▸ 1 总览"));
+    d.press("2");
+    d.wait_for("the Problems tab", |s| {
+        s.contains("▸ 2 问题") && s.contains("● 正在整改") && s.contains("✓ 已完成")
+    });
+    // Some attributes are expected; only colours are not.
+    let codes = colour_codes(&d.raw);
+    assert!(codes.is_empty(), "colour codes under NO_COLOR: {codes:?}");
+    let text = String::from_utf8_lossy(&d.raw);
+    assert!(
+        text.contains("\x1b[7m") || text.contains("\x1b[1m"),
+        "selection and status still use reverse or bold"
+    );
+    d.press("q");
+    assert!(d.wait_for_exit().success());
+}
+
+/// Without NO_COLOR the same screen does use colour, so the check above can fail.
+#[test]
+fn colour_codes_are_found_when_colour_is_on() {
+    let mut d = Dashboard::start("zh_CN.UTF-8", &[], &[]);
+    d.wait_for("the Problems tab", |s| s.contains("▸ 1 总览"));
+    d.press("2");
+    d.wait_for("the Problems tab", |s| s.contains("● 正在整改"));
+    assert!(!colour_codes(&d.raw).is_empty());
+    d.press("q");
+    assert!(d.wait_for_exit().success());
+}
