@@ -311,7 +311,7 @@ fn enter_in_the_search_bar_drills_into_the_match() {
         Some("内控机制不完善")
     );
     let screen = screen(&a);
-    assert!(screen.contains("问题 › 问题 8"), "{screen}");
+    assert!(screen.contains("› 问题 8"), "{screen}");
     insta::assert_snapshot!("search_enter_opens_match", screen);
 }
 
