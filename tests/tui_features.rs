@@ -891,7 +891,6 @@ fn replace_data_with_a_report_fewer_cuts_the_stack_back() {
 /// When an earlier report disappears, a drill-down into a later one follows that
 /// report rather than staying on the same index, which now holds another one.
 #[test]
-#[ignore = "bug: App::replace_data (src/tui/app.rs) keeps levels by index, so Report(0) silently shows a different report after report 0 is removed"]
 fn replace_data_follows_the_report_not_its_index() {
     let mut a = app(Lang::Zh, 120, 40);
     // The Overview lists the 人防 report second; open it.

@@ -283,7 +283,7 @@ fn keys_drive_the_dashboard_and_q_restores_the_terminal() {
         "problem 8 opened, with its breadcrumb and the back key",
         |s| {
             s.contains("问题 8 · 内控机制不完善")
-                && s.contains("问题 › 问题 8")
+                && s.contains("› 问题 8")
                 && s.contains("esc 返回")
         },
     );

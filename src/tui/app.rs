@@ -156,11 +156,47 @@ impl App {
     /// selections where they still exist. Data arrives here rather than through an
     /// `Action` because actions are small copyable intents from keys and the mouse.
     pub fn replace_data(&mut self, data: Dataset, stats: Stats) {
+        // Levels name reports by position; follow each report by its id instead,
+        // so that a report removed or moved in the file is not silently swapped.
+        let old_ids: Vec<String> = self.data.reports.iter().map(|r| r.id.clone()).collect();
+        let new_index: std::collections::HashMap<&str, usize> = data
+            .reports
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.as_str(), i))
+            .collect();
+        let remap = |r: usize| {
+            old_ids
+                .get(r)
+                .and_then(|id| new_index.get(id.as_str()).copied())
+        };
+        let stacks: Vec<Vec<Level>> =
+            self.stacks
+                .iter()
+                .map(|stack| {
+                    let mut kept = Vec::new();
+                    for level in stack {
+                        let view = match level.view {
+                            View::Report(r) => remap(r).map(View::Report),
+                            View::Problem(r, p) => remap(r).map(|r| View::Problem(r, p)),
+                            View::Item(path) => remap(path.report)
+                                .map(|report| View::Item(ItemPath { report, ..path })),
+                            other => Some(other),
+                        };
+                        match view {
+                            Some(view) => kept.push(Level { view, ..*level }),
+                            None => break,
+                        }
+                    }
+                    kept
+                })
+                .collect();
+        drop(new_index);
         self.data = data;
         self.stats = stats;
         self.banner = None;
         self.refresh_rows();
-        for t in Tab::ALL {
+        for (t, kept) in stacks.into_iter().enumerate() {
             let count_ok = |app: &App, level: &Level| match level.view {
                 View::Report(r) => r < app.data.reports.len(),
                 View::Problem(r, p) => app
@@ -171,12 +207,8 @@ impl App {
                 View::Item(path) => path.resolve(&app.data).is_some(),
                 _ => true,
             };
-            let keep = self.stacks[t.index()]
-                .iter()
-                .take_while(|l| count_ok(self, l))
-                .count()
-                .max(1);
-            self.stacks[t.index()].truncate(keep);
+            let keep = kept.iter().take_while(|l| count_ok(self, l)).count().max(1);
+            self.stacks[t] = kept.into_iter().take(keep).collect();
         }
         self.clamp_all();
     }

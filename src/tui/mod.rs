@@ -72,6 +72,7 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
     let (loaded_tx, loaded_rx) = mpsc::channel();
 
     let mut session = terminal::Session::start(!args.no_mouse)?;
+    let mut exit = 0;
     let size = session.terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let mut areas = Areas::default();
@@ -83,7 +84,12 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
         session.terminal.draw(|frame| {
             areas = ui::draw(frame, &app, &theme);
         })?;
-        if app.should_quit || session.signalled.load(Ordering::Relaxed) {
+        if session.signalled.load(Ordering::Relaxed) {
+            // The shell convention for a death by signal: 128 + its number.
+            exit = 128 + session.signal.load(Ordering::Relaxed).min(127) as u8;
+            break;
+        }
+        if app.should_quit {
             break;
         }
         if changed_rx.try_iter().count() > 0 && !reloading {
@@ -156,7 +162,7 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
         }
     }
     drop(session);
-    Ok(0)
+    Ok(exit)
 }
 
 /// Reads the data again in the background; the result arrives on `tx`.

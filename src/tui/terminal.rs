@@ -16,6 +16,8 @@ pub struct Session {
     pub terminal: DefaultTerminal,
     /// Set by SIGTERM, SIGHUP or SIGINT.
     pub signalled: Arc<AtomicBool>,
+    /// Which signal: its number, for the exit code 128 + n.
+    pub signal: Arc<std::sync::atomic::AtomicUsize>,
 }
 
 impl Session {
@@ -23,12 +25,14 @@ impl Session {
     /// before the panic message is printed, and signals set `signalled`.
     pub fn start(mouse: bool) -> io::Result<Self> {
         let signalled = Arc::new(AtomicBool::new(false));
+        let which = Arc::new(std::sync::atomic::AtomicUsize::new(0));
         for signal in [
             signal_hook::consts::SIGTERM,
             signal_hook::consts::SIGHUP,
             signal_hook::consts::SIGINT,
         ] {
             signal_hook::flag::register(signal, Arc::clone(&signalled))?;
+            signal_hook::flag::register_usize(signal, Arc::clone(&which), signal as usize)?;
         }
         // ratatui::init installs a panic hook that restores the terminal first.
         let terminal = ratatui::try_init()?;
@@ -38,6 +42,7 @@ impl Session {
         Ok(Self {
             terminal,
             signalled,
+            signal: which,
         })
     }
 }

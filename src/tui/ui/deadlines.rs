@@ -56,7 +56,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
                 format!(
                     "{} {}",
                     p.number.as_deref().unwrap_or("?"),
-                    p.title.as_deref().unwrap_or("")
+                    super::problem_title(p, lang)
                 )
             });
             let heading = item

@@ -54,10 +54,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, theme: &Theme, filter: &st
     under.help = None;
     let mut lines = vec![Line::from(vec![
         Span::styled(pad_right(Msg::KeyColumn.text(lang), 22), theme.title),
-        Span::styled(
-            pad_right(&Msg::KeyHelp.text(lang).to_string(), 28),
-            theme.title,
-        ),
+        Span::styled(pad_right(Msg::KeyHelp.text(lang), 28), theme.title),
         Span::styled(Msg::Where.text(lang), theme.title),
     ])];
     for b in BINDINGS {

@@ -25,9 +25,7 @@ pub fn draw(
     path: ItemPath,
 ) -> Option<super::RowsHit> {
     let lang = app.lang;
-    let Some(item) = path.resolve(&app.data) else {
-        return None;
-    };
+    let item = path.resolve(&app.data)?;
     let selected = app.level().selected;
     let inner_width = usize::from(area.width.saturating_sub(2)).max(1);
     let text_lines = format::width(&item.text).div_ceil(inner_width) as u16;

@@ -17,7 +17,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
 
-use super::action::Tab;
+use super::action::{Action, Tab};
 use super::app::{App, Level, View};
 use super::keys::BINDINGS;
 use super::rows::sorted_column;
@@ -46,28 +46,30 @@ pub struct Areas {
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> Areas {
     let area = frame.area();
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
-        let text = match app.lang {
-            Lang::Zh => format!(
-                "{}（需要 {}x{}，当前 {}x{}）",
-                Msg::TooSmall.text(app.lang),
-                MIN_SIZE.0,
-                MIN_SIZE.1,
-                area.width,
-                area.height
+        let (w, h) = (area.width, area.height);
+        let (needs, now) = match app.lang {
+            Lang::Zh => (
+                format!("需要 {}x{}", MIN_SIZE.0, MIN_SIZE.1),
+                format!("当前 {w}x{h}"),
             ),
-            Lang::En => format!(
-                "{} (needs {}x{}, now {}x{})",
-                Msg::TooSmall.text(app.lang),
-                MIN_SIZE.0,
-                MIN_SIZE.1,
-                area.width,
-                area.height
+            Lang::En => (
+                format!("needs {}x{}", MIN_SIZE.0, MIN_SIZE.1),
+                format!("now {w}x{h}"),
             ),
         };
-        // Wrapped by hand: ratatui's own wrapping can write past a very narrow area.
-        let lines: Vec<Line> = crate::format::wrap(&text, usize::from(area.width))
-            .into_iter()
-            .take(usize::from(area.height))
+        // On one row, the sizes matter most; otherwise one part per row, so that a
+        // size is never split across rows. Wrapped by hand: ratatui's own wrapping
+        // can write past a very narrow area.
+        let short = format!("{w}x{h} < {}x{}", MIN_SIZE.0, MIN_SIZE.1);
+        let parts = match h {
+            1 => vec![format!("{} {w}x{h}", Msg::TooSmall.text(app.lang))],
+            2 => vec![Msg::TooSmall.text(app.lang).to_string(), short],
+            _ => vec![Msg::TooSmall.text(app.lang).to_string(), now, needs],
+        };
+        let lines: Vec<Line> = parts
+            .iter()
+            .flat_map(|p| crate::format::wrap(p, usize::from(w)))
+            .take(usize::from(h))
             .map(Line::from)
             .collect();
         frame.render_widget(Paragraph::new(lines), area);
@@ -245,6 +247,20 @@ fn draw_breadcrumb(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 },
             ));
         }
+        if let View::Problem(r, _) = level.view
+            && !app
+                .stack()
+                .iter()
+                .any(|l| matches!(l.view, View::Report(_)))
+        {
+            parts.push(crumb(
+                app,
+                &Level {
+                    view: View::Report(r),
+                    ..*level
+                },
+            ));
+        }
         parts.push(crumb(app, level));
     }
     let mut spans = vec![Span::styled(format!(" {}", parts.join(" › ")), theme.title)];
@@ -327,7 +343,13 @@ pub fn fit(line: Line<'static>, max: usize) -> Line<'static> {
 
 fn draw_hints(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut spans = vec![Span::raw(" ")];
-    for b in BINDINGS.iter().filter(|b| b.hint && app.in_scope(b.scope)) {
+    // Quit and help first, so that a narrow terminal never hides how to leave.
+    let first = |b: &&super::keys::Binding| matches!(b.action, Action::Quit | Action::ToggleHelp);
+    let (front, rest): (Vec<&super::keys::Binding>, Vec<&super::keys::Binding>) = BINDINGS
+        .iter()
+        .filter(|b| b.hint && app.in_scope(b.scope))
+        .partition(first);
+    for b in front.into_iter().chain(rest) {
         spans.push(Span::styled(b.label, theme.key));
         spans.push(Span::raw(format!(" {}  ", b.help.text(app.lang))));
     }
@@ -365,6 +387,25 @@ pub fn problem_title(problem: &Problem, lang: Lang) -> String {
     }
 }
 
+/// The cells of a problem row after its report: number, title, status, measures,
+/// figures, nearest deadline. Shared by the Problems tab and the report view.
+pub fn problem_cells(problem: &Problem, lang: Lang, theme: &Theme) -> Vec<Cell<'static>> {
+    let figures: usize = problem
+        .measures
+        .iter()
+        .chain(&problem.ongoing)
+        .map(|m| m.figures.len())
+        .sum();
+    vec![
+        Cell::from(problem.number.clone().unwrap_or_else(|| "?".into())),
+        Cell::from(problem_title(problem, lang)),
+        Cell::from(Line::from(status_badge(problem.status, lang, theme))),
+        Cell::from((problem.measures.len() + problem.ongoing.len()).to_string()),
+        Cell::from(figures.to_string()),
+        Cell::from(nearest_deadline(problem).map_or_else(|| "—".to_string(), |d| d.to_string())),
+    ]
+}
+
 /// The earliest deadline date among a problem's items.
 pub fn nearest_deadline(problem: &Problem) -> Option<chrono::NaiveDate> {
     problem
@@ -373,6 +414,52 @@ pub fn nearest_deadline(problem: &Problem) -> Option<chrono::NaiveDate> {
         .chain(&problem.ongoing)
         .filter_map(|m| m.deadline.as_ref()?.date)
         .min()
+}
+
+/// Column widths that fit: when the fixed columns and the minimum of the flexible
+/// ones do not fit in `available` cells, the fixed ones shrink in proportion. The
+/// layout solver would otherwise pick one of several equal layouts, differently
+/// from run to run.
+fn fit_widths(widths: Vec<Constraint>, available: usize) -> Vec<Constraint> {
+    // One cell for the selection symbol, one between columns.
+    let available = available.saturating_sub(1 + widths.len().saturating_sub(1));
+    let lengths: usize = widths
+        .iter()
+        .map(|c| match c {
+            Constraint::Length(n) => usize::from(*n),
+            _ => 0,
+        })
+        .sum();
+    let mins: usize = widths
+        .iter()
+        .map(|c| match c {
+            Constraint::Min(n) => usize::from(*n),
+            _ => 0,
+        })
+        .sum();
+    if lengths + mins <= available || lengths == 0 {
+        return widths;
+    }
+    let room = available.saturating_sub(mins);
+    widths
+        .into_iter()
+        .map(|c| match c {
+            Constraint::Length(n) => {
+                let scaled = usize::from(n) * room / lengths;
+                Constraint::Length(scaled.max(2) as u16)
+            }
+            other => other,
+        })
+        .collect()
+}
+
+/// Rows a paragraph of lines needs when wrapped at `width` cells.
+pub fn wrapped_height(lines: &[Line], width: u16) -> u16 {
+    let w = usize::from(width.max(1));
+    lines
+        .iter()
+        .map(|l| l.width().div_ceil(w).max(1) as u16)
+        .sum()
 }
 
 /// A bordered block with a title.
@@ -462,6 +549,7 @@ pub fn draw_table<'a>(
             other => *other,
         })
         .collect();
+    let widths = fit_widths(widths, usize::from(inner.width));
     let table = Table::new(rows, widths)
         .header(header)
         .block(block)

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Cell, Paragraph};
 
 use super::{TableView, block, bucket_badge, counted, draw_table, plain};
-use crate::format::{self, AreaUnit, truncate};
+use crate::format::{self, AreaUnit};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::Status;
 use crate::stats::{Bucket, Count, ReportStats};
@@ -78,7 +78,10 @@ fn draw_next_deadlines(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) 
             let item = d.item.resolve(&app.data);
             let line = Line::from(vec![
                 Span::styled(
-                    format::pad_right(&bucket_badge(d.bucket, lang, theme).content, 14),
+                    format::pad_right(
+                        &format!("{} ", bucket_badge(d.bucket, lang, theme).content),
+                        18,
+                    ),
                     theme.bucket(d.bucket),
                 ),
                 Span::raw(format!(
@@ -100,7 +103,7 @@ fn draw_next_deadlines(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) 
                     theme.dim,
                 ),
             ]);
-            truncate_line(line, usize::from(inner.width))
+            super::fit(line, usize::from(inner.width))
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
@@ -163,32 +166,9 @@ fn draw_report_block(
     ];
     let lines: Vec<Line> = lines
         .into_iter()
-        .map(|l| truncate_line(l, usize::from(inner.width)))
+        .map(|l| super::fit(l, usize::from(inner.width)))
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
-}
-
-/// A line cut to a width by display width, never splitting a glyph.
-fn truncate_line(line: Line<'static>, max: usize) -> Line<'static> {
-    let mut used = 0;
-    let mut spans = Vec::new();
-    for span in line.spans {
-        let w = format::width(&span.content);
-        if used + w <= max {
-            used += w;
-            spans.push(span);
-        } else {
-            let rest = max.saturating_sub(used);
-            if rest > 0 {
-                spans.push(Span::styled(
-                    truncate(&span.content, rest).into_owned(),
-                    span.style,
-                ));
-            }
-            break;
-        }
-    }
-    Line::from(spans)
 }
 
 fn label(text: &str, w: usize) -> Span<'static> {
@@ -470,9 +450,9 @@ fn draw_present(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, r: usiz
     let big: Vec<[String; 5]> = counts.iter().map(|(_, c)| big_number(c.value)).collect();
     for row in 0..5 {
         let mut spans = vec![Span::raw("  ")];
-        for (i, (status, _)) in counts.iter().enumerate() {
+        for (digits, (status, _)) in big.iter().zip(&counts) {
             spans.push(Span::styled(
-                format::pad_right(&big[i][row], 16),
+                format::pad_right(&digits[row], 16),
                 theme.status(*status),
             ));
         }
@@ -505,7 +485,7 @@ fn draw_present(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, r: usiz
     lines.push(deadline_line(rs, lang, theme, label_w));
     let lines: Vec<Line> = lines
         .into_iter()
-        .map(|l| truncate_line(l, usize::from(inner.width)))
+        .map(|l| super::fit(l, usize::from(inner.width)))
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -21,9 +21,7 @@ pub fn draw(
     p: usize,
 ) -> Option<super::RowsHit> {
     let lang = app.lang;
-    let Some(problem) = app.data.reports.get(r).and_then(|r| r.problems.get(p)) else {
-        return None;
-    };
+    let problem = app.data.reports.get(r).and_then(|r| r.problems.get(p))?;
     let mut lines = vec![Line::from(vec![
         status_badge(problem.status, lang, theme),
         Span::raw("  "),
@@ -46,7 +44,8 @@ pub fn draw(
         problem.number.as_deref().unwrap_or("?"),
         problem_title(problem, lang)
     );
-    let info_height = (lines.len() as u16 + 3).min(area.height / 2);
+    let info_height =
+        (super::wrapped_height(&lines, area.width.saturating_sub(2)) + 2).min(area.height / 2);
     let [info, table] =
         Layout::vertical([Constraint::Length(info_height), Constraint::Min(0)]).areas(area);
     frame.render_widget(

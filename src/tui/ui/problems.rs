@@ -3,10 +3,9 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::text::Line;
 use ratatui::widgets::Cell;
 
-use super::{TableView, counted, draw_table, nearest_deadline, problem_title, status_badge};
+use super::{TableView, counted, draw_table, problem_cells};
 use crate::i18n::Msg;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
@@ -53,23 +52,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
             let Some(problem) = report.problems.get(p) else {
                 return Vec::new();
             };
-            let figures: usize = problem
-                .measures
-                .iter()
-                .chain(&problem.ongoing)
-                .map(|m| m.figures.len())
-                .sum();
-            vec![
-                Cell::from(report.issuer.clone()),
-                Cell::from(problem.number.clone().unwrap_or_else(|| "?".into())),
-                Cell::from(problem_title(problem, lang)),
-                Cell::from(Line::from(status_badge(problem.status, lang, theme))),
-                Cell::from((problem.measures.len() + problem.ongoing.len()).to_string()),
-                Cell::from(figures.to_string()),
-                Cell::from(
-                    nearest_deadline(problem).map_or_else(|| "—".to_string(), |d| d.to_string()),
-                ),
-            ]
+            let mut cells = vec![Cell::from(report.issuer.clone())];
+            cells.extend(problem_cells(problem, lang, theme));
+            cells
         },
     )
 }

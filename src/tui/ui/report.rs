@@ -3,9 +3,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
-use super::{TableView, block, counted, draw_table, nearest_deadline, problem_title, status_badge};
+use super::{TableView, block, counted, draw_table, problem_cells};
 use crate::i18n::{self, Msg};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
@@ -18,9 +18,7 @@ pub fn draw(
     r: usize,
 ) -> Option<super::RowsHit> {
     let lang = app.lang;
-    let Some(report) = app.data.reports.get(r) else {
-        return None;
-    };
+    let report = app.data.reports.get(r)?;
     let mut lines = vec![Line::from(vec![
         Span::styled(format!("{}: ", Msg::Issuer.text(lang)), theme.dim),
         Span::raw(format!(
@@ -88,7 +86,8 @@ pub fn draw(
         Span::styled(format!("{}: ", Msg::Contact.text(lang)), theme.dim),
         Span::raw(contact.join(" · ")),
     ]));
-    let info_height = (lines.len() as u16 + 4).min(area.height / 2);
+    let info_height =
+        (super::wrapped_height(&lines, area.width.saturating_sub(2)) + 2).min(area.height / 2);
     let [info, table] =
         Layout::vertical([Constraint::Length(info_height), Constraint::Min(0)]).areas(area);
     frame.render_widget(
@@ -133,22 +132,7 @@ pub fn draw(
             let Some(problem) = visible.get(i).and_then(|&p| report.problems.get(p)) else {
                 return Vec::new();
             };
-            let figures: usize = problem
-                .measures
-                .iter()
-                .chain(&problem.ongoing)
-                .map(|m| m.figures.len())
-                .sum();
-            vec![
-                Cell::from(problem.number.clone().unwrap_or_else(|| "?".into())),
-                Cell::from(problem_title(problem, lang)),
-                Cell::from(Line::from(status_badge(problem.status, lang, theme))),
-                Cell::from((problem.measures.len() + problem.ongoing.len()).to_string()),
-                Cell::from(figures.to_string()),
-                Cell::from(
-                    nearest_deadline(problem).map_or_else(|| "—".to_string(), |d| d.to_string()),
-                ),
-            ]
+            problem_cells(problem, lang, theme)
         },
     )
 }
