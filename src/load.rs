@@ -1,9 +1,13 @@
 //! Reading data files (paths, directories, standard input, the bundled data),
 //! parsing them, validating them, and merging them into one `Dataset`.
 //!
-//! Each file is parsed with one call straight into `model::Dataset`; only
-//! when something is wrong does the loader look at the text again (with
-//! `jsonpos`) to say where, and to quote the bad value.
+//! Each file's reports are parsed and validated in parallel chunks
+//! (`chunks`); a file the fast path cannot take is parsed with one call
+//! straight into `model::Dataset`. Only when something is wrong does the
+//! loader look at the text again (with `jsonpos`) to say where, and to quote
+//! the bad value.
+
+mod chunks;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -13,7 +17,10 @@ use std::path::{Path, PathBuf};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::jsonpos::{self, Position, Segment};
 use crate::model::{Dataset, SCHEMA_VERSION};
-use crate::validate::{self, did_you_mean};
+use crate::validate::{self, Issue, did_you_mean};
+
+pub use chunks::Progress;
+use chunks::Tracker;
 
 /// Where a loaded report came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,6 +62,17 @@ pub const STDIN_NAME: &str = "<stdin>";
 
 /// Loads the given paths (`-` is standard input); with none, the bundled data.
 pub fn load(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
+    load_progressive(paths, |_| {})
+}
+
+/// Loads like [`load`], calling `on_progress` as the parse goes on: once when
+/// the files are read, then as each chunk of reports is parsed and validated
+/// (from any thread). The counts may step back when a file turns out to need
+/// the slower parse that finds the place of an error.
+pub fn load_progressive(
+    paths: &[PathBuf],
+    on_progress: impl Fn(Progress) + Sync,
+) -> Result<Loaded, LoadError> {
     let mut diagnostics = Vec::new();
     let inputs = if paths.is_empty() {
         crate::bundled::files()
@@ -71,7 +89,7 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
         }
         inputs
     };
-    load_inputs(inputs, diagnostics)
+    load_inputs(inputs, diagnostics, &on_progress)
 }
 
 /// The data bundled into the binary, already validated by the test suite.
@@ -85,7 +103,7 @@ pub fn load_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
         name: name.to_owned(),
         bytes: Cow::Borrowed(text.as_bytes()),
     };
-    load_inputs(vec![input], Vec::new())
+    load_inputs(vec![input], Vec::new(), &|_| {})
 }
 
 /// The bytes of one input file, with the name diagnostics give it.
@@ -94,17 +112,30 @@ struct Input<'a> {
     bytes: Cow<'a, [u8]>,
 }
 
+impl Input<'_> {
+    /// The bytes without a UTF-8 byte order mark: what positions count from.
+    fn content(&self) -> &[u8] {
+        self.bytes
+            .strip_prefix(b"\xEF\xBB\xBF")
+            .unwrap_or(&self.bytes)
+    }
+}
+
 fn load_inputs(
     inputs: Vec<Input<'_>>,
     mut diagnostics: Vec<Diagnostic>,
+    on_progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<Loaded, LoadError> {
+    let total: usize = inputs.iter().map(|i| i.bytes.len()).sum();
+    let tracker = Tracker::new(total as u64, on_progress);
+    tracker.add(0, 0);
     let mut names: Vec<String> = Vec::new();
     let mut synthetic = false;
     let mut reports = Vec::new();
     let mut origins = Vec::new();
     let mut first_seen: HashMap<String, (String, usize)> = HashMap::new();
     for input in &inputs {
-        let Some((text, dataset)) = parse_file(input, &mut diagnostics) else {
+        let Some(dataset) = parse_file(input, &mut diagnostics, &tracker) else {
             continue;
         };
         // Report ids must be unique across all files; this is checked while
@@ -130,7 +161,8 @@ fn load_inputs(
                 .iter()
                 .map(|(i, _, _)| report_id_path(*i))
                 .collect();
-            let positions = jsonpos::locate_nearest(text, &paths);
+            let text = String::from_utf8_lossy(input.content());
+            let positions = jsonpos::locate_nearest(&text, &paths);
             for ((_, hint, id), (path, position)) in
                 duplicates.into_iter().zip(paths.iter().zip(positions))
             {
@@ -308,17 +340,15 @@ fn whole_file(file: &str, message: String, hint: Option<String>) -> Diagnostic {
     diagnostic(file, None, Severity::Error, &[], message, hint)
 }
 
-/// Parses and validates one file. Diagnostics go to `diagnostics`; the text and
-/// dataset are returned when the file parsed and has no errors.
-fn parse_file<'a>(
-    input: &'a Input<'_>,
+/// Parses and validates one file. Diagnostics go to `diagnostics`; the dataset
+/// is returned when the file parsed and has no errors.
+fn parse_file(
+    input: &Input<'_>,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<(&'a str, Dataset)> {
+    tracker: &Tracker<'_>,
+) -> Option<Dataset> {
     let name = input.name.as_str();
-    let bytes = input
-        .bytes
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .unwrap_or(&input.bytes);
+    let bytes = input.content();
     if bytes.iter().all(u8::is_ascii_whitespace) {
         let what = if bytes.is_empty() {
             "the file is empty"
@@ -330,8 +360,26 @@ fn parse_file<'a>(
             format!("{what}: expected a JSON dataset"),
             Some("a data file is a JSON object with schema_version, name and reports".to_owned()),
         ));
+        tracker.add(input.bytes.len(), 0);
         return None;
     }
+    if let Some((dataset, issues)) = chunks::parse(bytes, tracker) {
+        if issues.is_empty() {
+            return Some(dataset);
+        }
+        // The fast path read every byte as UTF-8, so this borrows.
+        let text = String::from_utf8_lossy(bytes);
+        return with_issues(name, &text, dataset, issues, diagnostics);
+    }
+    let dataset = parse_whole(name, bytes, diagnostics);
+    let reports = dataset.as_ref().map_or(0, |d| d.reports.len());
+    tracker.add(input.bytes.len(), reports);
+    dataset
+}
+
+/// Parses and validates one file in one piece: the path that finds where an
+/// error is.
+fn parse_whole(name: &str, bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> Option<Dataset> {
     let text = match std::str::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
@@ -343,8 +391,8 @@ fn parse_file<'a>(
         diagnostics.push(d);
         return None;
     }
-    // The plain parse is the fast path; the path of a failure is found by
-    // parsing again with serde_path_to_error, which only failures pay for.
+    // The plain parse comes first; the path of a failure is found by parsing
+    // again with serde_path_to_error, which only failures pay for.
     let parsed = serde_json::from_str::<Dataset>(text).map_err(|_| error_with_path(text));
     match parsed {
         Ok(dataset) => {
@@ -357,28 +405,7 @@ fn parse_file<'a>(
                 return None;
             }
             let issues = validate::validate(&dataset);
-            let errors = issues.iter().any(|i| i.severity == Severity::Error);
-            if !issues.is_empty() {
-                let paths: Vec<&[Segment]> = issues.iter().map(|i| i.path.as_slice()).collect();
-                let positions = jsonpos::locate_nearest(text, &paths);
-                let mut found: Vec<Diagnostic> = issues
-                    .into_iter()
-                    .zip(positions)
-                    .map(|(issue, position)| {
-                        diagnostic(
-                            name,
-                            Some(position),
-                            issue.severity,
-                            &issue.path,
-                            issue.message,
-                            issue.hint,
-                        )
-                    })
-                    .collect();
-                found.sort_by_key(|d| (d.line, d.column));
-                diagnostics.extend(found);
-            }
-            (!errors).then_some((text, dataset))
+            with_issues(name, text, dataset, issues, diagnostics)
         }
         Err((path, error)) => {
             // A file of another version may fail for reasons that are no
@@ -393,6 +420,39 @@ fn parse_file<'a>(
             None
         }
     }
+}
+
+/// Turns validation issues into located diagnostics, sorted by position;
+/// the dataset is returned when none of them is an error.
+fn with_issues(
+    name: &str,
+    text: &str,
+    dataset: Dataset,
+    issues: Vec<Issue>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Dataset> {
+    let errors = issues.iter().any(|i| i.severity == Severity::Error);
+    if !issues.is_empty() {
+        let paths: Vec<&[Segment]> = issues.iter().map(|i| i.path.as_slice()).collect();
+        let positions = jsonpos::locate_nearest(text, &paths);
+        let mut found: Vec<Diagnostic> = issues
+            .into_iter()
+            .zip(positions)
+            .map(|(issue, position)| {
+                diagnostic(
+                    name,
+                    Some(position),
+                    issue.severity,
+                    &issue.path,
+                    issue.message,
+                    issue.hint,
+                )
+            })
+            .collect();
+        found.sort_by_key(|d| (d.line, d.column));
+        diagnostics.extend(found);
+    }
+    (!errors).then_some(dataset)
 }
 
 /// Parses again, tracking the JSON path, to say where the first parse failed.
@@ -720,7 +780,7 @@ mod tests {
                 bytes: Cow::Borrowed(MINIMAL.as_bytes()),
             },
         ];
-        let error = load_inputs(inputs, Vec::new()).unwrap_err();
+        let error = load_inputs(inputs, Vec::new(), &|_| {}).unwrap_err();
         let errors: Vec<String> = error.errors().map(ToString::to_string).collect();
         assert_eq!(
             errors,
@@ -745,7 +805,7 @@ mod tests {
                 bytes: Cow::Borrowed(other.as_bytes()),
             },
         ];
-        let loaded = load_inputs(inputs, Vec::new()).unwrap();
+        let loaded = load_inputs(inputs, Vec::new(), &|_| {}).unwrap();
         assert_eq!(loaded.dataset.name, "最小示例 + 另一个");
         assert_eq!(loaded.dataset.reports.len(), 2);
         assert_eq!(
@@ -754,6 +814,48 @@ mod tests {
                 file: "b.json".into(),
                 index: 0
             }
+        );
+    }
+
+    #[test]
+    fn the_parallel_parse_gives_the_plain_parse_and_progress_reaches_the_end() {
+        let bytes = crate::generate::to_vec(60, 7);
+        let text = std::str::from_utf8(&bytes).unwrap();
+        let plain: Dataset = serde_json::from_str(text).unwrap();
+        let last = std::sync::Mutex::new(Progress::default());
+        let calls = std::sync::atomic::AtomicUsize::new(0);
+        let input = Input {
+            name: "g.json".into(),
+            bytes: Cow::Borrowed(&bytes),
+        };
+        let loaded = load_inputs(vec![input], Vec::new(), &|p| {
+            calls.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let mut last = last.lock().unwrap();
+            if p.bytes_done >= last.bytes_done {
+                *last = p;
+            }
+        })
+        .unwrap();
+        assert_eq!(loaded.dataset, plain);
+        let last = *last.lock().unwrap();
+        assert_eq!(last.bytes_done, bytes.len() as u64);
+        assert_eq!(last.bytes_total, bytes.len() as u64);
+        assert_eq!(last.reports_done, 60);
+        // One call when the files are read, one per chunk, one at the end.
+        assert!(calls.into_inner() >= 3);
+    }
+
+    #[test]
+    fn an_error_in_a_late_report_is_reported_as_by_the_plain_parse() {
+        let text = String::from_utf8(crate::generate::to_vec(40, 3)).unwrap();
+        let at = text.rfind("\"issuer\"").unwrap();
+        let broken = format!("{}\"issur\"{}", &text[..at], &text[at + 8..]);
+        let errors = errors_of("g.json", &broken);
+        assert_eq!(errors.len(), 1);
+        assert!(
+            errors[0].contains("$.reports[39].issur: unknown field 'issur'"),
+            "{}",
+            errors[0]
         );
     }
 

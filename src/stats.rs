@@ -334,13 +334,7 @@ pub struct Totals {
 impl Stats {
     /// Derives every figure of a dataset as of a day.
     pub fn compute(dataset: &Dataset, as_of: NaiveDate) -> Self {
-        let mut deadlines = Vec::new();
-        let reports: Vec<ReportStats> = dataset
-            .reports
-            .iter()
-            .enumerate()
-            .map(|(i, r)| report_stats(i, r, as_of, &mut deadlines))
-            .collect();
+        let (reports, mut deadlines) = per_report(&dataset.reports, as_of);
         deadlines.sort_by_key(|d| (d.date.is_none(), d.date, d.item));
 
         let mut totals = Totals {
@@ -395,6 +389,50 @@ impl Stats {
             totals,
         }
     }
+}
+
+/// The stats of each report and their deadlines, in report order, computed
+/// in as many runs of reports as there are cores.
+fn per_report(reports: &[Report], as_of: NaiveDate) -> (Vec<ReportStats>, Vec<DeadlineEntry>) {
+    let run = |first: usize, reports: &[Report]| {
+        let mut deadlines = Vec::new();
+        let stats: Vec<ReportStats> = reports
+            .iter()
+            .enumerate()
+            .map(|(i, r)| report_stats(first + i, r, as_of, &mut deadlines))
+            .collect();
+        (stats, deadlines)
+    };
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    // Below a few hundred reports a thread costs more than it saves.
+    if threads < 2 || reports.len() < 256 {
+        return run(0, reports);
+    }
+    let size = reports.len().div_ceil(threads);
+    let runs: Vec<(Vec<ReportStats>, Vec<DeadlineEntry>)> = std::thread::scope(|s| {
+        let handles: Vec<_> = reports
+            .chunks(size)
+            .enumerate()
+            .skip(1)
+            .map(|(c, chunk)| s.spawn(move || run(c * size, chunk)))
+            .collect();
+        let mut runs = vec![run(0, &reports[..size.min(reports.len())])];
+        for handle in handles {
+            match handle.join() {
+                Ok(r) => runs.push(r),
+                // A panic in a worker is a bug; carry it on to the caller.
+                Err(payload) => std::panic::resume_unwind(payload),
+            }
+        }
+        runs
+    });
+    let mut stats = Vec::with_capacity(reports.len());
+    let mut deadlines = Vec::new();
+    for (s, d) in runs {
+        stats.extend(s);
+        deadlines.extend(d);
+    }
+    (stats, deadlines)
 }
 
 fn add_opt(a: Option<Decimal>, b: Option<Decimal>) -> Option<Decimal> {

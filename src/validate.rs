@@ -54,9 +54,17 @@ impl Issue {
 
 /// Every issue in the dataset, in the order of the reports.
 pub fn validate(dataset: &Dataset) -> Vec<Issue> {
+    validate_reports(0, &dataset.reports)
+}
+
+/// Every issue in a run of reports, the first of which is report `first` of
+/// its dataset; the loader checks the chunks it parses in parallel this way.
+///
+/// Checks that span reports (unique report ids) are the loader's.
+pub fn validate_reports(first: usize, reports: &[Report]) -> Vec<Issue> {
     let mut issues = Vec::new();
-    for (r, report) in dataset.reports.iter().enumerate() {
-        check_report(r, report, &mut issues);
+    for (r, report) in reports.iter().enumerate() {
+        check_report(first + r, report, &mut issues);
     }
     issues
 }
@@ -149,7 +157,8 @@ fn check_problems(r: usize, report: &Report, issues: &mut Vec<Issue>) {
 
 fn check_stated_totals(r: usize, report: &Report, issues: &mut Vec<Issue>) {
     let stated = &report.stated;
-    let base = join(&report_path(r), [key("stated")]);
+    // Paths are built only for issues: most reports have none.
+    let base = || join(&report_path(r), [key("stated")]);
     let per_status = [
         ("closed", Status::Closed, &stated.closed),
         ("open", Status::Open, &stated.open),
@@ -162,7 +171,7 @@ fn check_stated_totals(r: usize, report: &Report, issues: &mut Vec<Issue>) {
             let word = field.replace('_', "-");
             issues.push(
                 Issue::error(
-                    join(&base, [key(field), key("value")]),
+                    join(&base(), [key(field), key("value")]),
                     format!(
                         "the report states {} {word} {}, but {transcribed} {word} {} transcribed",
                         count.value,
@@ -179,7 +188,7 @@ fn check_stated_totals(r: usize, report: &Report, issues: &mut Vec<Issue>) {
         if transcribed > total.value as usize {
             issues.push(
                 Issue::error(
-                    join(&base, [key("total"), key("value")]),
+                    join(&base(), [key("total"), key("value")]),
                     format!(
                         "the report states {} {} in total, but {transcribed} {} transcribed",
                         total.value,
@@ -196,7 +205,7 @@ fn check_stated_totals(r: usize, report: &Report, issues: &mut Vec<Issue>) {
             .sum();
         if parts > u64::from(total.value) {
             issues.push(Issue::error(
-                join(&base, [key("total"), key("value")]),
+                join(&base(), [key("total"), key("value")]),
                 format!(
                     "the stated closed, open and long-term counts add up to {parts}, more than the stated total {}",
                     total.value
@@ -217,14 +226,16 @@ fn check_deadlines(r: usize, report: &Report, issues: &mut Vec<Issue>) {
                 let Some(deadline) = &item.deadline else {
                     continue;
                 };
-                let path = join(
-                    &problem_path(r, p),
-                    [key(list), Segment::Index(i), key("deadline")],
-                );
+                let path = || {
+                    join(
+                        &problem_path(r, p),
+                        [key(list), Segment::Index(i), key("deadline")],
+                    )
+                };
                 let parsed = parse_deadline(&deadline.text, report.published);
                 match (deadline.date, parsed) {
                     (Some(date), _) if date < report.published => issues.push(Issue::error(
-                        join(&path, [key("date")]),
+                        join(&path(), [key("date")]),
                         format!(
                             "deadline '{date}' is before the report's publication date '{}'",
                             report.published
@@ -232,7 +243,7 @@ fn check_deadlines(r: usize, report: &Report, issues: &mut Vec<Issue>) {
                     )),
                     (Some(date), Some(meant)) if date != meant => issues.push(
                         Issue::error(
-                            join(&path, [key("date")]),
+                            join(&path(), [key("date")]),
                             format!(
                                 "deadline date '{date}' does not match its text '{}'",
                                 deadline.text
@@ -242,7 +253,7 @@ fn check_deadlines(r: usize, report: &Report, issues: &mut Vec<Issue>) {
                     ),
                     (None, Some(meant)) => issues.push(
                         Issue::warning(
-                            path,
+                            path(),
                             format!(
                                 "deadline '{}' has no date, though it means {meant}",
                                 deadline.text
@@ -259,34 +270,34 @@ fn check_deadlines(r: usize, report: &Report, issues: &mut Vec<Issue>) {
 
 fn check_figures(r: usize, report: &Report, issues: &mut Vec<Issue>) {
     // Figure ids first, so that references can be checked in any order.
-    let mut ids: HashMap<&str, (Vec<Segment>, Role)> = HashMap::new();
+    // Paths are built only for issues: most figures have none.
+    let mut ids: HashMap<&str, FigureRef<'_>> = HashMap::new();
     for f in report.figures() {
         let Some(id) = f.figure.id.as_deref() else {
             continue;
         };
-        let path = figure_path(r, &f);
-        if let Some((first, _)) = ids.get(id) {
+        if let Some(first) = ids.get(id) {
             issues.push(
                 Issue::error(
-                    join(&path, [key("id")]),
+                    join(&figure_path(r, &f), [key("id")]),
                     format!("duplicate figure id '{id}'"),
                 )
                 .hint(format!(
                     "'{id}' is already the id of {}",
-                    jsonpos::display(first)
+                    jsonpos::display(&figure_path(r, first))
                 )),
             );
         } else {
-            ids.insert(id, (path, f.figure.role));
+            ids.insert(id, f);
         }
     }
     for f in report.figures() {
-        let path = figure_path(r, &f);
+        let path = || figure_path(r, &f);
         check_figure(&path, f.figure, issues);
-        if !compact(&f.measure.text).contains(&compact(&f.figure.quote)) {
+        if !contains_compact(&f.measure.text, &f.figure.quote) {
             issues.push(
                 Issue::warning(
-                    join(&path, [key("quote")]),
+                    join(&path(), [key("quote")]),
                     format!(
                         "the quote of figure '{}' is not in its item's text",
                         f.figure.text
@@ -295,13 +306,13 @@ fn check_figures(r: usize, report: &Report, issues: &mut Vec<Issue>) {
                 .hint("quote the clause exactly as the item's text has it"),
             );
         }
-        check_references(&path, f.figure, &ids, issues);
+        check_references(r, &path, f.figure, &ids, issues);
     }
 }
 
-fn check_figure(path: &[Segment], figure: &Figure, issues: &mut Vec<Issue>) {
-    let at = |k: &str| join(path, [key(k)]);
-    if !compact(&figure.quote).contains(&compact(&figure.text)) {
+fn check_figure(path: &dyn Fn() -> Vec<Segment>, figure: &Figure, issues: &mut Vec<Issue>) {
+    let at = |k: &str| join(&path(), [key(k)]);
+    if !contains_compact(&figure.quote, &figure.text) {
         issues.push(
             Issue::error(
                 at("text"),
@@ -372,7 +383,7 @@ fn check_figure(path: &[Segment], figure: &Figure, issues: &mut Vec<Issue>) {
             };
             issues.push(
                 Issue::warning(
-                    path.to_vec(),
+                    path(),
                     format!("{what} figure '{}' has no normalized value", figure.text),
                 )
                 .hint(format!("add \"normalized\": \"{expected}\"")),
@@ -383,9 +394,10 @@ fn check_figure(path: &[Segment], figure: &Figure, issues: &mut Vec<Issue>) {
 }
 
 fn check_references(
-    path: &[Segment],
+    r: usize,
+    path: &dyn Fn() -> Vec<Segment>,
     figure: &Figure,
-    ids: &HashMap<&str, (Vec<Segment>, Role)>,
+    ids: &HashMap<&str, FigureRef<'_>>,
     issues: &mut Vec<Issue>,
 ) {
     let refs = [("target", &figure.target), ("overlaps", &figure.overlaps)];
@@ -396,7 +408,7 @@ fn check_references(
         match ids.get(id) {
             None => {
                 let mut issue = Issue::error(
-                    join(path, [key(field)]),
+                    join(&path(), [key(field)]),
                     format!("{field} '{id}' is not the id of any figure in this report"),
                 );
                 if let Some(near) = did_you_mean(id, ids.keys().copied()) {
@@ -404,17 +416,17 @@ fn check_references(
                 }
                 issues.push(issue);
             }
-            Some((target, role)) if field == "target" && *role != Role::Target => issues.push(
+            Some(target) if field == "target" && target.figure.role != Role::Target => issues.push(
                 Issue::error(
-                    join(path, [key(field)]),
+                    join(&path(), [key(field)]),
                     format!(
                         "target '{id}' is a figure with role '{}', not 'target'",
-                        role_name(*role)
+                        role_name(target.figure.role)
                     ),
                 )
                 .hint(format!(
                     "set \"role\": \"target\" at {}, or refer to a target",
-                    jsonpos::display(target)
+                    jsonpos::display(&figure_path(r, target))
                 )),
             ),
             Some(_) => {}
@@ -510,8 +522,14 @@ fn unknown_unit(path: Vec<Segment>, figure: &Figure) -> Issue {
     Issue::error(path, message).hint(hint)
 }
 
-/// The text with all whitespace removed, for comparing quotes with text that
-/// was transcribed from a paper with line breaks.
+/// True when `needle` is in `haystack` once all whitespace is removed from
+/// both, for comparing quotes with text transcribed from a paper with line
+/// breaks. A plain substring is the common case and needs no copies.
+fn contains_compact(haystack: &str, needle: &str) -> bool {
+    haystack.contains(needle) || compact(haystack).contains(&compact(needle))
+}
+
+/// The text with all whitespace removed.
 fn compact(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()
 }
