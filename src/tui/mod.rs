@@ -45,33 +45,36 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
         };
         return crate::summary::run(&summary, &mut io::stdout().lock(), &mut io::stderr().lock());
     }
-    let loaded = match crate::load::load(&args.paths) {
-        Ok(loaded) => loaded,
+    let lang = args.lang.unwrap_or_else(Lang::from_env);
+    let theme = Theme::choose(args.theme.as_deref(), args.no_color);
+    let as_of = args
+        .as_of
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+
+    // The terminal first, so that the first frame is on screen at once; the data
+    // is parsed in the background while a progress bar shows how far it got.
+    let mut session = terminal::Session::start(!args.no_mouse)?;
+    let Some(result) = load_with_progress(&mut session, args, as_of, lang, &theme)? else {
+        return Ok(0);
+    };
+    let (loaded, stats) = match result {
+        Ok(pair) => pair,
         Err(e) => {
+            drop(session);
             crate::check::print_load_error(&e, &mut io::stderr().lock())?;
             return Ok(2);
         }
     };
-    let as_of = args
-        .as_of
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let stats = Stats::compute(&loaded.dataset, as_of);
-    let mut app = App::new(
-        loaded.dataset,
-        stats,
-        args.lang.unwrap_or_else(Lang::from_env),
-    );
+    let mut app = App::new(loaded.dataset, stats, lang);
     if args.present.is_some() {
         app.present = Some(false);
     }
-    let theme = Theme::choose(args.theme.as_deref(), args.no_color);
 
     let (changed_tx, changed_rx) = mpsc::channel();
     // Keep the watcher alive for the whole session; without paths there is nothing to watch.
     let _watcher = watch(&args.paths, changed_tx);
     let (loaded_tx, loaded_rx) = mpsc::channel();
 
-    let mut session = terminal::Session::start(!args.no_mouse)?;
     let mut exit = 0;
     let size = session.terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
@@ -163,6 +166,67 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
     }
     drop(session);
     Ok(exit)
+}
+
+/// A load and its statistics, or `None` when the user quit while waiting.
+type Loading = Option<Result<(Loaded, Stats), LoadError>>;
+
+/// Loads the data on other threads while drawing a progress bar of bytes and
+/// reports; q or Ctrl-C leaves at once.
+fn load_with_progress(
+    session: &mut terminal::Session,
+    args: &DashboardArgs,
+    as_of: chrono::NaiveDate,
+    lang: Lang,
+    theme: &Theme,
+) -> io::Result<Loading> {
+    use std::sync::Arc;
+    use std::sync::atomic::AtomicU64;
+    let done = Arc::new(AtomicU64::new(0));
+    let total = Arc::new(AtomicU64::new(0));
+    let reports = Arc::new(AtomicU64::new(0));
+    let (tx, rx) = mpsc::channel();
+    {
+        let (done, total, reports) = (Arc::clone(&done), Arc::clone(&total), Arc::clone(&reports));
+        let paths = args.paths.clone();
+        std::thread::spawn(move || {
+            let loaded = crate::load::load_progressive(&paths, |p| {
+                done.store(p.bytes_done, Ordering::Relaxed);
+                total.store(p.bytes_total, Ordering::Relaxed);
+                reports.store(p.reports_done as u64, Ordering::Relaxed);
+            });
+            let result = loaded.map(|l| {
+                let stats = Stats::compute(&l.dataset, as_of);
+                (l, stats)
+            });
+            let _ = tx.send(result);
+        });
+    }
+    loop {
+        let progress = ui::LoadProgress {
+            bytes_done: done.load(Ordering::Relaxed),
+            bytes_total: total.load(Ordering::Relaxed),
+            reports: reports.load(Ordering::Relaxed),
+        };
+        session
+            .terminal
+            .draw(|frame| ui::draw_loading(frame, lang, theme, as_of, progress))?;
+        if let Ok(result) = rx.recv_timeout(Duration::from_millis(30)) {
+            return Ok(Some(result));
+        }
+        if session.signalled.load(Ordering::Relaxed) {
+            return Ok(None);
+        }
+        while event::poll(Duration::ZERO)? {
+            if let Event::Key(key) = event::read()?
+                && keys::action_for(&key, |s| {
+                    matches!(s, keys::Scope::Always | keys::Scope::Anywhere)
+                }) == Some(Action::Quit)
+            {
+                return Ok(None);
+            }
+        }
+    }
 }
 
 /// Reads the data again in the background; the result arrives on `tx`.

@@ -144,6 +144,89 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Paragraph::new(line).style(theme.header), area);
 }
 
+/// How far the first load has got.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LoadProgress {
+    /// Bytes parsed.
+    pub bytes_done: u64,
+    /// Bytes in all; 0 while the files are still being read.
+    pub bytes_total: u64,
+    /// Reports parsed.
+    pub reports: u64,
+}
+
+/// The first frame, drawn before any data is there: header, tabs and a progress bar.
+pub fn draw_loading(
+    frame: &mut Frame,
+    lang: Lang,
+    theme: &Theme,
+    as_of: chrono::NaiveDate,
+    progress: LoadProgress,
+) {
+    let area = frame.area();
+    if area.width < 20 || area.height < 5 {
+        return;
+    }
+    let [header, tabs, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(0),
+    ])
+    .areas(area);
+    let loading = match lang {
+        Lang::Zh => "加载中…",
+        Lang::En => "loading…",
+    };
+    let text = format!(
+        " 整改 zhenggai │ {loading} │ {} {as_of} ",
+        Msg::AsOf.text(lang)
+    );
+    frame.render_widget(
+        Paragraph::new(pad_right(&text, usize::from(header.width))).style(theme.header),
+        header,
+    );
+    let names: Vec<String> = Tab::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, t)| format!("  {} {} ", i + 1, tab_name(*t, lang)))
+        .collect();
+    frame.render_widget(Paragraph::new(names.concat()).style(theme.tab), tabs);
+    let mib = |b: u64| b as f64 / (1024.0 * 1024.0);
+    let ratio = if progress.bytes_total > 0 {
+        (progress.bytes_done as f64 / progress.bytes_total as f64).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let label = match lang {
+        Lang::Zh => format!(
+            "{:.1} / {:.1} MiB · {} 份报告",
+            mib(progress.bytes_done),
+            mib(progress.bytes_total),
+            progress.reports
+        ),
+        Lang::En => format!(
+            "{:.1} / {:.1} MiB · {} reports",
+            mib(progress.bytes_done),
+            mib(progress.bytes_total),
+            progress.reports
+        ),
+    };
+    let gauge_area = Rect {
+        x: body.x + 2,
+        y: body.y + body.height / 3,
+        width: body.width.saturating_sub(4),
+        height: 3.min(body.height),
+    };
+    frame.render_widget(
+        ratatui::widgets::Gauge::default()
+            .block(block(Line::from(format!(" {loading} ")), theme))
+            .gauge_style(theme.closed)
+            .ratio(ratio)
+            .label(label),
+        gauge_area,
+    );
+}
+
 /// The name of a tab.
 pub fn tab_name(tab: Tab, lang: Lang) -> &'static str {
     match tab {
