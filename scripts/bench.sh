@@ -139,7 +139,7 @@ fi
 
 MARKER="<!-- notes: kept by scripts/bench.sh -->"
 NOTES=""
-[[ -f $OUT ]] && NOTES=$(sed -n "/^$MARKER\$/,\$p" "$OUT")
+[[ -f $OUT ]] && NOTES=$(awk -v m="$MARKER" '$0 == m { keep = 1 } keep' "$OUT")
 MODEL=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
 {
     echo "# Performance"
