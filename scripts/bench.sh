@@ -35,8 +35,11 @@ if ! need jless && [[ ! -x $HOME/.cargo/bin/jless ]]; then
 fi
 JLESS=$(command -v jless || echo "$HOME/.cargo/bin/jless")
 
-cargo build --release --quiet
-ZG=$ROOT/target/release/zhenggai
+# ZG=path/to/zhenggai measures that binary instead of building one.
+if [[ -z ${ZG:-} ]]; then
+    cargo build --release --quiet
+    ZG=$ROOT/target/release/zhenggai
+fi
 mkdir -p "$DATA"
 declare -A REPORTS=([1]=21 [10]=215 [100]=2150)
 for mb in 1 10 100; do
