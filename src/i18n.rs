@@ -79,6 +79,20 @@ pub enum Msg {
     KeyHalfUp,
     KeyQuit,
     KeyLang,
+    Needs,
+    Now,
+    Presenting,
+    Paused,
+    Loading,
+    HelpTyping,
+    ScopeAnywhere,
+    ScopeAlways,
+    ScopeDrilled,
+    ScopeUnits,
+    ScopeTop,
+    ScopeSearched,
+    ScopeSearch,
+    ScopeHelp,
     KeyClear,
     KeySearch,
     KeyNextMatch,
@@ -201,6 +215,29 @@ impl Msg {
             Self::KeyHalfUp => ("上翻半页", "half page up"),
             Self::KeyQuit => ("退出", "quit"),
             Self::KeyLang => ("English", "中文"),
+            Self::Needs => ("需要", "needs"),
+            Self::Now => ("当前", "now"),
+            Self::Presenting => (
+                "▶ 演示中 · 任意键暂停 · q 退出",
+                "▶ presenting · any key pauses · q quits",
+            ),
+            Self::Paused => (
+                "‖ 已暂停 · 任意键继续 · q 退出",
+                "‖ paused · any key resumes · q quits",
+            ),
+            Self::Loading => ("加载中…", "loading…"),
+            Self::HelpTyping => (
+                "搜索栏中输入文字即搜索；帮助中输入文字即筛选。",
+                "In the search bar, typing searches; here, typing filters.",
+            ),
+            Self::ScopeAnywhere => ("任何时候", "anywhere"),
+            Self::ScopeAlways => ("各处", "everywhere"),
+            Self::ScopeDrilled => ("下钻后", "drilled in"),
+            Self::ScopeUnits => ("金额、土地", "Amounts, Land"),
+            Self::ScopeTop => ("页签顶层", "top of a tab"),
+            Self::ScopeSearched => ("有搜索时", "with a search"),
+            Self::ScopeSearch => ("搜索栏", "search bar"),
+            Self::ScopeHelp => ("帮助", "help"),
             Self::KeyClear => ("清除筛选与搜索", "clear filters and search"),
             Self::KeySearch => ("搜索", "search"),
             Self::KeyNextMatch => ("下一个匹配", "next match"),
@@ -282,6 +319,14 @@ impl Msg {
             Lang::Zh => zh,
             Lang::En => en,
         }
+    }
+}
+
+/// A remark in parentheses, by the language's typography: "（…）" or " (…)".
+pub fn parenthesized(text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => format!("（{text}）"),
+        Lang::En => format!(" ({text})"),
     }
 }
 

@@ -174,10 +174,12 @@ fn counts_line(c: Counts, lang: Lang) -> String {
 
 fn sourced(status: Status, count: Count, lang: Lang) -> String {
     let source = i18n::count_source(count.source, lang);
-    match lang {
-        Lang::Zh => format!("{} {}（{source}）", i18n::status(status, lang), count.value),
-        Lang::En => format!("{} {} ({source})", i18n::status(status, lang), count.value),
-    }
+    format!(
+        "{} {}{}",
+        i18n::status(status, lang),
+        count.value,
+        i18n::parenthesized(source, lang)
+    )
 }
 
 fn buckets_line(b: BucketCounts, lang: Lang) -> String {

@@ -114,6 +114,9 @@ pub struct App {
     pub should_quit: bool,
 }
 
+/// How many rows a keystroke in the search bar looks ahead for a match.
+const TYPING_SCAN_ROWS: usize = 2_000;
+
 /// Rows of chrome around a table body: header, tabs, borders, table header, footer.
 const CHROME_ROWS: u16 = 8;
 
@@ -421,7 +424,9 @@ impl App {
                 if let Some(s) = &mut self.search {
                     s.query.push(c);
                 }
-                self.jump_to_match(true, true);
+                // While typing, look only a bounded way ahead, so that a key never
+                // waits for a scan of every report; n and Enter search them all.
+                self.jump_within(true, true, TYPING_SCAN_ROWS);
             }
             Action::SearchBackspace => {
                 if let Some(s) = &mut self.search {
@@ -509,6 +514,11 @@ impl App {
     /// Selects the next (or previous) row matching the search, wrapping around;
     /// `inclusive` lets the selected row itself count. Returns whether one was found.
     fn jump_to_match(&mut self, forward: bool, inclusive: bool) -> bool {
+        self.jump_within(forward, inclusive, usize::MAX)
+    }
+
+    /// Like `jump_to_match`, looking at no more than `limit` rows.
+    fn jump_within(&mut self, forward: bool, inclusive: bool, limit: usize) -> bool {
         let Some(q) = self.query().map(str::to_string) else {
             return false;
         };
@@ -518,7 +528,7 @@ impl App {
             return false;
         }
         let start = level.selected.min(count - 1);
-        for step in 0..count {
+        for step in 0..count.min(limit) {
             let offset = if inclusive { step } else { step + 1 };
             let i = if forward {
                 (start + offset) % count

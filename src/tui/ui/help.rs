@@ -15,25 +15,17 @@ use crate::tui::search::contains;
 use crate::tui::theme::Theme;
 
 fn scope_name(scope: Scope, app: &App) -> &'static str {
-    let zh = app.lang == crate::i18n::Lang::Zh;
-    match (scope, zh) {
-        (Scope::Anywhere, true) => "任何时候",
-        (Scope::Anywhere, false) => "anywhere",
-        (Scope::Always, true) => "各处",
-        (Scope::Always, false) => "everywhere",
-        (Scope::Drilled, true) => "下钻后",
-        (Scope::Drilled, false) => "drilled in",
-        (Scope::Units, true) => "金额、土地",
-        (Scope::Units, false) => "Amounts, Land",
-        (Scope::Top, true) => "页签顶层",
-        (Scope::Top, false) => "top of a tab",
-        (Scope::Searched, true) => "有搜索时",
-        (Scope::Searched, false) => "with a search",
-        (Scope::Search, true) => "搜索栏",
-        (Scope::Search, false) => "search bar",
-        (Scope::Help, true) => "帮助",
-        (Scope::Help, false) => "help",
+    match scope {
+        Scope::Anywhere => Msg::ScopeAnywhere,
+        Scope::Always => Msg::ScopeAlways,
+        Scope::Drilled => Msg::ScopeDrilled,
+        Scope::Units => Msg::ScopeUnits,
+        Scope::Top => Msg::ScopeTop,
+        Scope::Searched => Msg::ScopeSearched,
+        Scope::Search => Msg::ScopeSearch,
+        Scope::Help => Msg::ScopeHelp,
     }
+    .text(app.lang)
 }
 
 pub fn draw(frame: &mut Frame, body: Rect, app: &App, theme: &Theme, filter: &str) {
@@ -78,20 +70,11 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, theme: &Theme, filter: &st
             ),
         ]));
     }
-    if b_typing_hint(lang).is_some() {
-        lines.push(Line::from(Span::styled(
-            b_typing_hint(lang).unwrap_or_default(),
-            theme.dim,
-        )));
-    }
+    lines.push(Line::from(Span::styled(
+        Msg::HelpTyping.text(lang),
+        theme.dim,
+    )));
     frame.render_widget(Paragraph::new(lines), inner);
-}
-
-fn b_typing_hint(lang: crate::i18n::Lang) -> Option<&'static str> {
-    Some(match lang {
-        crate::i18n::Lang::Zh => "搜索栏中输入文字即搜索；帮助中输入文字即筛选。",
-        crate::i18n::Lang::En => "In the search bar, typing searches; here, typing filters.",
-    })
 }
 
 /// The keys of a binding as a user types them: "j ↓", "C-d", "S-tab".

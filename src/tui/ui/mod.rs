@@ -47,16 +47,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> Areas {
     let area = frame.area();
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
         let (w, h) = (area.width, area.height);
-        let (needs, now) = match app.lang {
-            Lang::Zh => (
-                format!("需要 {}x{}", MIN_SIZE.0, MIN_SIZE.1),
-                format!("当前 {w}x{h}"),
-            ),
-            Lang::En => (
-                format!("needs {}x{}", MIN_SIZE.0, MIN_SIZE.1),
-                format!("now {w}x{h}"),
-            ),
-        };
+        let needs = format!(
+            "{} {}x{}",
+            Msg::Needs.text(app.lang),
+            MIN_SIZE.0,
+            MIN_SIZE.1
+        );
+        let now = format!("{} {w}x{h}", Msg::Now.text(app.lang));
         // On one row, the sizes matter most; otherwise one part per row, so that a
         // size is never split across rows. Wrapped by hand: ratatui's own wrapping
         // can write past a very narrow area.
@@ -110,12 +107,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> Areas {
             draw_search_bar(frame, hints, app, theme, &search.query)
         }
         (_, Some(paused)) => {
-            let text = match (paused, app.lang) {
-                (false, Lang::Zh) => " ▶ 演示中 · 任意键暂停 · q 退出",
-                (false, Lang::En) => " ▶ presenting · any key pauses · q quits",
-                (true, Lang::Zh) => " ‖ 已暂停 · 任意键继续 · q 退出",
-                (true, Lang::En) => " ‖ paused · any key resumes · q quits",
-            };
+            let text = format!(
+                " {}",
+                if paused { Msg::Paused } else { Msg::Presenting }.text(app.lang)
+            );
             frame.render_widget(Paragraph::new(text).style(theme.key), hints);
         }
         _ => draw_hints(frame, hints, app, theme),
@@ -173,10 +168,7 @@ pub fn draw_loading(
         Constraint::Min(0),
     ])
     .areas(area);
-    let loading = match lang {
-        Lang::Zh => "加载中…",
-        Lang::En => "loading…",
-    };
+    let loading = Msg::Loading.text(lang);
     let text = format!(
         " 整改 zhenggai │ {loading} │ {} {as_of} ",
         Msg::AsOf.text(lang)
@@ -197,20 +189,13 @@ pub fn draw_loading(
     } else {
         0.0
     };
-    let label = match lang {
-        Lang::Zh => format!(
-            "{:.1} / {:.1} MiB · {} 份报告",
-            mib(progress.bytes_done),
-            mib(progress.bytes_total),
-            progress.reports
-        ),
-        Lang::En => format!(
-            "{:.1} / {:.1} MiB · {} reports",
-            mib(progress.bytes_done),
-            mib(progress.bytes_total),
-            progress.reports
-        ),
-    };
+    let label = format!(
+        "{:.1} / {:.1} MiB · {} {}",
+        mib(progress.bytes_done),
+        mib(progress.bytes_total),
+        progress.reports,
+        Msg::Reports.text(lang)
+    );
     let gauge_area = Rect {
         x: body.x + 2,
         y: body.y + body.height / 3,

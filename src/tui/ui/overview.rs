@@ -204,16 +204,13 @@ fn stacked_bar(
 
 fn count_span(status: Status, count: Count, lang: Lang, theme: &Theme) -> Span<'static> {
     let source = i18n::count_source(count.source, lang);
-    let (open, close) = match lang {
-        Lang::Zh => ("（", "）"),
-        Lang::En => (" (", ")"),
-    };
     Span::styled(
         format!(
-            " {} {} {}{open}{source}{close}",
+            " {} {} {}{}",
             status_symbol(status),
             i18n::status(status, lang),
-            count.value
+            count.value,
+            i18n::parenthesized(source, lang)
         ),
         theme.status(status),
     )
