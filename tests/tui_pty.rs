@@ -326,3 +326,18 @@ fn sigterm_ends_the_dashboard_and_restores_the_terminal() {
     );
     assert_restored(&d);
 }
+
+/// A hang-up (the terminal went away) ends the dashboard with the shell's code for
+/// it, 128 + SIGHUP = 129, instead of leaving it running without a terminal.
+#[test]
+fn sighup_ends_the_dashboard_with_code_129() {
+    let mut d = Dashboard::start("en_US.UTF-8");
+    d.wait_for("the Overview", |s| s.contains("▸ 1 Overview"));
+    let sent = std::process::Command::new("kill")
+        .args(["-HUP", &d.pid().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(sent.success());
+    let status = d.wait_for_exit();
+    assert_eq!(status.exit_code(), 129, "{status:?}");
+}

@@ -34,6 +34,7 @@ impl Session {
             signal_hook::flag::register(signal, Arc::clone(&signalled))?;
             signal_hook::flag::register_usize(signal, Arc::clone(&which), signal as usize)?;
         }
+        watchdog()?;
         // ratatui::init installs a panic hook that restores the terminal first.
         let terminal = ratatui::try_init()?;
         if mouse {
@@ -51,6 +52,26 @@ impl Drop for Session {
     fn drop(&mut self) {
         restore();
     }
+}
+
+/// The run loop notices a signal within a poll interval and leaves cleanly. If it
+/// cannot — when the terminal has gone away (SIGHUP), reading it may never return —
+/// this thread restores what can be restored and ends the process, so that no
+/// dashboard is left spinning without a terminal.
+fn watchdog() -> io::Result<()> {
+    let mut signals = signal_hook::iterator::Signals::new([
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ])?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            std::thread::sleep(std::time::Duration::from_millis(500));
+            restore();
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(())
 }
 
 /// Puts the terminal back as the shell expects it. Safe to call more than once.
