@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph};
+use ratatui::widgets::Paragraph;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::{TableView, bar, block, counted, draw_table};
@@ -155,10 +155,10 @@ fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<
                 };
                 let section = match (rows[i], f.overlaps.is_some()) {
                     (MoneyRow::NotSummed(_), _) => {
-                        Cell::from(Msg::NotSummedShort.text(lang)).style(theme.dim)
+                        Line::from(Msg::NotSummedShort.text(lang)).style(theme.dim)
                     }
-                    (_, true) => Cell::from(Msg::OverlapShort.text(lang)).style(theme.dim),
-                    _ => Cell::from(Msg::Achieved.text(lang)).style(theme.closed),
+                    (_, true) => Line::from(Msg::OverlapShort.text(lang)).style(theme.dim),
+                    _ => Line::from(Msg::Achieved.text(lang)).style(theme.closed),
                 };
                 let converted = match (
                     f.unit.currency(),
@@ -174,12 +174,12 @@ fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<
                 };
                 vec![
                     section,
-                    Cell::from(i18n::kind(f.kind, lang)),
-                    Cell::from(f.label.clone()),
-                    Cell::from(f.text.clone()).style(theme.figure),
-                    Cell::from(converted),
-                    Cell::from(i18n::role(f.role, lang)).style(role_style),
-                    Cell::from(issuer(app, path.item.report)),
+                    Line::from(i18n::kind(f.kind, lang)),
+                    Line::from(f.label.clone()),
+                    Line::from(f.text.clone()).style(theme.figure),
+                    Line::from(converted),
+                    Line::from(i18n::role(f.role, lang)).style(role_style),
+                    Line::from(issuer(app, path.item.report)),
                 ]
             }
             MoneyRow::Unstated(u) => {
@@ -191,13 +191,13 @@ fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<
                     return Vec::new();
                 };
                 vec![
-                    Cell::from(Msg::UnstatedShort.text(lang)).style(theme.open),
-                    Cell::from(i18n::kind(item.kind, lang)),
-                    Cell::from(item.label.clone()),
-                    Cell::from(Msg::AmountNotStated.text(lang)).style(theme.dim),
-                    Cell::from(""),
-                    Cell::from(""),
-                    Cell::from(issuer(app, u.item.report)),
+                    Line::from(Msg::UnstatedShort.text(lang)).style(theme.open),
+                    Line::from(i18n::kind(item.kind, lang)),
+                    Line::from(item.label.clone()),
+                    Line::from(Msg::AmountNotStated.text(lang)).style(theme.dim),
+                    Line::from(""),
+                    Line::from(""),
+                    Line::from(issuer(app, u.item.report)),
                 ]
             }
         },

@@ -4,7 +4,6 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
-use ratatui::widgets::Cell;
 
 use super::{TableView, bucket_badge, counted, draw_table, item_label};
 use crate::i18n::Msg;
@@ -63,19 +62,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
                 .and_then(|m| m.heading.clone())
                 .unwrap_or_else(|| item.map_or_else(String::new, |m| m.text.clone()));
             vec![
-                Cell::from(Line::from(bucket_badge(entry.bucket, lang, theme))),
-                Cell::from(
+                Line::from(bucket_badge(entry.bucket, lang, theme)),
+                Line::from(
                     entry
                         .date
                         .map_or_else(|| "—".to_string(), |d| d.to_string()),
                 ),
-                Cell::from(
+                Line::from(
                     item.and_then(|m| m.deadline.as_ref())
                         .map_or_else(|| "—".to_string(), |d| d.text.clone()),
                 ),
-                Cell::from(report.issuer.clone()),
-                Cell::from(problem_text),
-                Cell::from(format!("{} {heading}", item_label(app, entry.item))),
+                Line::from(report.issuer.clone()),
+                Line::from(problem_text),
+                Line::from(format!("{} {heading}", item_label(app, entry.item))),
             ]
         },
     )

@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{TableView, block, counted, draw_table, item_label};
 use crate::format::{self, AreaUnit};
@@ -108,11 +108,11 @@ pub fn draw(
                 return Vec::new();
             };
             vec![
-                Cell::from(f.text.clone()).style(theme.figure),
-                Cell::from(f.label.clone()),
-                Cell::from(i18n::kind(f.kind, lang)),
-                Cell::from(i18n::role(f.role, lang)),
-                Cell::from(normalized(f, app)),
+                Line::from(f.text.clone()).style(theme.figure),
+                Line::from(f.label.clone()),
+                Line::from(i18n::kind(f.kind, lang)),
+                Line::from(i18n::role(f.role, lang)),
+                Line::from(normalized(f, app)),
             ]
         },
     );

@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph};
+use ratatui::widgets::Paragraph;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::{TableView, bar, block, counted, draw_table};
@@ -135,12 +135,12 @@ fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<
                 role = format!("≈{role}");
             }
             vec![
-                Cell::from(i18n::kind(f.kind, lang)),
-                Cell::from(f.label.clone()),
-                Cell::from(f.text.clone()).style(theme.figure),
-                Cell::from(converted),
-                Cell::from(role).style(role_style),
-                Cell::from(
+                Line::from(i18n::kind(f.kind, lang)),
+                Line::from(f.label.clone()),
+                Line::from(f.text.clone()).style(theme.figure),
+                Line::from(converted),
+                Line::from(role).style(role_style),
+                Line::from(
                     app.data
                         .reports
                         .get(path.item.report)

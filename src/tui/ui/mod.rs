@@ -15,7 +15,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell, Paragraph, Row, Table, TableState};
+use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState};
 
 use super::action::{Action, Tab};
 use super::app::{App, Level, View};
@@ -457,7 +457,7 @@ pub fn problem_title(problem: &Problem, lang: Lang) -> String {
 
 /// The cells of a problem row after its report: number, title, status, measures,
 /// figures, nearest deadline. Shared by the Problems tab and the report view.
-pub fn problem_cells(problem: &Problem, lang: Lang, theme: &Theme) -> Vec<Cell<'static>> {
+pub fn problem_cells(problem: &Problem, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
     let figures: usize = problem
         .measures
         .iter()
@@ -465,12 +465,12 @@ pub fn problem_cells(problem: &Problem, lang: Lang, theme: &Theme) -> Vec<Cell<'
         .map(|m| m.figures.len())
         .sum();
     vec![
-        Cell::from(problem.number.clone().unwrap_or_else(|| "?".into())),
-        Cell::from(problem_title(problem, lang)),
-        Cell::from(Line::from(status_badge(problem.status, lang, theme))),
-        Cell::from((problem.measures.len() + problem.ongoing.len()).to_string()),
-        Cell::from(figures.to_string()),
-        Cell::from(nearest_deadline(problem).map_or_else(|| "—".to_string(), |d| d.to_string())),
+        Line::from(problem.number.clone().unwrap_or_else(|| "?".into())),
+        Line::from(problem_title(problem, lang)),
+        Line::from(status_badge(problem.status, lang, theme)),
+        Line::from((problem.measures.len() + problem.ongoing.len()).to_string()),
+        Line::from(figures.to_string()),
+        Line::from(nearest_deadline(problem).map_or_else(|| "—".to_string(), |d| d.to_string())),
     ]
 }
 
@@ -482,6 +482,27 @@ pub fn nearest_deadline(problem: &Problem) -> Option<chrono::NaiveDate> {
         .chain(&problem.ongoing)
         .filter_map(|m| m.deadline.as_ref()?.date)
         .min()
+}
+
+/// Fixed columns widened to their header (English headers are longer), ▼ included.
+fn widths_with_headers(
+    widths: &[Constraint],
+    header: &[&str],
+    sorted: Option<usize>,
+) -> Vec<Constraint> {
+    widths
+        .iter()
+        .enumerate()
+        .map(|(i, c)| match c {
+            Constraint::Length(n) => {
+                let h = header
+                    .get(i)
+                    .map_or(0, |h| width(h) + usize::from(sorted == Some(i)));
+                Constraint::Length((*n).max(h as u16))
+            }
+            other => *other,
+        })
+        .collect()
 }
 
 /// Column widths that fit: when the fixed columns and the minimum of the flexible
@@ -560,7 +581,7 @@ pub fn draw_table<'a>(
     app: &App,
     theme: &Theme,
     spec: TableView<'a>,
-    mut row: impl FnMut(usize) -> Vec<Cell<'a>>,
+    mut row: impl FnMut(usize) -> Vec<Line<'static>>,
 ) -> Option<RowsHit> {
     let level = app.level();
     let TableView {
@@ -585,9 +606,27 @@ pub fn draw_table<'a>(
     }
     let end = (offset + inner_height).min(count);
     let query = app.query();
+    let widths = fit_widths(
+        widths_with_headers(widths, &header, sorted),
+        usize::from(inner.width),
+    );
+    // The widths the table will give each column, so that a cell too long for its
+    // column ends in "…" on a character boundary instead of being cut.
+    let columns = Layout::horizontal(widths.clone())
+        .flex(ratatui::layout::Flex::Start)
+        .spacing(1)
+        .split(Rect::new(0, 0, inner.width.saturating_sub(1), 1));
     let rows: Vec<Row> = (offset..end)
         .map(|i| {
-            let cells = row(i);
+            let cells: Vec<Line> = row(i)
+                .into_iter()
+                .enumerate()
+                .map(|(c, line)| {
+                    let style = line.style;
+                    let w = columns.get(c).map_or(0, |r| usize::from(r.width));
+                    fit(line, w).style(style)
+                })
+                .collect();
             match query {
                 Some(q) if search::row_matches(app, level.view, i, q) => {
                     Row::new(cells).style(theme.search)
@@ -596,32 +635,18 @@ pub fn draw_table<'a>(
             }
         })
         .collect();
-    let header_widths: Vec<usize> = header
-        .iter()
-        .enumerate()
-        .map(|(i, h)| width(h) + usize::from(sorted == Some(i)))
-        .collect();
     let header = Row::new(header.into_iter().enumerate().map(|(i, h)| {
         if sorted == Some(i) {
-            Cell::from(format!("{h}▼")).style(theme.title)
+            Line::from(format!("{h}▼")).style(theme.title)
         } else {
-            Cell::from(h).style(theme.title)
+            Line::from(h).style(theme.title)
         }
     }));
-    // A fixed column is never narrower than its header (English headers are longer).
-    let widths: Vec<Constraint> = widths
-        .iter()
-        .zip(header_widths.iter().chain(std::iter::repeat(&0)))
-        .map(|(c, &h)| match c {
-            Constraint::Length(n) => Constraint::Length((*n).max(h as u16)),
-            other => *other,
-        })
-        .collect();
-    let widths = fit_widths(widths, usize::from(inner.width));
     let table = Table::new(rows, widths)
         .header(header)
         .block(block)
         .column_spacing(1)
+        .flex(ratatui::layout::Flex::Start)
         .row_highlight_style(theme.selected)
         .highlight_symbol("▶");
     let mut state = TableState::default();

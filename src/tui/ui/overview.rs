@@ -5,7 +5,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::{TableView, block, bucket_badge, counted, draw_table, plain};
 use crate::format::{self, AreaUnit};
@@ -386,13 +386,13 @@ fn draw_units_table(
             };
             let p = rs.problems.best();
             vec![
-                Cell::from(report.issuer.clone()),
-                Cell::from(format!("✓ {}", p.closed)).style(theme.closed),
-                Cell::from(format!("● {}", p.open)).style(theme.open),
-                Cell::from(format!("∞ {}", p.long_term)).style(theme.long_term),
-                Cell::from(format!("! {}", rs.deadlines.overdue)).style(theme.overdue),
-                Cell::from(report.published.to_string()),
-                Cell::from(report.title.clone()),
+                Line::from(report.issuer.clone()),
+                Line::from(format!("✓ {}", p.closed)).style(theme.closed),
+                Line::from(format!("● {}", p.open)).style(theme.open),
+                Line::from(format!("∞ {}", p.long_term)).style(theme.long_term),
+                Line::from(format!("! {}", rs.deadlines.overdue)).style(theme.overdue),
+                Line::from(report.published.to_string()),
+                Line::from(report.title.clone()),
             ]
         },
     )

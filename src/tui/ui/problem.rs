@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Cell, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::{TableView, block, counted, draw_table, problem_title, status_badge};
 use crate::i18n::Msg;
@@ -105,27 +105,27 @@ pub fn draw(
                     let bucket = Bucket::of(d.date, app.stats.as_of);
                     (
                         d.text.clone(),
-                        Cell::from(Line::from(Span::styled(
+                        Line::from(Span::styled(
                             format!(
                                 "{} {}",
                                 crate::tui::theme::bucket_symbol(bucket),
                                 d.date.map_or_else(|| "—".to_string(), |d| d.to_string())
                             ),
                             theme.bucket(bucket),
-                        ))),
+                        )),
                     )
                 }
-                None => (String::new(), Cell::from("")),
+                None => (String::new(), Line::from("")),
             };
             let label_style = match list {
                 ItemList::Measures => theme.closed,
                 ItemList::Ongoing => theme.open,
             };
             vec![
-                Cell::from(super::item_label(app, path)).style(label_style),
-                Cell::from(heading),
-                Cell::from(item.figures.len().to_string()),
-                Cell::from(deadline),
+                Line::from(super::item_label(app, path)).style(label_style),
+                Line::from(heading),
+                Line::from(item.figures.len().to_string()),
+                Line::from(deadline),
                 date,
             ]
         },

@@ -3,7 +3,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
-use ratatui::widgets::Cell;
+use ratatui::text::Line;
 
 use super::{TableView, counted, draw_table, problem_cells};
 use crate::i18n::Msg;
@@ -52,7 +52,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
             let Some(problem) = report.problems.get(p) else {
                 return Vec::new();
             };
-            let mut cells = vec![Cell::from(report.issuer.clone())];
+            let mut cells = vec![Line::from(report.issuer.clone())];
             cells.extend(problem_cells(problem, lang, theme));
             cells
         },
