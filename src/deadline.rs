@@ -2,6 +2,8 @@
 
 use chrono::{Datelike, NaiveDate};
 
+use crate::numerals::chinese_number;
+
 /// The last day a deadline text allows, or `None` when it names no day.
 ///
 /// `reference` is the report's date; it supplies the year for texts without one
@@ -103,27 +105,6 @@ fn leading_number(t: &str) -> Option<(u32, &str)> {
     Some((chinese_number(&numeral)?, &t[numeral.len()..]))
 }
 
-/// A Chinese numeral up to 99 ("十二", "二十三").
-pub fn chinese_number(s: &str) -> Option<u32> {
-    let digit = |c: char| {
-        "零一二三四五六七八九"
-            .chars()
-            .position(|d| d == c)
-            .map(|p| p as u32)
-    };
-    let chars: Vec<char> = s.chars().collect();
-    match chars.as_slice() {
-        [] => None,
-        ['两'] => Some(2),
-        [c] if *c == '十' => Some(10),
-        [c] => digit(*c),
-        ['十', u] => Some(10 + digit(*u)?),
-        [t, '十'] => Some(digit(*t)? * 10),
-        [t, '十', u] => Some(digit(*t)? * 10 + digit(*u)?),
-        _ => None,
-    }
-}
-
 fn last_day_of_month(year: i32, month: u32) -> Option<NaiveDate> {
     let (y, m) = if month == 12 {
         (year + 1, 1)
@@ -182,21 +163,5 @@ mod tests {
                 "{text:?}"
             );
         }
-    }
-
-    #[test]
-    fn reads_small_chinese_numerals() {
-        let table = [
-            ("一", 1),
-            ("两", 2),
-            ("十", 10),
-            ("十三", 13),
-            ("二十", 20),
-            ("九十九", 99),
-        ];
-        for (text, n) in table {
-            assert_eq!(chinese_number(text), Some(n), "{text}");
-        }
-        assert_eq!(chinese_number("百"), None);
     }
 }

@@ -12,6 +12,7 @@ pub mod import;
 pub mod jsonpos;
 pub mod load;
 pub mod model;
+pub mod numerals;
 pub mod snapshot;
 pub mod stats;
 pub mod summary;

@@ -8,10 +8,11 @@ use std::collections::HashMap;
 
 use rust_decimal::Decimal;
 
-use crate::deadline::{chinese_number, parse_deadline};
+use crate::deadline::parse_deadline;
 use crate::diagnostic::Severity;
 use crate::jsonpos::{self, Segment};
 use crate::model::{Dataset, Figure, FigureKind, FigureRef, Report, Role, Status};
+use crate::numerals::chinese_number;
 use crate::units::{Dimension, Unit};
 
 /// One thing wrong (or worth a look) in a dataset, located by JSON path.

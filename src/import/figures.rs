@@ -11,6 +11,7 @@ use rust_decimal::Decimal;
 
 use crate::deadline::parse_deadline;
 use crate::model::{Deadline, Figure, FigureKind, Role, Unstated};
+use crate::numerals::chinese_number;
 use crate::units::{Dimension, Unit};
 
 /// Units a figure may carry, longest first so that 万平方米 wins over 万元 and 平方米.
@@ -337,7 +338,7 @@ fn han_at(text: &Text, start: usize) -> (Option<Found>, usize) {
     if !HAN_COUNT_CUES.iter().any(|c| before_text.ends_with(c)) {
         return (None, i);
     }
-    let Some(value) = han_number(&numeral) else {
+    let Some(value) = chinese_number(&numeral) else {
         return (None, i);
     };
     match unit_after(text, i) {
@@ -359,50 +360,6 @@ fn han_at(text: &Text, start: usize) -> (Option<Found>, usize) {
 
 fn is_count_unit(unit: &str) -> bool {
     matches!(Unit::new(unit).dimension(), Some(Dimension::Count)) && unit != "万人次"
-}
-
-/// A Chinese numeral up to 9999 (两, 十三, 一百二十, 三千).
-pub fn han_number(s: &str) -> Option<u32> {
-    let mut total = 0u32;
-    let mut digit: Option<u32> = None;
-    let mut last_was_zero = false;
-    for c in s.chars() {
-        let d = match c {
-            '零' | '〇' => Some(0),
-            '一' => Some(1),
-            '二' | '两' => Some(2),
-            '三' => Some(3),
-            '四' => Some(4),
-            '五' => Some(5),
-            '六' => Some(6),
-            '七' => Some(7),
-            '八' => Some(8),
-            '九' => Some(9),
-            _ => None,
-        };
-        if let Some(d) = d {
-            if digit.is_some() && !last_was_zero {
-                return None;
-            }
-            last_was_zero = d == 0;
-            digit = Some(d);
-            continue;
-        }
-        let mult = match c {
-            '十' => 10,
-            '百' => 100,
-            '千' => 1000,
-            _ => return None,
-        };
-        let d = match digit.take() {
-            Some(0) | None if mult == 10 && total == 0 => 1,
-            Some(d) => d,
-            None => return None,
-        };
-        total += d * mult;
-        last_was_zero = false;
-    }
-    Some(total + digit.unwrap_or(0))
 }
 
 /// The unit after a number: 余/多 may stand before the unit or between 万 and 元.
@@ -970,9 +927,9 @@ mod tests {
             ),
             ["四次", "十三项"]
         );
-        assert_eq!(han_number("十三"), Some(13));
-        assert_eq!(han_number("一百二十"), Some(120));
-        assert_eq!(han_number("两"), Some(2));
+        assert_eq!(crate::numerals::chinese_number("十三"), Some(13));
+        assert_eq!(crate::numerals::chinese_number("一百二十"), Some(120));
+        assert_eq!(crate::numerals::chinese_number("两"), Some(2));
     }
 
     #[test]

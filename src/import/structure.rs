@@ -4,12 +4,13 @@
 use chrono::NaiveDate;
 
 use super::clean::{Cleaned, Paragraph, is_date_line, is_title_line};
-use super::figures::{self, Text, han_number};
+use super::figures::{self, Text};
 use super::{ImportError, Placement};
 use crate::model::{
     Basis, Contact, Inspection, InspectionKind, Measure, PlanItem, Problem, Report, Source,
     StatedCount, StatedRate, StatedTotals, Status, Unplaced,
 };
+use crate::numerals::chinese_number;
 
 /// Headings that open a paragraph by themselves (整改结果及成效：).
 pub const HEADING_WORDS: &[&str] = &[
@@ -116,7 +117,7 @@ fn marker(norm: &str) -> Option<Marker> {
     if numeral.is_empty() || numeral.chars().count() > 3 {
         return None;
     }
-    han_number(&numeral)?;
+    chinese_number(&numeral)?;
     let rest = &body[numeral.len()..];
     let count = numeral.chars().count();
     let (style, printed_len) = if paren && rest.starts_with('）') {
@@ -169,14 +170,14 @@ pub fn parse_full_date(t: &str) -> Option<(NaiveDate, &str)> {
     }
     let mut year = 0i32;
     for c in year_chars.chars() {
-        year = year * 10 + han_number(&c.to_string()).unwrap_or(0) as i32;
+        year = year * 10 + chinese_number(&c.to_string()).unwrap_or(0) as i32;
     }
     let rest = t[year_chars.len()..].strip_prefix('年')?;
     let month_s: String = rest.chars().take_while(|c| HAN.contains(*c)).collect();
     let rest = rest[month_s.len()..].strip_prefix('月')?;
     let day_s: String = rest.chars().take_while(|c| HAN.contains(*c)).collect();
     let rest = rest[day_s.len()..].strip_prefix('日')?;
-    let date = NaiveDate::from_ymd_opt(year, han_number(&month_s)?, han_number(&day_s)?)?;
+    let date = NaiveDate::from_ymd_opt(year, chinese_number(&month_s)?, chinese_number(&day_s)?)?;
     Some((date, rest))
 }
 
@@ -1228,7 +1229,7 @@ impl<'a> Builder<'a> {
                         .ordinal
                         .as_deref()
                         .and_then(|o| o.strip_suffix('是'))
-                        .and_then(han_number);
+                        .and_then(chinese_number);
                     if let Some(name) = next.filter(|v| *v > 1).and_then(|v| ordinal_name(v - 1)) {
                         list[0].ordinal = Some(name);
                         list[0].ordinal_inferred = true;
@@ -1635,7 +1636,7 @@ fn count_in_clause(clause: &str) -> Option<u32> {
             while i < chars.len() && "一二两三四五六七八九十百".contains(chars[i]) {
                 i += 1;
             }
-            han_number(&chars[start..i].iter().collect::<String>())
+            chinese_number(&chars[start..i].iter().collect::<String>())
         } else {
             i += 1;
             continue;
