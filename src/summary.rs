@@ -611,15 +611,11 @@ pub fn run(
     let loaded = match crate::load::load(&args.paths) {
         Ok(loaded) => loaded,
         Err(e) => {
-            for d in &e.diagnostics {
-                writeln!(err, "{d}")?;
-            }
+            crate::check::print_load_error(&e, err)?;
             return Ok(2);
         }
     };
-    for w in &loaded.warnings {
-        writeln!(err, "{w}")?;
-    }
+    crate::check::print_warnings(&loaded, err)?;
     let as_of = args
         .as_of
         .unwrap_or_else(|| chrono::Local::now().date_naive());

@@ -203,7 +203,7 @@ fn paragraphs(text: &str) -> (Vec<Paragraph>, Vec<PageMarker>) {
         let mut attached = std::mem::take(&mut pending);
         attached.extend(here);
         let norm = normalize(&line_text);
-        let width = display_width(&line_text);
+        let width = crate::format::width(&line_text);
         lines.push(Line {
             text: line_text,
             norm,
@@ -346,11 +346,6 @@ fn page_marker_at(chars: &[(usize, char)], start: usize) -> Option<(usize, bool)
         return None;
     }
     Some((i + 1, continued_from))
-}
-
-/// Display width in terminal columns: CJK counts two, ASCII one.
-fn display_width(s: &str) -> usize {
-    unicode_width::UnicodeWidthStr::width(s)
 }
 
 /// The usual width of a full line: the most common width among the widest half.

@@ -183,9 +183,7 @@ pub fn run(args: &SnapshotArgs, out: &mut impl Write, err: &mut impl Write) -> i
     let text = match render(args) {
         Ok(text) => text,
         Err(SnapshotError::Load(e)) => {
-            for d in &e.diagnostics {
-                writeln!(err, "{d}")?;
-            }
+            crate::check::print_load_error(&e, err)?;
             return Ok(2);
         }
         Err(e) => {
