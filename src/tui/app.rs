@@ -263,7 +263,16 @@ impl App {
             Scope::Search => typing,
             Scope::Help => self.help.is_some(),
             _ if typing || self.help.is_some() => false,
-            Scope::Always => true,
+            _ => self.in_scope_beneath_overlays(scope),
+        }
+    }
+
+    /// Whether bindings of a scope apply on the view beneath the help overlay and
+    /// the search bar, for the help's "applies here" marks.
+    pub fn in_scope_beneath_overlays(&self, scope: Scope) -> bool {
+        match scope {
+            Scope::Search | Scope::Help => false,
+            Scope::Anywhere | Scope::Always => true,
             Scope::Drilled => self.stack().len() > 1,
             Scope::Units => matches!(self.tab, Tab::Amounts | Tab::Land),
             Scope::Top => self.stack().len() == 1,
@@ -296,7 +305,7 @@ impl App {
             View::Amounts => self.rows.money.len(),
             View::Land => self.rows.land.len(),
             View::Deadlines => self.rows.deadlines.len(),
-            View::Report(r) => self.rows.report_problems(&self.data, r).len(),
+            View::Report(r) => self.rows.report_problems(&self.data, r).count(),
             View::Problem(r, p) => self
                 .data
                 .reports
@@ -329,8 +338,8 @@ impl App {
             View::Report(r) => self
                 .rows
                 .report_problems(&self.data, r)
-                .get(at)
-                .map(|&p| Level::new(View::Problem(r, p))),
+                .nth(at)
+                .map(|p| Level::new(View::Problem(r, p))),
             View::Problem(r, p) => self.item_path(r, p, at).map(|path| item(path, 0)),
             View::Amounts => match self.rows.money.get(at)? {
                 MoneyRow::Achieved(f) | MoneyRow::NotSummed(f) => Some(item(f.item, f.figure)),
@@ -608,7 +617,7 @@ impl App {
                 .map(|r| r.title.clone()),
             View::Problems | View::Report(_) => {
                 let (r, p) = match level.view {
-                    View::Report(r) => (r, *self.rows.report_problems(&self.data, r).get(at)?),
+                    View::Report(r) => (r, self.rows.report_problems(&self.data, r).nth(at)?),
                     _ => *self.rows.problems.get(at)?,
                 };
                 let problem = self.data.reports.get(r)?.problems.get(p)?;

@@ -108,7 +108,6 @@ pub fn table(app: &App) -> (&'static str, Vec<Vec<String>>) {
             rows.extend(
                 app.rows
                     .report_problems(data, r)
-                    .into_iter()
                     .filter_map(|p| problem_row(r, p)),
             );
             ("report", rows)

@@ -280,13 +280,15 @@ impl Rows {
     }
 
     /// The problems of one report that pass the filter, in printed order.
-    pub fn report_problems(&self, data: &Dataset, r: usize) -> Vec<usize> {
+    pub fn report_problems<'a>(
+        &'a self,
+        data: &'a Dataset,
+        r: usize,
+    ) -> impl Iterator<Item = usize> + 'a {
         let count = data
             .reports
             .get(r)
             .map_or(0, |report| report.problems.len());
-        (0..count)
-            .filter(|&p| self.problem_passes(data, r, p))
-            .collect()
+        (0..count).filter(move |&p| self.problem_passes(data, r, p))
     }
 }

@@ -91,8 +91,8 @@ pub fn row_matches(app: &App, view: View, index: usize, q: &str) -> bool {
         View::Report(r) => app
             .rows
             .report_problems(data, r)
-            .get(index)
-            .is_some_and(|&p| problem_matches(data, r, p, q)),
+            .nth(index)
+            .is_some_and(|p| problem_matches(data, r, p, q)),
         View::Problem(r, p) => app
             .item_path(r, p, index)
             .is_some_and(|path| path_matches(data, path, q)),

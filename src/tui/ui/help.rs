@@ -41,9 +41,6 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, theme: &Theme, filter: &st
     let block = block(Line::from(title), theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    // Which bindings apply on the view under the overlay.
-    let mut under = app.clone();
-    under.help = None;
     let mut lines = vec![Line::from(vec![
         Span::styled(pad_right(Msg::KeyColumn.text(lang), 22), theme.title),
         Span::styled(pad_right(Msg::KeyHelp.text(lang), 28), theme.title),
@@ -55,7 +52,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, theme: &Theme, filter: &st
         if !(contains(&keys, filter) || contains(help, filter) || contains(b.label, filter)) {
             continue;
         }
-        let here = under.in_scope(b.scope);
+        let here = app.in_scope_beneath_overlays(b.scope);
         let style = if here { theme.key } else { theme.dim };
         lines.push(Line::from(vec![
             Span::styled(pad_right(&keys, 22), style),

@@ -98,23 +98,15 @@ pub fn draw(
     );
 
     let level = app.level();
-    let header = vec![
-        Msg::Number.text(lang),
-        Msg::Title.text(lang),
-        Msg::Status.text(lang),
-        Msg::Measures.text(lang),
-        Msg::Figure.text(lang),
-        Msg::NearestDeadline.text(lang),
+    let columns = [
+        (Msg::Number, Constraint::Length(4)),
+        (Msg::Title, Constraint::Min(14)),
+        (Msg::Status, Constraint::Length(11)),
+        (Msg::Measures, Constraint::Length(5)),
+        (Msg::Figure, Constraint::Length(5)),
+        (Msg::NearestDeadline, Constraint::Length(10)),
     ];
-    let widths = [
-        Constraint::Length(4),
-        Constraint::Min(14),
-        Constraint::Length(11),
-        Constraint::Length(5),
-        Constraint::Length(5),
-        Constraint::Length(10),
-    ];
-    let visible = app.rows.report_problems(&app.data, r);
+    let visible: Vec<usize> = app.rows.report_problems(&app.data, r).collect();
     let count = visible.len();
     let title = counted(Msg::TabProblems.text(lang), level.selected, count);
     draw_table(
@@ -124,8 +116,7 @@ pub fn draw(
         theme,
         TableView {
             count,
-            header,
-            widths: &widths,
+            columns: &columns,
             title,
         },
         |i| {
