@@ -79,6 +79,8 @@ pub enum Msg {
     KeyHalfUp,
     KeyQuit,
     KeyLang,
+    Added,
+    Overdue,
     Needs,
     Now,
     Presenting,
@@ -215,6 +217,8 @@ impl Msg {
             Self::KeyHalfUp => ("上翻半页", "half page up"),
             Self::KeyQuit => ("退出", "quit"),
             Self::KeyLang => ("English", "中文"),
+            Self::Added => ("计入", "added"),
+            Self::Overdue => ("逾期", "overdue"),
             Self::Needs => ("需要", "needs"),
             Self::Now => ("当前", "now"),
             Self::Presenting => (
@@ -357,8 +361,7 @@ pub fn count_source(source: CountSource, lang: Lang) -> &'static str {
 /// The name of a deadline bucket.
 pub fn bucket(bucket: Bucket, lang: Lang) -> &'static str {
     match (bucket, lang) {
-        (Bucket::Overdue, Lang::Zh) => "逾期",
-        (Bucket::Overdue, Lang::En) => "overdue",
+        (Bucket::Overdue, _) => Msg::Overdue.text(lang),
         (Bucket::DueSoon, Lang::Zh) => "30天内到期",
         (Bucket::DueSoon, Lang::En) => "due in 30 days",
         (Bucket::Later, Lang::Zh) => "以后到期",

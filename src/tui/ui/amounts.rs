@@ -118,23 +118,14 @@ fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<
     let lang = app.lang;
     let level = app.level();
     let rows = &app.rows.money;
-    let header = vec![
-        "",
-        Msg::Kind.text(lang),
-        Msg::Label.text(lang),
-        Msg::AsWritten.text(lang),
-        Msg::Converted.text(lang),
-        Msg::Role.text(lang),
-        Msg::Report.text(lang),
-    ];
-    let widths = [
-        Constraint::Length(11),
-        Constraint::Length(12),
-        Constraint::Min(14),
-        Constraint::Length(14),
-        Constraint::Length(16),
-        Constraint::Length(6),
-        Constraint::Length(14),
+    let columns = [
+        (Msg::Added, Constraint::Length(11)),
+        (Msg::Kind, Constraint::Length(12)),
+        (Msg::Label, Constraint::Min(14)),
+        (Msg::AsWritten, Constraint::Length(14)),
+        (Msg::Converted, Constraint::Length(16)),
+        (Msg::Role, Constraint::Length(6)),
+        (Msg::Report, Constraint::Length(14)),
     ];
     let title = counted(Msg::TabAmounts.text(lang), level.selected, rows.len());
     draw_table(
@@ -144,8 +135,7 @@ fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<
         theme,
         TableView {
             count: rows.len(),
-            header,
-            widths: &widths,
+            columns: &columns,
             title,
         },
         |i| match rows[i] {

@@ -14,21 +14,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
     let lang = app.lang;
     let level = app.level();
     let rows = &app.rows.deadlines;
-    let header = vec![
-        Msg::Status.text(lang),
-        Msg::Date.text(lang),
-        Msg::DeadlineText.text(lang),
-        Msg::Report.text(lang),
-        Msg::Problem.text(lang),
-        Msg::Item.text(lang),
-    ];
-    let widths = [
-        Constraint::Length(12),
-        Constraint::Length(10),
-        Constraint::Length(14),
-        Constraint::Length(16),
-        Constraint::Length(18),
-        Constraint::Min(12),
+    let columns = [
+        (Msg::Status, Constraint::Length(12)),
+        (Msg::Date, Constraint::Length(10)),
+        (Msg::DeadlineText, Constraint::Length(14)),
+        (Msg::Report, Constraint::Length(16)),
+        (Msg::Problem, Constraint::Length(18)),
+        (Msg::Item, Constraint::Min(12)),
     ];
     let title = counted(Msg::TabDeadlines.text(lang), level.selected, rows.len());
     draw_table(
@@ -38,8 +30,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
         theme,
         TableView {
             count: rows.len(),
-            header,
-            widths: &widths,
+            columns: &columns,
             title,
         },
         |i| {

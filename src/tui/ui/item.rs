@@ -76,19 +76,12 @@ pub fn draw(
     );
 
     let level = app.level();
-    let header = vec![
-        Msg::AsWritten.text(lang),
-        Msg::Label.text(lang),
-        Msg::Kind.text(lang),
-        Msg::Role.text(lang),
-        Msg::Normalized.text(lang),
-    ];
-    let widths = [
-        Constraint::Length(14),
-        Constraint::Min(12),
-        Constraint::Length(16),
-        Constraint::Length(6),
-        Constraint::Length(18),
+    let columns = [
+        (Msg::AsWritten, Constraint::Length(14)),
+        (Msg::Label, Constraint::Min(12)),
+        (Msg::Kind, Constraint::Length(16)),
+        (Msg::Role, Constraint::Length(6)),
+        (Msg::Normalized, Constraint::Length(18)),
     ];
     let count = item.figures.len();
     let title = counted(Msg::Figure.text(lang), level.selected, count);
@@ -99,8 +92,7 @@ pub fn draw(
         theme,
         TableView {
             count,
-            header,
-            widths: &widths,
+            columns: &columns,
             title,
         },
         |i| {

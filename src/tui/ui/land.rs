@@ -88,21 +88,13 @@ fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<
     let lang = app.lang;
     let level = app.level();
     let rows = &app.rows.land;
-    let header = vec![
-        Msg::Kind.text(lang),
-        Msg::Label.text(lang),
-        Msg::AsWritten.text(lang),
-        Msg::Converted.text(lang),
-        Msg::Role.text(lang),
-        Msg::Report.text(lang),
-    ];
-    let widths = [
-        Constraint::Length(16),
-        Constraint::Min(14),
-        Constraint::Length(14),
-        Constraint::Length(18),
-        Constraint::Length(6),
-        Constraint::Length(14),
+    let columns = [
+        (Msg::Kind, Constraint::Length(16)),
+        (Msg::Label, Constraint::Min(14)),
+        (Msg::AsWritten, Constraint::Length(14)),
+        (Msg::Converted, Constraint::Length(18)),
+        (Msg::Role, Constraint::Length(6)),
+        (Msg::Report, Constraint::Length(14)),
     ];
     let title = counted(Msg::TabLand.text(lang), level.selected, rows.len());
     draw_table(
@@ -112,8 +104,7 @@ fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<
         theme,
         TableView {
             count: rows.len(),
-            header,
-            widths: &widths,
+            columns: &columns,
             title,
         },
         |i| {

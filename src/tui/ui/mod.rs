@@ -563,10 +563,8 @@ pub fn block<'a>(title: impl Into<Line<'a>>, theme: &Theme) -> Block<'a> {
 pub struct TableView<'a> {
     /// How many rows there are in all.
     pub count: usize,
-    /// The column headers.
-    pub header: Vec<&'a str>,
-    /// The column widths.
-    pub widths: &'a [Constraint],
+    /// Each column's header and width, declared together so they cannot drift apart.
+    pub columns: &'a [(Msg, Constraint)],
     /// The title on the border.
     pub title: Line<'a>,
 }
@@ -586,10 +584,11 @@ pub fn draw_table<'a>(
     let level = app.level();
     let TableView {
         count,
-        header,
-        widths,
+        columns,
         title,
     } = spec;
+    let header: Vec<&str> = columns.iter().map(|(m, _)| m.text(app.lang)).collect();
+    let widths: Vec<Constraint> = columns.iter().map(|(_, w)| *w).collect();
     let sorted =
         (app.stack().len() == 1).then(|| sorted_column(app.tab, app.sort[app.tab.index()]));
     let block = block(title, theme);
@@ -607,7 +606,7 @@ pub fn draw_table<'a>(
     let end = (offset + inner_height).min(count);
     let query = app.query();
     let widths = fit_widths(
-        widths_with_headers(widths, &header, sorted),
+        widths_with_headers(&widths, &header, sorted),
         usize::from(inner.width),
     );
     // The widths the table will give each column, so that a cell too long for its

@@ -348,23 +348,14 @@ fn draw_units_table(
     let lang = app.lang;
     let level = app.level();
     let order = &app.rows.overview;
-    let header = vec![
-        Msg::Issuer.text(lang),
-        Msg::Closed.text(lang),
-        Msg::Open.text(lang),
-        Msg::LongTerm.text(lang),
-        i18n::bucket(Bucket::Overdue, lang),
-        Msg::Published.text(lang),
-        Msg::Title.text(lang),
-    ];
-    let widths = [
-        Constraint::Length(24),
-        Constraint::Length(8),
-        Constraint::Length(8),
-        Constraint::Length(8),
-        Constraint::Length(6),
-        Constraint::Length(10),
-        Constraint::Min(10),
+    let columns = [
+        (Msg::Issuer, Constraint::Length(24)),
+        (Msg::Closed, Constraint::Length(8)),
+        (Msg::Open, Constraint::Length(8)),
+        (Msg::LongTerm, Constraint::Length(8)),
+        (Msg::Overdue, Constraint::Length(6)),
+        (Msg::Published, Constraint::Length(10)),
+        (Msg::Title, Constraint::Min(10)),
     ];
     let title = counted(Msg::Reports.text(lang), level.selected, order.len());
     draw_table(
@@ -374,8 +365,7 @@ fn draw_units_table(
         theme,
         TableView {
             count: order.len(),
-            header,
-            widths: &widths,
+            columns: &columns,
             title,
         },
         |i| {

@@ -56,19 +56,12 @@ pub fn draw(
     );
 
     let level = app.level();
-    let header = vec![
-        Msg::Item.text(lang),
-        Msg::Heading.text(lang),
-        Msg::Figure.text(lang),
-        Msg::DeadlineText.text(lang),
-        Msg::Date.text(lang),
-    ];
-    let widths = [
-        Constraint::Length(10),
-        Constraint::Min(16),
-        Constraint::Length(5),
-        Constraint::Length(14),
-        Constraint::Length(12),
+    let columns = [
+        (Msg::Item, Constraint::Length(10)),
+        (Msg::Heading, Constraint::Min(16)),
+        (Msg::Figure, Constraint::Length(5)),
+        (Msg::DeadlineText, Constraint::Length(14)),
+        (Msg::Date, Constraint::Length(12)),
     ];
     let measures = problem.measures.len();
     let count = measures + problem.ongoing.len();
@@ -80,8 +73,7 @@ pub fn draw(
         theme,
         TableView {
             count,
-            header,
-            widths: &widths,
+            columns: &columns,
             title,
         },
         |i| {

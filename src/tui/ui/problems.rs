@@ -14,23 +14,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
     let lang = app.lang;
     let level = app.level();
     let rows = &app.rows.problems;
-    let header = vec![
-        Msg::Report.text(lang),
-        Msg::Number.text(lang),
-        Msg::Title.text(lang),
-        Msg::Status.text(lang),
-        Msg::Measures.text(lang),
-        Msg::Figure.text(lang),
-        Msg::NearestDeadline.text(lang),
-    ];
-    let widths = [
-        Constraint::Length(18),
-        Constraint::Length(4),
-        Constraint::Min(12),
-        Constraint::Length(11),
-        Constraint::Length(5),
-        Constraint::Length(5),
-        Constraint::Length(10),
+    let columns = [
+        (Msg::Report, Constraint::Length(18)),
+        (Msg::Number, Constraint::Length(4)),
+        (Msg::Title, Constraint::Min(12)),
+        (Msg::Status, Constraint::Length(11)),
+        (Msg::Measures, Constraint::Length(5)),
+        (Msg::Figure, Constraint::Length(5)),
+        (Msg::NearestDeadline, Constraint::Length(10)),
     ];
     let title = counted(Msg::TabProblems.text(lang), level.selected, rows.len());
     draw_table(
@@ -40,8 +31,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
         theme,
         TableView {
             count: rows.len(),
-            header,
-            widths: &widths,
+            columns: &columns,
             title,
         },
         |i| {
