@@ -209,16 +209,20 @@ impl Rows {
             let (r, p) = m.problem();
             passes(r, p)
         });
+        // Yuan and dollars are never compared: by currency first, then largest first.
         let amount = |m: &MoneyRow| match m {
             MoneyRow::Achieved(f) | MoneyRow::NotSummed(f) => f
                 .resolve(data)
-                .and_then(|f| f.value.checked_mul(f.unit.factor()?))
-                .unwrap_or(Decimal::MIN),
-            MoneyRow::Unstated(_) => Decimal::MIN,
+                .and_then(|f| Some((f.unit.currency(), f.value.checked_mul(f.unit.factor()?)?)))
+                .unwrap_or((None, Decimal::MIN)),
+            MoneyRow::Unstated(_) => (None, Decimal::MIN),
         };
         match sort[Tab::Amounts.index()] {
             0 => {}
-            1 => money.sort_by_key(|m| std::cmp::Reverse(amount(m))),
+            1 => money.sort_by_key(|m| {
+                let (currency, value) = amount(m);
+                (currency.is_none(), currency, std::cmp::Reverse(value))
+            }),
             _ => money.sort_by_key(MoneyRow::report),
         }
 
@@ -290,5 +294,40 @@ impl Rows {
             .get(r)
             .map_or(0, |report| report.problems.len());
         (0..count).filter(move |&p| self.problem_passes(data, r, p))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::units::Currency;
+
+    /// Sorting Amounts by amount never ranks dollars among yuan: CNY first, then
+    /// USD, each largest first.
+    #[test]
+    fn amount_sort_keeps_currencies_apart() {
+        let loaded = crate::load::load(&[]).unwrap();
+        let as_of = chrono::NaiveDate::from_ymd_opt(2022, 1, 15).unwrap();
+        let stats = Stats::compute(&loaded.dataset, as_of);
+        let mut sort = [0; 5];
+        sort[Tab::Amounts.index()] = 1;
+        let rows = Rows::derive(&loaded.dataset, &stats, Filter::default(), &sort);
+        let keyed: Vec<(Currency, Decimal)> = rows
+            .money
+            .iter()
+            .filter_map(|m| match m {
+                MoneyRow::Achieved(f) | MoneyRow::NotSummed(f) => {
+                    let f = f.resolve(&loaded.dataset)?;
+                    Some((f.unit.currency()?, f.value * f.unit.factor()?))
+                }
+                MoneyRow::Unstated(_) => None,
+            })
+            .collect();
+        let first_usd = keyed.iter().position(|(c, _)| *c == Currency::Usd).unwrap();
+        assert!(keyed[..first_usd].iter().all(|(c, _)| *c == Currency::Cny));
+        assert!(keyed[first_usd..].iter().all(|(c, _)| *c == Currency::Usd));
+        for part in [&keyed[..first_usd], &keyed[first_usd..]] {
+            assert!(part.windows(2).all(|w| w[0].1 >= w[1].1), "{part:?}");
+        }
     }
 }

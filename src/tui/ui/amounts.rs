@@ -39,7 +39,15 @@ fn draw_bars(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let totals = &app.stats.totals.money;
-    let label_w = 16;
+    // As wide as the longest kind name shown, so English names are not cut.
+    let label_w = totals
+        .iter()
+        .map(|m| m.kind)
+        .chain(unstated_kinds(app).into_iter().map(|(k, _)| k))
+        .map(|k| format::width(i18n::kind(k, lang)) + 1)
+        .max()
+        .unwrap_or(0)
+        .clamp(8, 24);
     let amount_w = 18;
     let bar_w = usize::from(inner.width).saturating_sub(label_w + amount_w + 6);
     // Recoveries come first, also when the text gives no amount for them.
@@ -124,7 +132,7 @@ fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<
         (Msg::Label, Constraint::Min(14)),
         (Msg::AsWritten, Constraint::Length(14)),
         (Msg::Converted, Constraint::Length(16)),
-        (Msg::Role, Constraint::Length(6)),
+        (Msg::Role, Constraint::Length(8)),
         (Msg::Report, Constraint::Length(14)),
     ];
     let title = counted(Msg::TabAmounts.text(lang), level.selected, rows.len());

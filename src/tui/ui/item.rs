@@ -80,7 +80,7 @@ pub fn draw(
         (Msg::AsWritten, Constraint::Length(14)),
         (Msg::Label, Constraint::Min(12)),
         (Msg::Kind, Constraint::Length(16)),
-        (Msg::Role, Constraint::Length(6)),
+        (Msg::Role, Constraint::Length(8)),
         (Msg::Normalized, Constraint::Length(18)),
     ];
     let count = item.figures.len();

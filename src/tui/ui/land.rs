@@ -93,7 +93,7 @@ fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<
         (Msg::Label, Constraint::Min(14)),
         (Msg::AsWritten, Constraint::Length(14)),
         (Msg::Converted, Constraint::Length(18)),
-        (Msg::Role, Constraint::Length(6)),
+        (Msg::Role, Constraint::Length(8)),
         (Msg::Report, Constraint::Length(14)),
     ];
     let title = counted(Msg::TabLand.text(lang), level.selected, rows.len());
