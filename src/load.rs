@@ -1,9 +1,10 @@
 //! Reading data files (paths, directories, standard input, the bundled data),
 //! parsing them, validating them, and merging them into one `Dataset`.
 //!
-//! Each file's reports are parsed and validated in parallel chunks
-//! (`chunks`); a file the fast path cannot take is parsed with one call
-//! straight into `model::Dataset`. Only when something is wrong does the
+//! Each file is read in blocks and its reports are parsed and validated in
+//! parallel chunks as they arrive (`chunks`); a file the fast path cannot
+//! take is read whole and parsed with one call straight into
+//! `model::Dataset`. Only when something is wrong does the
 //! loader look at the text again (with `jsonpos`) to say where, and to quote
 //! the bad value.
 
@@ -11,12 +12,13 @@ mod chunks;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::fs::File;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::jsonpos::{self, Position, Segment};
-use crate::model::{Dataset, SCHEMA_VERSION};
+use crate::model::{Dataset, Report, SCHEMA_VERSION};
 use crate::validate::{self, Issue, did_you_mean};
 
 pub use chunks::Progress;
@@ -66,12 +68,27 @@ pub fn load(paths: &[PathBuf]) -> Result<Loaded, LoadError> {
 }
 
 /// Loads like [`load`], calling `on_progress` as the parse goes on: once when
-/// the files are read, then as each chunk of reports is parsed and validated
+/// the files are opened, then as each chunk of reports is parsed and validated
 /// (from any thread). The counts may step back when a file turns out to need
 /// the slower parse that finds the place of an error.
 pub fn load_progressive(
     paths: &[PathBuf],
     on_progress: impl Fn(Progress) + Sync,
+) -> Result<Loaded, LoadError> {
+    let mut reports = Vec::new();
+    let mut loaded = load_incremental(paths, on_progress, |batch| reports.extend(batch))?;
+    loaded.dataset.reports = reports;
+    Ok(loaded)
+}
+
+/// Loads like [`load_progressive`], handing the reports to `on_reports` in
+/// order, a batch at a time, as soon as they and every report before them are
+/// parsed and valid; the returned dataset has no reports of its own. When the
+/// load fails, the reports handed over so far are to be thrown away.
+pub fn load_incremental(
+    paths: &[PathBuf],
+    on_progress: impl Fn(Progress) + Sync,
+    mut on_reports: impl FnMut(Vec<Report>),
 ) -> Result<Loaded, LoadError> {
     let mut diagnostics = Vec::new();
     let inputs = if paths.is_empty() {
@@ -79,7 +96,7 @@ pub fn load_progressive(
             .iter()
             .map(|(name, text)| Input {
                 name: (*name).to_owned(),
-                bytes: Cow::Borrowed(text.as_bytes()),
+                source: Source::Bytes(Cow::Borrowed(text.as_bytes())),
             })
             .collect()
     } else {
@@ -89,7 +106,7 @@ pub fn load_progressive(
         }
         inputs
     };
-    load_inputs(inputs, diagnostics, &on_progress)
+    load_inputs(inputs, diagnostics, &on_progress, &mut on_reports)
 }
 
 /// The data bundled into the binary, already validated by the test suite.
@@ -101,67 +118,109 @@ pub fn bundled() -> Result<Loaded, LoadError> {
 pub fn load_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
     let input = Input {
         name: name.to_owned(),
-        bytes: Cow::Borrowed(text.as_bytes()),
+        source: Source::Bytes(Cow::Borrowed(text.as_bytes())),
     };
-    load_inputs(vec![input], Vec::new(), &|_| {})
+    collect(vec![input], Vec::new())
 }
 
-/// The bytes of one input file, with the name diagnostics give it.
+/// Loads inputs, with the reports in the dataset.
+fn collect(inputs: Vec<Input<'_>>, diagnostics: Vec<Diagnostic>) -> Result<Loaded, LoadError> {
+    let mut reports = Vec::new();
+    let mut loaded = load_inputs(inputs, diagnostics, &|_| {}, &mut |b| reports.extend(b))?;
+    loaded.dataset.reports = reports;
+    Ok(loaded)
+}
+
+/// One input, with the name diagnostics give it.
 struct Input<'a> {
     name: String,
-    bytes: Cow<'a, [u8]>,
+    source: Source<'a>,
+}
+
+/// Where an input's bytes are.
+enum Source<'a> {
+    /// In memory: standard input, the bundled data, a text given by a test.
+    Bytes(Cow<'a, [u8]>),
+    /// A regular file, opened and read as it is parsed; read again whole only
+    /// to say where something is wrong.
+    File { path: PathBuf, file: File, len: u64 },
 }
 
 impl Input<'_> {
-    /// The bytes without a UTF-8 byte order mark: what positions count from.
-    fn content(&self) -> &[u8] {
-        self.bytes
-            .strip_prefix(b"\xEF\xBB\xBF")
-            .unwrap_or(&self.bytes)
+    /// Bytes in all, for the progress bar.
+    fn len(&self) -> u64 {
+        match &self.source {
+            Source::Bytes(bytes) => bytes.len() as u64,
+            Source::File { len, .. } => *len,
+        }
     }
+
+    /// The whole text, read again from disk for a file.
+    fn bytes(&self) -> io::Result<Cow<'_, [u8]>> {
+        match &self.source {
+            Source::Bytes(bytes) => Ok(Cow::Borrowed(bytes)),
+            Source::File { path, .. } => std::fs::read(path).map(Cow::Owned),
+        }
+    }
+}
+
+/// The bytes without a UTF-8 byte order mark: what positions count from.
+fn content(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
 }
 
 fn load_inputs(
     inputs: Vec<Input<'_>>,
     mut diagnostics: Vec<Diagnostic>,
     on_progress: &(dyn Fn(Progress) + Sync),
+    on_reports: &mut dyn FnMut(Vec<Report>),
 ) -> Result<Loaded, LoadError> {
-    let total: usize = inputs.iter().map(|i| i.bytes.len()).sum();
-    let tracker = Tracker::new(total as u64, on_progress);
+    let total: u64 = inputs.iter().map(Input::len).sum();
+    let tracker = Tracker::new(total, on_progress);
     tracker.add(0, 0);
     let mut names: Vec<String> = Vec::new();
     let mut synthetic = false;
-    let mut reports = Vec::new();
     let mut origins = Vec::new();
     let mut first_seen: HashMap<String, (String, usize)> = HashMap::new();
     for input in &inputs {
-        let Some(dataset) = parse_file(input, &mut diagnostics, &tracker) else {
-            continue;
-        };
-        // Report ids must be unique across all files; this is checked while
-        // the file's text is at hand, to point at the second one.
+        // Report ids must be unique across all files; each batch is checked as
+        // it arrives, and the second of a pair is pointed at below.
         let mut duplicates = Vec::new();
-        for (index, report) in dataset.reports.iter().enumerate() {
-            match first_seen.get(&report.id) {
-                Some((file, first)) => duplicates.push((
-                    index,
-                    format!(
-                        "'{}' is already the id of $.reports[{first}] in {file}",
-                        report.id
-                    ),
-                    report.id.clone(),
-                )),
-                None => {
-                    first_seen.insert(report.id.clone(), (input.name.clone(), index));
+        let mut count = 0;
+        let failed_before = diagnostics.iter().any(Diagnostic::is_error);
+        let mut batch_sink = |batch: Vec<Report>| {
+            for (i, report) in batch.iter().enumerate() {
+                let index = count + i;
+                match first_seen.get(&report.id) {
+                    Some((file, first)) => duplicates.push((
+                        index,
+                        format!(
+                            "'{}' is already the id of $.reports[{first}] in {file}",
+                            report.id
+                        ),
+                        report.id.clone(),
+                    )),
+                    None => {
+                        first_seen.insert(report.id.clone(), (input.name.clone(), index));
+                    }
                 }
             }
-        }
+            count += batch.len();
+            // Once anything is wrong the load fails: nothing more is handed on.
+            if !failed_before && duplicates.is_empty() {
+                on_reports(batch);
+            }
+        };
+        let Some(head) = parse_file(input, &mut diagnostics, &tracker, &mut batch_sink) else {
+            continue;
+        };
         if !duplicates.is_empty() {
             let paths: Vec<Vec<Segment>> = duplicates
                 .iter()
                 .map(|(i, _, _)| report_id_path(*i))
                 .collect();
-            let text = String::from_utf8_lossy(input.content());
+            let bytes = input.bytes().unwrap_or_default();
+            let text = String::from_utf8_lossy(content(&bytes));
             let positions = jsonpos::locate_nearest(&text, &paths);
             for ((_, hint, id), (path, position)) in
                 duplicates.into_iter().zip(paths.iter().zip(positions))
@@ -176,12 +235,10 @@ fn load_inputs(
                 ));
             }
         }
-        if !names.contains(&dataset.name) {
-            names.push(dataset.name.clone());
+        if !names.contains(&head.name) {
+            names.push(head.name.clone());
         }
-        synthetic |= dataset.synthetic;
-        let count = dataset.reports.len();
-        reports.extend(dataset.reports);
+        synthetic |= head.synthetic;
         origins.extend((0..count).map(|index| Origin {
             file: input.name.clone(),
             index,
@@ -200,7 +257,7 @@ fn load_inputs(
             schema_version: SCHEMA_VERSION,
             name,
             synthetic,
-            reports,
+            reports: Vec::new(),
         },
         origins,
         warnings: diagnostics,
@@ -223,7 +280,7 @@ fn read_path(path: &Path, inputs: &mut Vec<Input<'static>>, diagnostics: &mut Ve
         match io::stdin().lock().read_to_end(&mut bytes) {
             Ok(_) => inputs.push(Input {
                 name: STDIN_NAME.to_owned(),
-                bytes: Cow::Owned(bytes),
+                source: Source::Bytes(Cow::Owned(bytes)),
             }),
             Err(e) => diagnostics.push(whole_file(
                 STDIN_NAME,
@@ -279,17 +336,31 @@ fn json_files_in(dir: &Path) -> io::Result<Vec<PathBuf>> {
 
 fn read_file(path: &Path, inputs: &mut Vec<Input<'static>>, diagnostics: &mut Vec<Diagnostic>) {
     let name = path.display().to_string();
-    match std::fs::read(path) {
-        Ok(bytes) => inputs.push(Input {
-            name,
-            bytes: Cow::Owned(bytes),
-        }),
-        Err(e) => diagnostics.push(whole_file(
-            &name,
-            format!("cannot read '{name}': {}", io_reason(&e)),
-            None,
-        )),
+    let opened = File::open(path).and_then(|file| {
+        let metadata = file.metadata()?;
+        if metadata.is_file() {
+            let len = metadata.len();
+            let path = path.to_owned();
+            Ok(Source::File { path, file, len })
+        } else {
+            // A pipe or a device cannot be read twice: keep its bytes.
+            let mut bytes = Vec::new();
+            (&file).read_to_end(&mut bytes)?;
+            Ok(Source::Bytes(Cow::Owned(bytes)))
+        }
+    });
+    match opened {
+        Ok(source) => inputs.push(Input { name, source }),
+        Err(e) => diagnostics.push(cannot_read(&name, &e)),
     }
+}
+
+fn cannot_read(name: &str, e: &io::Error) -> Diagnostic {
+    whole_file(
+        name,
+        format!("cannot read '{name}': {}", io_reason(e)),
+        None,
+    )
 }
 
 /// A short lower-case reason for an I/O error, without the OS error number.
@@ -340,15 +411,50 @@ fn whole_file(file: &str, message: String, hint: Option<String>) -> Diagnostic {
     diagnostic(file, None, Severity::Error, &[], message, hint)
 }
 
-/// Parses and validates one file. Diagnostics go to `diagnostics`; the dataset
-/// is returned when the file parsed and has no errors.
+/// Parses and validates one file, handing its reports to `deliver`.
+/// Diagnostics go to `diagnostics`; the dataset without its reports is
+/// returned when the file parsed and has no errors.
 fn parse_file(
     input: &Input<'_>,
     diagnostics: &mut Vec<Diagnostic>,
     tracker: &Tracker<'_>,
+    deliver: &mut dyn FnMut(Vec<Report>),
 ) -> Option<Dataset> {
     let name = input.name.as_str();
-    let bytes = input.content();
+    let streamed = match &input.source {
+        Source::Bytes(bytes) => chunks::parse(&mut &bytes[..], tracker, deliver),
+        Source::File { file, .. } => chunks::parse(&mut &*file, tracker, deliver),
+    };
+    let delivered = match streamed {
+        Ok(chunks::Outcome::Parsed { head, issues }) => {
+            if issues.is_empty() {
+                return Some(head);
+            }
+            let bytes = match input.bytes() {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    diagnostics.push(cannot_read(name, &e));
+                    return None;
+                }
+            };
+            let text = String::from_utf8_lossy(content(&bytes));
+            return with_issues(name, &text, head, issues, diagnostics);
+        }
+        Ok(chunks::Outcome::GaveUp { delivered }) => delivered,
+        Err(e) => {
+            diagnostics.push(cannot_read(name, &e));
+            return None;
+        }
+    };
+    // Something is wrong or unusual: the whole text, parsed in one piece, says what.
+    let bytes = match input.bytes() {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            diagnostics.push(cannot_read(name, &e));
+            return None;
+        }
+    };
+    let bytes = content(&bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         let what = if bytes.is_empty() {
             "the file is empty"
@@ -360,21 +466,19 @@ fn parse_file(
             format!("{what}: expected a JSON dataset"),
             Some("a data file is a JSON object with schema_version, name and reports".to_owned()),
         ));
-        tracker.add(input.bytes.len(), 0);
+        tracker.add(input.len() as usize, 0);
         return None;
     }
-    if let Some((dataset, issues)) = chunks::parse(bytes, tracker) {
-        if issues.is_empty() {
-            return Some(dataset);
-        }
-        // The fast path read every byte as UTF-8, so this borrows.
-        let text = String::from_utf8_lossy(bytes);
-        return with_issues(name, &text, dataset, issues, diagnostics);
-    }
-    let dataset = parse_whole(name, bytes, diagnostics);
-    let reports = dataset.as_ref().map_or(0, |d| d.reports.len());
-    tracker.add(input.bytes.len(), reports);
-    dataset
+    let mut dataset = parse_whole(name, bytes, diagnostics)?;
+    tracker.add(input.len() as usize, dataset.reports.len());
+    // The reports handed on before the fast path gave up are the same ones.
+    let rest: Vec<Report> = dataset
+        .reports
+        .drain(delivered.min(dataset.reports.len())..)
+        .collect();
+    dataset.reports.clear();
+    deliver(rest);
+    Some(dataset)
 }
 
 /// Parses and validates one file in one piece: the path that finds where an
@@ -773,14 +877,14 @@ mod tests {
         let inputs = vec![
             Input {
                 name: "a.json".into(),
-                bytes: Cow::Borrowed(MINIMAL.as_bytes()),
+                source: Source::Bytes(Cow::Borrowed(MINIMAL.as_bytes())),
             },
             Input {
                 name: "b.json".into(),
-                bytes: Cow::Borrowed(MINIMAL.as_bytes()),
+                source: Source::Bytes(Cow::Borrowed(MINIMAL.as_bytes())),
             },
         ];
-        let error = load_inputs(inputs, Vec::new(), &|_| {}).unwrap_err();
+        let error = collect(inputs, Vec::new()).unwrap_err();
         let errors: Vec<String> = error.errors().map(ToString::to_string).collect();
         assert_eq!(
             errors,
@@ -798,14 +902,14 @@ mod tests {
         let inputs = vec![
             Input {
                 name: "a.json".into(),
-                bytes: Cow::Borrowed(MINIMAL.as_bytes()),
+                source: Source::Bytes(Cow::Borrowed(MINIMAL.as_bytes())),
             },
             Input {
                 name: "b.json".into(),
-                bytes: Cow::Borrowed(other.as_bytes()),
+                source: Source::Bytes(Cow::Borrowed(other.as_bytes())),
             },
         ];
-        let loaded = load_inputs(inputs, Vec::new(), &|_| {}).unwrap();
+        let loaded = collect(inputs, Vec::new()).unwrap();
         assert_eq!(loaded.dataset.name, "最小示例 + 另一个");
         assert_eq!(loaded.dataset.reports.len(), 2);
         assert_eq!(
@@ -826,17 +930,23 @@ mod tests {
         let calls = std::sync::atomic::AtomicUsize::new(0);
         let input = Input {
             name: "g.json".into(),
-            bytes: Cow::Borrowed(&bytes),
+            source: Source::Bytes(Cow::Borrowed(&bytes)),
         };
-        let loaded = load_inputs(vec![input], Vec::new(), &|p| {
+        let mut reports = Vec::new();
+        let progress = |p: Progress| {
             calls.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
             let mut last = last.lock().unwrap();
             if p.bytes_done >= last.bytes_done {
                 *last = p;
             }
+        };
+        let loaded = load_inputs(vec![input], Vec::new(), &progress, &mut |batch| {
+            reports.extend(batch)
         })
         .unwrap();
-        assert_eq!(loaded.dataset, plain);
+        assert!(loaded.dataset.reports.is_empty());
+        assert_eq!(reports, plain.reports);
+        assert_eq!(loaded.dataset.name, plain.name);
         let last = *last.lock().unwrap();
         assert_eq!(last.bytes_done, bytes.len() as u64);
         assert_eq!(last.bytes_total, bytes.len() as u64);

@@ -1,131 +1,165 @@
-//! The fast path of parsing one data file: split its `reports` array at the
-//! report boundaries with a byte scanner, then parse and validate the reports
-//! in chunks on every core.
+//! The fast path of parsing one data file: read it block by block, split its
+//! `reports` array at the report boundaries with a byte scanner as the text
+//! arrives, and parse and validate the reports in chunks on every core while
+//! the next blocks are read. A chunk's text is dropped once it is parsed, so
+//! the whole file is never in memory at once.
 //!
 //! The fast path only ever succeeds on a file the plain parse would accept,
-//! with the same result; on anything unusual it gives up (`None`) and the
-//! caller parses the whole file the ordinary way, which says what is wrong.
+//! with the same result; on anything unusual it gives up and the caller
+//! parses the whole file the ordinary way, which says what is wrong.
 
+use std::collections::BTreeMap;
+use std::io::{self, Read};
 use std::ops::Range;
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Mutex, mpsc};
 
+use crate::diagnostic::Severity;
 use crate::model::{Dataset, Report, SCHEMA_VERSION};
 use crate::validate::{self, Issue};
 
-/// Where the parts of a dataset's text are.
-#[derive(Debug, PartialEq, Eq)]
-pub(super) struct Layout {
-    /// The offset of the `[` that opens the reports array.
-    pub open: usize,
-    /// The offset of the `]` that closes it.
-    pub close: usize,
-    /// Each report's bytes, from its first byte up to the next comma or `]`.
-    pub reports: Vec<Range<usize>>,
-}
-
-/// Finds the reports array of a dataset and the bounds of each report.
+/// Finds the reports array of a dataset and the bounds of each report, one
+/// piece of text at a time: the text may arrive in blocks, and a report is
+/// known to be complete as soon as its closing bracket has been read.
 ///
 /// Tracks strings (with their escapes) and bracket depth only; whether the
-/// text is valid JSON is left to the parser. `None` when the text is not an
-/// object with exactly one top-level `"reports": [...]`, or when the array is
-/// malformed in a way the scanner sees (empty elements, unterminated text).
-pub(super) fn scan(bytes: &[u8]) -> Option<Layout> {
-    let mut depth = 0usize;
-    // At depth 1 keys and values alternate; this is true where a key may come.
-    let mut expect_key = false;
-    let mut key: Option<Range<usize>> = None;
-    let mut open = None;
-    let mut close = None;
-    let mut in_reports = false;
-    let mut start: Option<usize> = None;
-    let mut reports = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        match b {
-            b' ' | b'\n' | b'\r' | b'\t' | b':' => {}
-            b'"' => {
-                let end = string_end(bytes, i + 1)?;
-                if depth == 1 && expect_key {
-                    key = Some(i + 1..end);
-                    expect_key = false;
-                } else if in_reports && depth == 2 && start.is_none() {
-                    start = Some(i);
-                }
-                i = end + 1;
-                continue;
-            }
-            b'{' | b'[' => {
-                if depth == 0 && b != b'{' {
-                    return None;
-                }
-                if depth == 1 && b == b'[' {
-                    let is_reports = key
-                        .as_ref()
-                        .is_some_and(|k| &bytes[k.clone()] == b"reports");
-                    if is_reports {
-                        if open.is_some() {
-                            return None;
+/// text is valid JSON is left to the parser. Gives up (`Err(GiveUp)`) when the
+/// text is not an object with exactly one top-level `"reports": [...]`, or
+/// when the array is malformed in a way the scanner sees (empty elements,
+/// unterminated text).
+#[derive(Debug, Default)]
+pub(super) struct Scanner {
+    /// The offset of the next byte to look at.
+    pos: usize,
+    depth: usize,
+    /// At depth 1 keys and values alternate; this is true where a key may come.
+    expect_key: bool,
+    /// The last key at depth 1 was `"reports"`.
+    key_is_reports: bool,
+    in_reports: bool,
+    /// Where the report being read starts.
+    start: Option<usize>,
+    /// Reports found so far.
+    found: usize,
+    /// The offset of the `[` that opens the reports array.
+    pub open: Option<usize>,
+    /// The offset of the `]` that closes it.
+    pub close: Option<usize>,
+    /// The top-level object has ended; what follows is the parser's to judge.
+    pub done: bool,
+}
+
+/// The scanner saw something only the parser can judge.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) struct GiveUp;
+
+impl Scanner {
+    /// Looks at the text from where the last call stopped up to the end of
+    /// `buf`, whose first byte is at offset `base`; each complete report's
+    /// range (from its first byte up to the next comma or `]`) is pushed onto
+    /// `reports`. Stops early inside a string that `buf` does not finish;
+    /// `eof` says no more text will come.
+    pub(super) fn scan(
+        &mut self,
+        buf: &[u8],
+        base: usize,
+        eof: bool,
+        reports: &mut Vec<Range<usize>>,
+    ) -> Result<(), GiveUp> {
+        let mut i = self.pos - base;
+        while i < buf.len() && !self.done {
+            let b = buf[i];
+            match b {
+                b' ' | b'\n' | b'\r' | b'\t' | b':' => {}
+                b'"' => {
+                    let Some(end) = string_end(buf, i + 1) else {
+                        if eof {
+                            return Err(GiveUp);
                         }
-                        open = Some(i);
-                        in_reports = true;
+                        // Read again from the quote once more text has come.
+                        break;
+                    };
+                    if self.depth == 1 && self.expect_key {
+                        self.key_is_reports = &buf[i + 1..end] == b"reports";
+                        self.expect_key = false;
+                    } else {
+                        self.value_starts(base + i);
+                    }
+                    i = end + 1;
+                    continue;
+                }
+                b'{' | b'[' => {
+                    if self.depth == 0 && b != b'{' {
+                        return Err(GiveUp);
+                    }
+                    if self.depth == 1 && b == b'[' && self.key_is_reports {
+                        if self.open.is_some() {
+                            return Err(GiveUp);
+                        }
+                        self.open = Some(base + i);
+                        self.in_reports = true;
+                    } else {
+                        self.value_starts(base + i);
+                    }
+                    self.depth += 1;
+                    if self.depth == 1 {
+                        self.expect_key = true;
                     }
                 }
-                if in_reports && depth == 2 && start.is_none() {
-                    start = Some(i);
-                }
-                depth += 1;
-                if depth == 1 {
-                    expect_key = true;
-                }
-            }
-            b'}' | b']' => {
-                depth = depth.checked_sub(1)?;
-                if in_reports && depth == 1 {
-                    if b != b']' {
-                        return None;
+                b'}' | b']' => {
+                    self.depth = self.depth.checked_sub(1).ok_or(GiveUp)?;
+                    if self.in_reports && self.depth == 1 {
+                        if b != b']' {
+                            return Err(GiveUp);
+                        }
+                        match self.start.take() {
+                            Some(s) => self.push(s..base + i, reports),
+                            // `[]` is fine, `[{…},]` is not.
+                            None if self.found > 0 => return Err(GiveUp),
+                            None => {}
+                        }
+                        self.close = Some(base + i);
+                        self.in_reports = false;
                     }
-                    match start.take() {
-                        Some(s) => reports.push(s..i),
-                        // `[]` is fine, `[{…},]` is not.
-                        None if !reports.is_empty() => return None,
-                        None => {}
+                    if self.depth == 0 {
+                        self.done = true;
                     }
-                    close = Some(i);
-                    in_reports = false;
                 }
-                if depth == 0 {
-                    // Whatever follows the object is the parser's to judge.
-                    break;
+                b',' => {
+                    if self.depth == 1 {
+                        self.expect_key = true;
+                    } else if self.in_reports && self.depth == 2 {
+                        let s = self.start.take().ok_or(GiveUp)?;
+                        self.push(s..base + i, reports);
+                    }
                 }
-            }
-            b',' => {
-                if depth == 1 {
-                    expect_key = true;
-                } else if in_reports && depth == 2 {
-                    reports.push(start.take()?..i);
-                }
-            }
-            _ => {
-                if depth == 0 {
-                    return None;
-                }
-                if in_reports && depth == 2 && start.is_none() {
-                    start = Some(i);
+                _ => {
+                    if self.depth == 0 {
+                        return Err(GiveUp);
+                    }
+                    self.value_starts(base + i);
                 }
             }
+            i += 1;
         }
-        i += 1;
+        self.pos = base + i;
+        if eof && !self.done {
+            return Err(GiveUp);
+        }
+        Ok(())
     }
-    if depth != 0 {
-        return None;
+
+    /// A value begins at `at`; inside the reports array it may begin a report.
+    fn value_starts(&mut self, at: usize) {
+        if self.in_reports && self.depth == 2 && self.start.is_none() {
+            self.start = Some(at);
+        }
     }
-    Some(Layout {
-        open: open?,
-        close: close?,
-        reports,
-    })
+
+    fn push(&mut self, range: Range<usize>, reports: &mut Vec<Range<usize>>) {
+        self.found += 1;
+        reports.push(range);
+    }
 }
 
 /// The offset of the quote that ends the string whose contents start at `from`.
@@ -189,91 +223,33 @@ impl<'a> Tracker<'a> {
 }
 
 /// About how many bytes of reports one chunk holds: small enough for a
-/// progress bar to move smoothly and for two cores to share the work evenly.
+/// progress bar to move smoothly and for the cores to share the work evenly.
 const CHUNK_BYTES: usize = 1 << 20;
 
-/// The parsed dataset and its validation issues, in report order.
-pub(super) type Parsed = (Dataset, Vec<Issue>);
+/// How much text is read at a time.
+const BLOCK_BYTES: usize = 256 << 10;
 
-/// Parses and validates a dataset in parallel chunks. `None` when the file
-/// needs the ordinary parse: something in it is wrong or unusual.
-///
-/// The progress counts of a fast path that gave up are taken back.
-pub(super) fn parse(bytes: &[u8], tracker: &Tracker<'_>) -> Option<Parsed> {
-    let layout = scan(bytes)?;
-    // The dataset without its reports, parsed on its own: the other fields,
-    // unknown fields, and everything around the reports array.
-    let mut envelope = Vec::with_capacity(layout.open + 1 + bytes.len() - layout.close);
-    envelope.extend_from_slice(&bytes[..=layout.open]);
-    envelope.extend_from_slice(&bytes[layout.close..]);
-    let envelope = std::str::from_utf8(&envelope).ok()?;
-    let mut dataset: Dataset = serde_json::from_str(envelope).ok()?;
-    if dataset.schema_version != SCHEMA_VERSION || !dataset.reports.is_empty() {
-        return None;
-    }
+const BOM: &[u8] = b"\xEF\xBB\xBF";
 
-    let chunks = group(&layout.reports, CHUNK_BYTES);
-    let results: Vec<Mutex<Option<Option<ChunkResult>>>> =
-        chunks.iter().map(|_| Mutex::new(None)).collect();
-    let next = AtomicUsize::new(0);
-    let work = || {
-        loop {
-            let c = next.fetch_add(1, Ordering::Relaxed);
-            let Some(chunk) = chunks.get(c) else { break };
-            let result = parse_chunk(bytes, &layout.reports, chunk.clone());
-            if let Some(r) = &result {
-                tracker.add(r.bytes, r.reports.len());
-            }
-            let failed = result.is_none();
-            if let Ok(mut slot) = results[c].lock() {
-                *slot = Some(result);
-            }
-            if failed {
-                // Stop handing out chunks: the ordinary parse takes over.
-                next.store(chunks.len(), Ordering::Relaxed);
-            }
-        }
-    };
-    let threads = std::thread::available_parallelism()
-        .map_or(1, usize::from)
-        .min(chunks.len());
-    if threads > 1 {
-        std::thread::scope(|s| {
-            for _ in 1..threads {
-                s.spawn(work);
-            }
-            work();
-        });
-    } else {
-        work();
-    }
+/// What the streamed parse of one file came to.
+pub(super) enum Outcome {
+    /// The whole file was parsed: the dataset without its reports (those went
+    /// to `deliver`), and the validation issues of every report.
+    Parsed { head: Dataset, issues: Vec<Issue> },
+    /// The file needs the ordinary parse, which says what is wrong with it;
+    /// the first `delivered` reports were handed over already.
+    GaveUp { delivered: usize },
+}
 
-    let mut issues = Vec::new();
-    let mut ok = true;
-    let (mut bytes_added, mut reports_added) = (0, 0);
-    dataset.reports.reserve(layout.reports.len());
-    for slot in results {
-        match slot.into_inner().ok().flatten().flatten() {
-            Some(chunk) if ok => {
-                bytes_added += chunk.bytes;
-                reports_added += chunk.reports.len();
-                dataset.reports.extend(chunk.reports);
-                issues.extend(chunk.issues);
-            }
-            Some(chunk) => {
-                bytes_added += chunk.bytes;
-                reports_added += chunk.reports.len();
-            }
-            None => ok = false,
-        }
-    }
-    if !ok {
-        tracker.take_back(bytes_added, reports_added);
-        return None;
-    }
-    // The envelope's bytes count too, so that the bar ends at 100 %.
-    tracker.add(bytes.len().saturating_sub(bytes_added), 0);
-    Some((dataset, issues))
+/// One chunk of consecutive reports, on its way to a worker.
+struct Job {
+    /// The chunk's place among the file's chunks.
+    index: usize,
+    /// The index of its first report in the file.
+    first: usize,
+    text: Vec<u8>,
+    /// Each report's bytes within `text`.
+    ranges: Vec<Range<usize>>,
 }
 
 /// The reports of one chunk, parsed and validated.
@@ -283,36 +259,236 @@ struct ChunkResult {
     bytes: usize,
 }
 
-/// Consecutive runs of reports of about `target` bytes each.
-fn group(reports: &[Range<usize>], target: usize) -> Vec<Range<usize>> {
-    let mut chunks = Vec::new();
-    let mut first = 0;
-    let mut size = 0;
-    for (i, r) in reports.iter().enumerate() {
-        size += r.len();
-        if size >= target {
-            chunks.push(first..i + 1);
-            first = i + 1;
-            size = 0;
+/// Parses and validates a dataset read from `reader`, in chunks of reports
+/// parsed on every core while the next ones are read, so that the text is
+/// never held whole. Reports go to `deliver` in file order as soon as they
+/// and every report before them are parsed, until a validation error is
+/// found; the progress counts of a parse that gave up are taken back.
+pub(super) fn parse(
+    reader: &mut dyn Read,
+    tracker: &Tracker<'_>,
+    deliver: &mut dyn FnMut(Vec<Report>),
+) -> io::Result<Outcome> {
+    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    // A bounded queue: reading never runs far ahead of parsing.
+    let (job_tx, job_rx) = mpsc::sync_channel::<Job>(threads);
+    let job_rx = Mutex::new(job_rx);
+    let (done_tx, done_rx) = mpsc::channel::<(usize, Option<ChunkResult>)>();
+    let stop = AtomicBool::new(false);
+    let mut order = InOrder::new(deliver);
+    let read = std::thread::scope(|s| {
+        for _ in 0..threads {
+            let done_tx = done_tx.clone();
+            let (job_rx, stop) = (&job_rx, &stop);
+            s.spawn(move || {
+                while let Some(job) = job_rx.lock().ok().and_then(|rx| rx.recv().ok()) {
+                    if stop.load(Ordering::Relaxed) {
+                        // Drain the queue, so that the reader never waits on it.
+                        continue;
+                    }
+                    let result = parse_chunk(&job);
+                    if let Some(r) = &result {
+                        tracker.add(r.bytes, r.reports.len());
+                    } else {
+                        stop.store(true, Ordering::Relaxed);
+                    }
+                    if done_tx.send((job.index, result)).is_err() {
+                        break;
+                    }
+                }
+            });
         }
+        drop(done_tx);
+        let read = read_chunks(
+            reader,
+            &job_tx,
+            &stop,
+            |index, result| {
+                order.accept(index, result);
+            },
+            &done_rx,
+        );
+        if !matches!(read, Ok(Some(_))) {
+            stop.store(true, Ordering::Relaxed);
+        }
+        drop(job_tx);
+        for (index, result) in done_rx.iter() {
+            order.accept(index, result);
+        }
+        read
+    });
+    let give_up = |order: InOrder<'_>| {
+        tracker.take_back(order.bytes, order.reports);
+        Outcome::GaveUp {
+            delivered: order.delivered,
+        }
+    };
+    let Some((envelope, total, chunks)) = read? else {
+        return Ok(give_up(order));
+    };
+    if order.failed || order.next != chunks {
+        return Ok(give_up(order));
     }
-    if first < reports.len() {
-        chunks.push(first..reports.len());
-    }
-    chunks
+    // The dataset without its reports, parsed on its own: the other fields,
+    // unknown fields, and everything around the reports array.
+    let head = simdutf8::basic::from_utf8(&envelope)
+        .ok()
+        .and_then(|text| serde_json::from_str::<Dataset>(text).ok());
+    let Some(head) = head.filter(|d| d.schema_version == SCHEMA_VERSION && d.reports.is_empty())
+    else {
+        return Ok(give_up(order));
+    };
+    // The envelope's bytes count too, so that the bar ends at 100 %.
+    tracker.add(total.saturating_sub(order.bytes), 0);
+    Ok(Outcome::Parsed {
+        head,
+        issues: order.issues,
+    })
 }
 
-fn parse_chunk(bytes: &[u8], reports: &[Range<usize>], chunk: Range<usize>) -> Option<ChunkResult> {
-    let first = chunk.start;
-    let ranges = &reports[chunk];
-    let mut parsed = Vec::with_capacity(ranges.len());
-    let mut size = 0;
-    for range in ranges {
-        size += range.len();
-        let text = std::str::from_utf8(&bytes[range.clone()]).ok()?;
-        parsed.push(serde_json::from_str::<Report>(text).ok()?);
+/// Reads the text block by block, scans it for reports and sends them to the
+/// workers in chunks, taking in finished chunks as they come. Returns the
+/// envelope (the text without the reports), the number of bytes read and of
+/// chunks sent, or `None` when the scanner gave up or parsing stopped.
+fn read_chunks(
+    reader: &mut dyn Read,
+    jobs: &mpsc::SyncSender<Job>,
+    stop: &AtomicBool,
+    mut accept: impl FnMut(usize, Option<ChunkResult>),
+    done: &mpsc::Receiver<(usize, Option<ChunkResult>)>,
+) -> io::Result<Option<(Vec<u8>, usize, usize)>> {
+    let mut buf: Vec<u8> = Vec::with_capacity(CHUNK_BYTES + 2 * BLOCK_BYTES);
+    // The offset of `buf[0]` in the text.
+    let mut base = 0;
+    let mut scanner = Scanner::default();
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    let mut head: Option<Vec<u8>> = None;
+    let (mut first, mut index, mut total) = (0, 0, 0);
+    let mut eof = false;
+    while !eof {
+        let n = reader.take(BLOCK_BYTES as u64).read_to_end(&mut buf)?;
+        eof = n == 0;
+        if total == 0 && buf.starts_with(BOM) {
+            // Positions count from after a byte order mark.
+            buf.drain(..BOM.len());
+        }
+        total += n;
+        if scanner.done {
+            continue;
+        }
+        if scanner.scan(&buf, base, eof, &mut ranges).is_err() {
+            return Ok(None);
+        }
+        if let (None, Some(open)) = (&head, scanner.open) {
+            head = Some(buf[..=open - base].to_vec());
+        }
+        let pending = match (ranges.first(), ranges.last()) {
+            (Some(a), Some(b)) => b.end - a.start,
+            _ => 0,
+        };
+        if pending > 0 && (pending >= CHUNK_BYTES || scanner.close.is_some()) {
+            let cut = ranges.last().map_or(base, |r| r.end);
+            let mut text =
+                std::mem::replace(&mut buf, Vec::with_capacity(CHUNK_BYTES + 2 * BLOCK_BYTES));
+            buf.extend_from_slice(&text[cut - base..]);
+            text.truncate(cut - base);
+            let job = Job {
+                index,
+                first,
+                text,
+                ranges: ranges
+                    .drain(..)
+                    .map(|r| r.start - base..r.end - base)
+                    .collect(),
+            };
+            first += job.ranges.len();
+            index += 1;
+            base = cut;
+            if jobs.send(job).is_err() {
+                return Ok(None);
+            }
+        }
+        for (i, result) in done.try_iter() {
+            accept(i, result);
+        }
+        if stop.load(Ordering::Relaxed) {
+            return Ok(None);
+        }
     }
-    let issues = validate::validate_reports(first, &parsed);
+    let (Some(mut envelope), Some(close)) = (head, scanner.close) else {
+        return Ok(None);
+    };
+    envelope.extend_from_slice(&buf[close - base..]);
+    Ok(Some((envelope, total, index)))
+}
+
+/// Takes chunks as they finish, in any order, and hands their reports on in
+/// file order.
+struct InOrder<'d> {
+    deliver: &'d mut dyn FnMut(Vec<Report>),
+    /// The next chunk to hand on.
+    next: usize,
+    waiting: BTreeMap<usize, Option<ChunkResult>>,
+    issues: Vec<Issue>,
+    /// A chunk did not parse.
+    failed: bool,
+    /// A chunk has a validation error: reports after it are not handed on.
+    errors: bool,
+    delivered: usize,
+    /// Bytes and reports of every parsed chunk, as the tracker counted them.
+    bytes: usize,
+    reports: usize,
+}
+
+impl<'d> InOrder<'d> {
+    fn new(deliver: &'d mut dyn FnMut(Vec<Report>)) -> Self {
+        Self {
+            deliver,
+            next: 0,
+            waiting: BTreeMap::new(),
+            issues: Vec::new(),
+            failed: false,
+            errors: false,
+            delivered: 0,
+            bytes: 0,
+            reports: 0,
+        }
+    }
+
+    fn accept(&mut self, index: usize, result: Option<ChunkResult>) {
+        if let Some(r) = &result {
+            self.bytes += r.bytes;
+            self.reports += r.reports.len();
+        }
+        self.waiting.insert(index, result);
+        while let Some(result) = self.waiting.remove(&self.next) {
+            self.next += 1;
+            let Some(chunk) = result else {
+                self.failed = true;
+                continue;
+            };
+            if self.failed {
+                continue;
+            }
+            self.errors |= chunk.issues.iter().any(|i| i.severity == Severity::Error);
+            self.issues.extend(chunk.issues);
+            if !self.errors {
+                self.delivered += chunk.reports.len();
+                (self.deliver)(chunk.reports);
+            }
+        }
+    }
+}
+
+fn parse_chunk(job: &Job) -> Option<ChunkResult> {
+    let text = simdutf8::basic::from_utf8(&job.text).ok()?;
+    let mut parsed = Vec::with_capacity(job.ranges.len());
+    let mut size = 0;
+    for range in &job.ranges {
+        size += range.len();
+        parsed.push(serde_json::from_str::<Report>(text.get(range.clone())?).ok()?);
+    }
+    let issues = validate::validate_reports(job.first, &parsed);
     Some(ChunkResult {
         reports: parsed,
         issues,
@@ -324,15 +500,36 @@ fn parse_chunk(bytes: &[u8], reports: &[Range<usize>], chunk: Range<usize>) -> O
 mod tests {
     use super::*;
 
+    /// The reports, the opening and the closing bracket, with the text fed
+    /// to the scanner `step` bytes at a time.
+    fn layout_in_steps(text: &str, step: usize) -> Option<(Vec<&str>, usize, usize)> {
+        let bytes = text.as_bytes();
+        let mut scanner = Scanner::default();
+        let mut ranges = Vec::new();
+        let mut end = 0;
+        loop {
+            end = (end + step).min(bytes.len());
+            let eof = end == bytes.len();
+            scanner.scan(&bytes[..end], 0, eof, &mut ranges).ok()?;
+            if eof {
+                break;
+            }
+        }
+        let reports = ranges.iter().map(|r| text[r.clone()].trim_end()).collect();
+        Some((reports, scanner.open?, scanner.close?))
+    }
+
+    /// The same, checking that every way of cutting the text agrees.
     fn layout(text: &str) -> Option<(Vec<&str>, usize, usize)> {
-        scan(text.as_bytes()).map(|l| {
-            let reports = l
-                .reports
-                .iter()
-                .map(|r| text[r.clone()].trim_end())
-                .collect();
-            (reports, l.open, l.close)
-        })
+        let whole = layout_in_steps(text, text.len().max(1));
+        for step in 1..8 {
+            assert_eq!(
+                layout_in_steps(text, step),
+                whole,
+                "{text} in steps of {step}"
+            );
+        }
+        whole
     }
 
     #[test]
@@ -366,16 +563,59 @@ mod tests {
             r#"{"reports": [{}]"#,
             r#"[{"reports": []}]"#,
             r#"{"name": "x"}"#,
+            "",
         ] {
             assert_eq!(layout(text), None, "{text}");
         }
     }
 
+    fn parse_text(text: &[u8]) -> (Option<Dataset>, Vec<Report>) {
+        let tracker_calls = |_: Progress| {};
+        let tracker = Tracker::new(text.len() as u64, &tracker_calls);
+        let mut delivered = Vec::new();
+        let outcome = parse(&mut &text[..], &tracker, &mut |batch| {
+            delivered.extend(batch)
+        })
+        .unwrap();
+        match outcome {
+            Outcome::Parsed { head, issues } => {
+                assert!(issues.is_empty(), "{issues:?}");
+                (Some(head), delivered)
+            }
+            Outcome::GaveUp { .. } => (None, delivered),
+        }
+    }
+
     #[test]
-    fn chunks_cover_every_report_once() {
-        let reports: Vec<Range<usize>> = (0..10).map(|i| i * 10..i * 10 + 7).collect();
-        assert_eq!(group(&reports, 20), vec![0..3, 3..6, 6..9, 9..10]);
-        assert_eq!(group(&reports, 1000), vec![0..10]);
-        assert!(group(&[], 20).is_empty());
+    fn streamed_reports_come_in_file_order_and_equal_the_plain_parse() {
+        // About 3 MiB: several chunks, read in many blocks.
+        let bytes = crate::generate::to_vec(64, 11);
+        let plain: Dataset = serde_json::from_slice(&bytes).unwrap();
+        let (head, reports) = parse_text(&bytes);
+        let head = head.unwrap();
+        assert_eq!(head.name, plain.name);
+        assert!(head.reports.is_empty());
+        assert_eq!(reports, plain.reports);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_skipped() {
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend(crate::generate::to_vec(2, 1));
+        let (head, reports) = parse_text(&bytes);
+        assert!(head.is_some());
+        assert_eq!(reports.len(), 2);
+    }
+
+    #[test]
+    fn a_broken_report_gives_up_after_handing_on_those_before_it() {
+        let mut text = String::from_utf8(crate::generate::to_vec(64, 5)).unwrap();
+        let at = text.rfind("\"issuer\"").unwrap();
+        text.replace_range(at..at + 8, "\"issuer\" 1,");
+        let (head, reports) = parse_text(text.as_bytes());
+        assert!(head.is_none());
+        assert!(reports.len() < 64, "{}", reports.len());
+        let plain: Dataset = serde_json::from_slice(&crate::generate::to_vec(64, 5)).unwrap();
+        assert_eq!(reports[..], plain.reports[..reports.len()]);
     }
 }
