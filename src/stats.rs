@@ -334,45 +334,82 @@ pub struct Totals {
 impl Stats {
     /// Derives every figure of a dataset as of a day.
     pub fn compute(dataset: &Dataset, as_of: NaiveDate) -> Self {
-        let (reports, mut deadlines) = per_report(&dataset.reports, as_of);
-        deadlines.sort_by_key(|d| (d.date.is_none(), d.date, d.item));
+        let mut stats = Self::empty(as_of);
+        stats.extend(&dataset.reports, 0);
+        stats
+    }
 
-        let mut totals = Totals {
-            problems: Counts::default(),
-            transcribed: Counts::default(),
-            money: Vec::new(),
-            land: Vec::new(),
-            deadlines: BucketCounts::default(),
+    /// The statistics of no reports.
+    pub fn empty(as_of: NaiveDate) -> Self {
+        Self {
+            as_of,
+            reports: Vec::new(),
+            deadlines: Vec::new(),
+            totals: Totals {
+                problems: Counts::default(),
+                transcribed: Counts::default(),
+                money: Vec::new(),
+                land: Vec::new(),
+                deadlines: BucketCounts::default(),
+            },
+        }
+    }
+
+    /// Adds the reports `reports[from..]`, which arrived after the ones these
+    /// statistics already count: the same result as computing them all again,
+    /// for the cost of the new ones.
+    pub fn extend(&mut self, reports: &[Report], from: usize) {
+        let Some(new) = reports.get(from..) else {
+            return;
         };
-        let mut money: BTreeMap<(u8, FigureKind, Currency), MoneyTotal> = BTreeMap::new();
-        let mut land: BTreeMap<FigureKind, LandTotal> = BTreeMap::new();
-        for r in &reports {
+        let (stats, deadlines) = per_report(new, from, self.as_of);
+        let totals = &mut self.totals;
+        for r in &stats {
             totals.problems.add(r.problems.best());
             totals.transcribed.add(r.problems.transcribed);
             totals.deadlines.add(r.deadlines);
             for m in &r.money {
-                let entry = money
-                    .entry((m.kind.money_rank(), m.kind, m.currency))
-                    .or_insert_with(|| MoneyTotal {
-                        kind: m.kind,
-                        currency: m.currency,
-                        amount: Decimal::ZERO,
-                        approximate: false,
-                        figures: Vec::new(),
-                    });
+                let key = |t: &MoneyTotal| (t.kind.money_rank(), t.kind, t.currency);
+                let at = match totals.money.binary_search_by_key(&key(m), key) {
+                    Ok(at) => at,
+                    Err(at) => {
+                        totals.money.insert(
+                            at,
+                            MoneyTotal {
+                                kind: m.kind,
+                                currency: m.currency,
+                                amount: Decimal::ZERO,
+                                approximate: false,
+                                figures: Vec::new(),
+                            },
+                        );
+                        at
+                    }
+                };
+                let entry = &mut totals.money[at];
                 entry.amount += m.amount;
                 entry.approximate |= m.approximate;
                 entry.figures.extend(&m.figures);
             }
             for l in &r.land {
-                let entry = land.entry(l.kind).or_insert_with(|| LandTotal {
-                    kind: l.kind,
-                    m2: Decimal::ZERO,
-                    target_m2: None,
-                    with_target_m2: Decimal::ZERO,
-                    approximate: false,
-                    figures: Vec::new(),
-                });
+                let at = match totals.land.binary_search_by_key(&l.kind, |t| t.kind) {
+                    Ok(at) => at,
+                    Err(at) => {
+                        totals.land.insert(
+                            at,
+                            LandTotal {
+                                kind: l.kind,
+                                m2: Decimal::ZERO,
+                                target_m2: None,
+                                with_target_m2: Decimal::ZERO,
+                                approximate: false,
+                                figures: Vec::new(),
+                            },
+                        );
+                        at
+                    }
+                };
+                let entry = &mut totals.land[at];
                 entry.m2 += l.m2;
                 entry.with_target_m2 += l.with_target_m2;
                 entry.target_m2 = add_opt(entry.target_m2, l.target_m2);
@@ -380,20 +417,21 @@ impl Stats {
                 entry.figures.extend(&l.figures);
             }
         }
-        totals.money = money.into_values().collect();
-        totals.land = land.into_values().collect();
-        Self {
-            as_of,
-            reports,
-            deadlines,
-            totals,
-        }
+        self.reports.extend(stats);
+        self.deadlines.extend(deadlines);
+        // Stable, and quick on a sorted run followed by a short one.
+        self.deadlines
+            .sort_by_key(|d| (d.date.is_none(), d.date, d.item));
     }
 }
 
 /// The stats of each report and their deadlines, in report order, computed
 /// in as many runs of reports as there are cores.
-fn per_report(reports: &[Report], as_of: NaiveDate) -> (Vec<ReportStats>, Vec<DeadlineEntry>) {
+fn per_report(
+    reports: &[Report],
+    first: usize,
+    as_of: NaiveDate,
+) -> (Vec<ReportStats>, Vec<DeadlineEntry>) {
     let run = |first: usize, reports: &[Report]| {
         let mut deadlines = Vec::new();
         let stats: Vec<ReportStats> = reports
@@ -406,7 +444,7 @@ fn per_report(reports: &[Report], as_of: NaiveDate) -> (Vec<ReportStats>, Vec<De
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     // Below a few hundred reports a thread costs more than it saves.
     if threads < 2 || reports.len() < 256 {
-        return run(0, reports);
+        return run(first, reports);
     }
     let size = reports.len().div_ceil(threads);
     let runs: Vec<(Vec<ReportStats>, Vec<DeadlineEntry>)> = std::thread::scope(|s| {
@@ -414,9 +452,9 @@ fn per_report(reports: &[Report], as_of: NaiveDate) -> (Vec<ReportStats>, Vec<De
             .chunks(size)
             .enumerate()
             .skip(1)
-            .map(|(c, chunk)| s.spawn(move || run(c * size, chunk)))
+            .map(|(c, chunk)| s.spawn(move || run(first + c * size, chunk)))
             .collect();
-        let mut runs = vec![run(0, &reports[..size.min(reports.len())])];
+        let mut runs = vec![run(first, &reports[..size.min(reports.len())])];
         for handle in handles {
             match handle.join() {
                 Ok(r) => runs.push(r),
@@ -649,5 +687,25 @@ mod tests {
     fn converts_square_metres_to_mu() {
         assert_eq!(m2_to_mu(Decimal::from(10_000)), Decimal::from(15));
         assert_eq!(m2_to_mu(Decimal::from(1_100_000)), Decimal::from(1650));
+    }
+
+    #[test]
+    fn statistics_extended_piece_by_piece_equal_those_computed_at_once() {
+        let mut dataset = crate::generate::dataset(700, 4);
+        let bundled = crate::load::bundled().unwrap().dataset;
+        dataset.reports.splice(3..3, bundled.reports);
+        let as_of = day("2023-06-30");
+        let whole = Stats::compute(&dataset, as_of);
+        let mut pieces = Stats::empty(as_of);
+        let mut from = 0;
+        // Pieces of one report, of a few, and above the size run on every core.
+        for size in [1, 2, 5, 300, 1, 400] {
+            let to = (from + size).min(dataset.reports.len());
+            pieces.extend(&dataset.reports[..to], from);
+            from = to;
+        }
+        assert_eq!(from, dataset.reports.len());
+        assert_eq!(pieces, whole);
+        assert!(whole.totals.money.len() > 1 && !whole.totals.land.is_empty());
     }
 }

@@ -3,8 +3,8 @@
 
 use crate::format::{AreaUnit, MoneyScale};
 use crate::i18n::Lang;
-use crate::model::{Dataset, ItemList};
-use crate::stats::{ItemPath, Stats};
+use crate::model::{Dataset, ItemList, Report};
+use crate::stats::{FigurePath, ItemPath, Stats};
 
 use super::action::{Action, Tab};
 use super::keys::Scope;
@@ -112,6 +112,40 @@ pub struct App {
     pub size: (u16, u16),
     /// Set when the user asked to leave.
     pub should_quit: bool,
+    /// How far the first load has got, while reports are still arriving.
+    pub loading: Option<LoadProgress>,
+}
+
+/// What a top-level row shows: the same thing is found again after new
+/// reports have sorted in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RowKey {
+    Report(usize),
+    Problem((usize, usize)),
+    Money(MoneyRow),
+    Figure(FigurePath),
+    Item(ItemPath),
+}
+
+/// How far a load has got.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LoadProgress {
+    /// Bytes parsed.
+    pub bytes_done: u64,
+    /// Bytes in all; 0 while the files are still being opened.
+    pub bytes_total: u64,
+    /// Reports parsed.
+    pub reports: u64,
+}
+
+impl LoadProgress {
+    /// The part done, from 0 to 1.
+    pub fn ratio(&self) -> f64 {
+        if self.bytes_total == 0 {
+            return 0.0;
+        }
+        (self.bytes_done as f64 / self.bytes_total as f64).clamp(0.0, 1.0)
+    }
 }
 
 /// How many rows a keystroke in the search bar looks ahead for a match.
@@ -152,7 +186,96 @@ impl App {
             present: None,
             size: (120, 40),
             should_quit: false,
+            loading: None,
         }
+    }
+
+    /// A dashboard with no reports yet, waiting for a load to bring them.
+    pub fn loading(as_of: chrono::NaiveDate, lang: Lang) -> Self {
+        let data = Dataset {
+            schema_version: crate::model::SCHEMA_VERSION,
+            name: String::new(),
+            synthetic: false,
+            reports: Vec::new(),
+        };
+        let mut app = Self::new(data, Stats::empty(as_of), lang);
+        app.loading = Some(LoadProgress::default());
+        app
+    }
+
+    /// Takes reports that arrived while loading, after the ones already
+    /// there: the panels fill in, the selections stay where they are.
+    /// Like `replace_data`, data comes here and not through an `Action`.
+    pub fn append_reports(&mut self, reports: Vec<Report>) {
+        if reports.is_empty() {
+            return;
+        }
+        // New reports sort in among the old ones: each tab's top level keeps
+        // its selected row, at the same place on screen.
+        let kept: Vec<Option<(RowKey, usize)>> = Tab::ALL
+            .iter()
+            .map(|t| {
+                let top = self.stacks[t.index()][0];
+                let key = self.row_key(top.view, top.selected)?;
+                Some((key, top.selected - top.offset.min(top.selected)))
+            })
+            .collect();
+        let from = self.data.reports.len();
+        self.data.reports.extend(reports);
+        self.stats.extend(&self.data.reports, from);
+        self.refresh_rows();
+        for (t, kept) in Tab::ALL.iter().zip(kept) {
+            let Some((key, on_screen)) = kept else {
+                continue;
+            };
+            let view = self.stacks[t.index()][0].view;
+            if let Some(at) = self.find_row(view, key) {
+                let top = &mut self.stacks[t.index()][0];
+                top.selected = at;
+                top.offset = at.saturating_sub(on_screen);
+            }
+        }
+        self.clamp_all();
+    }
+
+    /// What a tab's top-level row shows, to find it again among changed rows.
+    fn row_key(&self, view: View, index: usize) -> Option<RowKey> {
+        let rows = &self.rows;
+        match view {
+            View::Overview => rows.overview.get(index).map(|&r| RowKey::Report(r)),
+            View::Problems => rows.problems.get(index).map(|&p| RowKey::Problem(p)),
+            View::Amounts => rows.money.get(index).map(|&m| RowKey::Money(m)),
+            View::Land => rows.land.get(index).map(|&f| RowKey::Figure(f)),
+            View::Deadlines => rows
+                .deadlines
+                .get(index)
+                .and_then(|&i| self.stats.deadlines.get(i))
+                .map(|d| RowKey::Item(d.item)),
+            _ => None,
+        }
+    }
+
+    fn find_row(&self, view: View, key: RowKey) -> Option<usize> {
+        let rows = &self.rows;
+        match (view, key) {
+            (View::Overview, RowKey::Report(r)) => rows.overview.iter().position(|&x| x == r),
+            (View::Problems, RowKey::Problem(p)) => rows.problems.iter().position(|&x| x == p),
+            (View::Amounts, RowKey::Money(m)) => rows.money.iter().position(|&x| x == m),
+            (View::Land, RowKey::Figure(f)) => rows.land.iter().position(|&x| x == f),
+            (View::Deadlines, RowKey::Item(item)) => rows
+                .deadlines
+                .iter()
+                .position(|&i| self.stats.deadlines.get(i).is_some_and(|d| d.item == item)),
+            _ => None,
+        }
+    }
+
+    /// Ends the load: the dataset's name and flags are known once its file
+    /// has been read to the end.
+    pub fn finish_loading(&mut self, name: String, synthetic: bool) {
+        self.data.name = name;
+        self.data.synthetic = synthetic;
+        self.loading = None;
     }
 
     /// Takes new data read from disk, keeping the tab, the drill-down path and the

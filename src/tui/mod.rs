@@ -14,8 +14,9 @@ pub mod ui;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
-use std::sync::atomic::Ordering;
-use std::sync::mpsc::{self, Sender};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
 use base64::Engine;
@@ -24,9 +25,10 @@ use crossterm::event::{self, Event, MouseButton, MouseEvent, MouseEventKind};
 use crate::cli::DashboardArgs;
 use crate::i18n::{Lang, Msg};
 use crate::load::{LoadError, Loaded};
+use crate::model::Report;
 use crate::stats::Stats;
 use action::Action;
-use app::{App, Effect};
+use app::{App, Effect, LoadProgress};
 use theme::Theme;
 use ui::Areas;
 
@@ -52,23 +54,13 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
         .unwrap_or_else(|| chrono::Local::now().date_naive());
 
     // The terminal first, so that the first frame is on screen at once; the data
-    // is parsed in the background while a progress bar shows how far it got.
+    // is parsed in the background, and the panels fill in as reports arrive.
     let mut session = terminal::Session::start(!args.no_mouse)?;
-    let Some(result) = load_with_progress(&mut session, args, as_of, lang, &theme)? else {
-        return Ok(0);
-    };
-    let (loaded, stats) = match result {
-        Ok(pair) => pair,
-        Err(e) => {
-            drop(session);
-            crate::check::print_load_error(&e, &mut io::stderr().lock())?;
-            return Ok(2);
-        }
-    };
-    let mut app = App::new(loaded.dataset, stats, lang);
+    let mut app = App::loading(as_of, lang);
     if args.present.is_some() {
         app.present = Some(false);
     }
+    let mut first_load = Some(FirstLoad::start(&args.paths));
 
     let (changed_tx, changed_rx) = mpsc::channel();
     // Keep the watcher alive for the whole session; without paths there is nothing to watch.
@@ -84,6 +76,17 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
     let mut last_switch = Instant::now();
     let interval = Duration::from_secs(args.present.unwrap_or(8).max(1));
     loop {
+        if let Some(load) = &first_load {
+            match load.take(&mut app) {
+                None => {}
+                Some(Ok(())) => first_load = None,
+                Some(Err(e)) => {
+                    drop(session);
+                    crate::check::print_load_error(&e, &mut io::stderr().lock())?;
+                    return Ok(2);
+                }
+            }
+        }
         session.terminal.draw(|frame| {
             areas = ui::draw(frame, &app, &theme);
         })?;
@@ -115,9 +118,10 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
             last_switch = Instant::now();
             continue;
         }
-        // Poll with a timeout so that signals, file changes and the presentation
-        // clock are noticed without a key press.
-        if !event::poll(Duration::from_millis(100))? {
+        // Poll with a timeout so that signals, file changes, arriving reports and
+        // the presentation clock are noticed without a key press.
+        let tick = if first_load.is_some() { 30 } else { 100 };
+        if !event::poll(Duration::from_millis(tick))? {
             continue;
         }
         match event::read()? {
@@ -168,63 +172,77 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
     Ok(exit)
 }
 
-/// A load and its statistics, or `None` when the user quit while waiting.
-type Loading = Option<Result<(Loaded, Stats), LoadError>>;
+/// The first load, running on another thread: its progress, the reports it
+/// has parsed so far, and at the end its result.
+struct FirstLoad {
+    done: Arc<AtomicU64>,
+    total: Arc<AtomicU64>,
+    reports: Arc<AtomicU64>,
+    batches: Receiver<Vec<Report>>,
+    result: Receiver<Result<Loaded, LoadError>>,
+}
 
-/// Loads the data on other threads while drawing a progress bar of bytes and
-/// reports; q or Ctrl-C leaves at once.
-fn load_with_progress(
-    session: &mut terminal::Session,
-    args: &DashboardArgs,
-    as_of: chrono::NaiveDate,
-    lang: Lang,
-    theme: &Theme,
-) -> io::Result<Loading> {
-    use std::sync::Arc;
-    use std::sync::atomic::AtomicU64;
-    let done = Arc::new(AtomicU64::new(0));
-    let total = Arc::new(AtomicU64::new(0));
-    let reports = Arc::new(AtomicU64::new(0));
-    let (tx, rx) = mpsc::channel();
-    {
-        let (done, total, reports) = (Arc::clone(&done), Arc::clone(&total), Arc::clone(&reports));
-        let paths = args.paths.clone();
-        std::thread::spawn(move || {
-            let loaded = crate::load::load_progressive(&paths, |p| {
-                done.store(p.bytes_done, Ordering::Relaxed);
-                total.store(p.bytes_total, Ordering::Relaxed);
-                reports.store(p.reports_done as u64, Ordering::Relaxed);
+impl FirstLoad {
+    fn start(paths: &[PathBuf]) -> Self {
+        let done = Arc::new(AtomicU64::new(0));
+        let total = Arc::new(AtomicU64::new(0));
+        let reports = Arc::new(AtomicU64::new(0));
+        let (batch_tx, batches) = mpsc::channel();
+        let (result_tx, result) = mpsc::channel();
+        {
+            let (done, total, reports) =
+                (Arc::clone(&done), Arc::clone(&total), Arc::clone(&reports));
+            let paths = paths.to_vec();
+            std::thread::spawn(move || {
+                let loaded = crate::load::load_incremental(
+                    &paths,
+                    |p| {
+                        done.store(p.bytes_done, Ordering::Relaxed);
+                        total.store(p.bytes_total, Ordering::Relaxed);
+                        reports.store(p.reports_done as u64, Ordering::Relaxed);
+                    },
+                    |batch| {
+                        let _ = batch_tx.send(batch);
+                    },
+                );
+                let _ = result_tx.send(loaded);
             });
-            let result = loaded.map(|l| {
-                let stats = Stats::compute(&l.dataset, as_of);
-                (l, stats)
-            });
-            let _ = tx.send(result);
-        });
+        }
+        Self {
+            done,
+            total,
+            reports,
+            batches,
+            result,
+        }
     }
-    loop {
-        let progress = ui::LoadProgress {
-            bytes_done: done.load(Ordering::Relaxed),
-            bytes_total: total.load(Ordering::Relaxed),
-            reports: reports.load(Ordering::Relaxed),
-        };
-        session
-            .terminal
-            .draw(|frame| ui::draw_loading(frame, lang, theme, as_of, progress))?;
-        if let Ok(result) = rx.recv_timeout(Duration::from_millis(30)) {
-            return Ok(Some(result));
+
+    /// Gives the app the reports that arrived since the last call and the
+    /// progress; `Some` once the load is over.
+    fn take(&self, app: &mut App) -> Option<Result<(), LoadError>> {
+        // The result is looked at first: every batch was sent before it.
+        let result = self.result.try_recv().ok();
+        let mut arrived: Vec<Report> = Vec::new();
+        for batch in self.batches.try_iter() {
+            arrived.extend(batch);
         }
-        if session.signalled.load(Ordering::Relaxed) {
-            return Ok(None);
-        }
-        while event::poll(Duration::ZERO)? {
-            if let Event::Key(key) = event::read()?
-                && keys::action_for(&key, |s| {
-                    matches!(s, keys::Scope::Always | keys::Scope::Anywhere)
-                }) == Some(Action::Quit)
-            {
-                return Ok(None);
+        app.loading = Some(LoadProgress {
+            bytes_done: self.done.load(Ordering::Relaxed),
+            bytes_total: self.total.load(Ordering::Relaxed),
+            reports: self.reports.load(Ordering::Relaxed),
+        });
+        match result {
+            None => {
+                app.append_reports(arrived);
+                None
             }
+            Some(Ok(loaded)) => {
+                app.append_reports(arrived);
+                app.finish_loading(loaded.dataset.name, loaded.dataset.synthetic);
+                Some(Ok(()))
+            }
+            // Reports that arrived before the error are thrown away.
+            Some(Err(e)) => Some(Err(e)),
         }
     }
 }

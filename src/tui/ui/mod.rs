@@ -18,7 +18,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState};
 
 use super::action::{Action, Tab};
-use super::app::{App, Level, View};
+use super::app::{App, Level, LoadProgress, View};
 use super::keys::BINDINGS;
 use super::rows::sorted_column;
 use super::search;
@@ -72,7 +72,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> Areas {
         frame.render_widget(Paragraph::new(lines), area);
         return Areas::default();
     }
-    let banner_height = u16::from(app.banner.is_some());
+    if let Some(progress) = app.loading
+        && app.data.reports.is_empty()
+    {
+        draw_loading(frame, app.lang, theme, app.stats.as_of, progress);
+        return Areas::default();
+    }
+    let banner_height = u16::from(app.banner.is_some() || app.loading.is_some());
     let [header, tabs, body, banner, crumb, hints] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Length(1),
@@ -86,6 +92,21 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> Areas {
         frame.render_widget(
             Paragraph::new(truncate(&format!(" ⚠ {text}"), usize::from(banner.width)).into_owned())
                 .style(theme.warning),
+            banner,
+        );
+    } else if let Some(progress) = app.loading {
+        frame.render_widget(
+            ratatui::widgets::LineGauge::default()
+                // Told apart by shape too, for mono and NO_COLOR.
+                .filled_symbol("━")
+                .unfilled_symbol("─")
+                .filled_style(theme.closed)
+                .ratio(progress.ratio())
+                .label(progress_label(
+                    Msg::Loading.text(app.lang),
+                    progress,
+                    app.lang,
+                )),
             banner,
         );
     }
@@ -127,9 +148,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> Areas {
 
 fn draw_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lang = app.lang;
+    let name = match app.loading {
+        Some(_) => Msg::Loading.text(lang),
+        None => app.data.name.as_str(),
+    };
     let text = format!(
         " 整改 zhenggai │ {} │ {} {} │ {} {} ",
-        app.data.name,
+        name,
         app.data.reports.len(),
         Msg::Reports.text(lang),
         Msg::AsOf.text(lang),
@@ -137,17 +162,6 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     );
     let line = pad_right(&text, usize::from(area.width));
     frame.render_widget(Paragraph::new(line).style(theme.header), area);
-}
-
-/// How far the first load has got.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct LoadProgress {
-    /// Bytes parsed.
-    pub bytes_done: u64,
-    /// Bytes in all; 0 while the files are still being read.
-    pub bytes_total: u64,
-    /// Reports parsed.
-    pub reports: u64,
 }
 
 /// The first frame, drawn before any data is there: header, tabs and a progress bar.
@@ -183,19 +197,7 @@ pub fn draw_loading(
         .map(|(i, t)| format!("  {} {} ", i + 1, tab_name(*t, lang)))
         .collect();
     frame.render_widget(Paragraph::new(names.concat()).style(theme.tab), tabs);
-    let mib = |b: u64| b as f64 / (1024.0 * 1024.0);
-    let ratio = if progress.bytes_total > 0 {
-        (progress.bytes_done as f64 / progress.bytes_total as f64).clamp(0.0, 1.0)
-    } else {
-        0.0
-    };
-    let label = format!(
-        "{:.1} / {:.1} MiB · {} {}",
-        mib(progress.bytes_done),
-        mib(progress.bytes_total),
-        progress.reports,
-        Msg::Reports.text(lang)
-    );
+    let label = progress_label("", progress, lang);
     let gauge_area = Rect {
         x: body.x + 2,
         y: body.y + body.height / 3,
@@ -206,10 +208,27 @@ pub fn draw_loading(
         ratatui::widgets::Gauge::default()
             .block(block(Line::from(format!(" {loading} ")), theme))
             .gauge_style(theme.closed)
-            .ratio(ratio)
+            .ratio(progress.ratio())
             .label(label),
         gauge_area,
     );
+}
+
+/// "45.0 / 100.0 MiB · 1000 reports", after a title when there is one.
+fn progress_label(title: &str, progress: LoadProgress, lang: Lang) -> String {
+    let mib = |b: u64| b as f64 / (1024.0 * 1024.0);
+    let title = if title.is_empty() {
+        String::new()
+    } else {
+        format!(" {title} {:.0}% · ", progress.ratio() * 100.0)
+    };
+    format!(
+        "{title}{:.1} / {:.1} MiB · {} {}",
+        mib(progress.bytes_done),
+        mib(progress.bytes_total),
+        progress.reports,
+        Msg::Reports.text(lang)
+    )
 }
 
 /// The name of a tab.
