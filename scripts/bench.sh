@@ -117,8 +117,12 @@ row() { ROWS+=("| $1 | $2 | $3 |"); }
 
 row "zhenggai summary --format json (load + stats)" "$(wall_ms "$ZG summary --format json $FILE > /dev/null") ms" "$(peak_mib "$ZG summary --format json $FILE")"
 row "zhenggai check (load + validate)" "$(wall_ms "$ZG check $FILE > /dev/null") ms" "$(peak_mib "$ZG check $FILE")"
-read -r ms mib < <(first_screen "$ZG $FILE" "zhenggai")
+read -r ms mib < <(first_screen "$ZG --lang en $FILE" "zhenggai")
 row "zhenggai dashboard, first screen" "$ms ms" "$mib"
+read -r ms mib < <(first_screen "$ZG --lang en $FILE" "reports · 1/")
+row "zhenggai dashboard, first reports in the table" "$ms ms" "$mib"
+read -r ms mib < <(first_screen "$ZG --lang en $FILE" "reports · 1/${REPORTS[100]} ")
+row "zhenggai dashboard, every report in the table (full load + stats)" "$ms ms" "$mib"
 if [[ -x $JLESS ]]; then
     read -r ms mib < <(first_screen "$JLESS $FILE" "schema_version")
     row "jless, first screen" "$ms ms" "$mib"

@@ -14,7 +14,9 @@ use crate::load::{self, LoadError, Loaded};
 /// Diagnostics and the summary line are the output of the command, so they go
 /// to `out`, as a linter's do; `err` only gets a line if `out` cannot be written.
 pub fn run(args: &CheckArgs, out: &mut impl Write, err: &mut impl Write) -> u8 {
-    let result = load::load(&args.paths);
+    // Each report is checked as it is parsed and dropped at once: checking
+    // needs no more than the chunks in flight in memory.
+    let result = load::load_incremental(&args.paths, |_| {}, drop);
     let code = if result.is_ok() { 0 } else { 2 };
     match write_report(&args.paths, &result, out) {
         Ok(()) => code,
@@ -33,7 +35,7 @@ fn write_report(
     out: &mut impl Write,
 ) -> io::Result<()> {
     let (diagnostics, reports) = match result {
-        Ok(loaded) => (&loaded.warnings, Some(loaded.dataset.reports.len())),
+        Ok(loaded) => (&loaded.warnings, Some(loaded.origins.len())),
         Err(error) => (&error.diagnostics, None),
     };
     for d in diagnostics {

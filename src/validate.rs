@@ -527,7 +527,8 @@ fn unknown_unit(path: Vec<Segment>, figure: &Figure) -> Issue {
 /// both, for comparing quotes with text transcribed from a paper with line
 /// breaks. A plain substring is the common case and needs no copies.
 fn contains_compact(haystack: &str, needle: &str) -> bool {
-    haystack.contains(needle) || compact(haystack).contains(&compact(needle))
+    memchr::memmem::find(haystack.as_bytes(), needle.as_bytes()).is_some()
+        || compact(haystack).contains(&compact(needle))
 }
 
 /// The text with all whitespace removed.
