@@ -595,14 +595,26 @@ fn invalid_utf8(name: &str, bytes: &[u8], e: &std::str::Utf8Error) -> Diagnostic
     let prefix = std::str::from_utf8(good).unwrap_or_default();
     let position = jsonpos::position_at(prefix, prefix.len());
     let byte = bytes.get(e.valid_up_to()).copied().unwrap_or_default();
+    // A character cut short by the end of the file: the file was cut off.
+    let (message, hint) = if e.error_len().is_none() {
+        (
+            "the file ends in the middle of a character (truncated?)".to_owned(),
+            "the file may have been cut off while copying or saving; compare it with the original",
+        )
+    } else {
+        (
+            format!("invalid UTF-8: byte 0x{byte:02X} does not belong here"),
+            "save the file as UTF-8; GB18030 or GBK text can be converted with `iconv -f GB18030 -t UTF-8`",
+        )
+    };
     Diagnostic {
         file: name.to_owned(),
         line: position.line,
         column: position.column,
         severity: Severity::Error,
         path: String::new(),
-        message: format!("invalid UTF-8: byte 0x{byte:02X} does not belong here"),
-        hint: Some("save the file as UTF-8; GB18030 or GBK text can be converted with `iconv -f GB18030 -t UTF-8`".to_owned()),
+        message,
+        hint: Some(hint.to_owned()),
     }
 }
 
@@ -964,6 +976,24 @@ mod tests {
         assert_eq!(errors.len(), 1);
         assert!(
             errors[0].contains("$.reports[39].issur: unknown field 'issur'"),
+            "{}",
+            errors[0]
+        );
+    }
+
+    #[test]
+    fn a_file_cut_inside_a_character_is_called_cut_off() {
+        let bytes = MINIMAL.as_bytes();
+        let at = MINIMAL.rfind("最小示例").unwrap() + 1;
+        let input = Input {
+            name: "m.json".into(),
+            source: Source::Bytes(Cow::Borrowed(&bytes[..at])),
+        };
+        let error = collect(vec![input], Vec::new()).unwrap_err();
+        let errors: Vec<String> = error.errors().map(ToString::to_string).collect();
+        assert_eq!(errors.len(), 1);
+        assert!(
+            errors[0].contains("the file ends in the middle of a character (truncated?)"),
             "{}",
             errors[0]
         );

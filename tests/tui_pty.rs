@@ -161,3 +161,42 @@ fn sighup_ends_the_dashboard_with_code_129() {
     let status = d.wait_for_exit();
     assert_eq!(status.exit_code(), 129, "{status:?}");
 }
+
+/// A large file fills the dashboard in while it loads; once it has all been
+/// read, the header names the dataset and the table has every report.
+#[test]
+fn a_generated_file_fills_in_and_ends_with_every_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("big.json");
+    std::fs::write(&file, zhenggai::generate::to_vec(150, 9)).unwrap();
+    let mut d = Dashboard::start("en_US.UTF-8", &[file.to_str().unwrap()], &[]);
+    d.wait_for("every report, under the dataset's name", |s| {
+        s.contains("reports · 1/150 ") && s.contains("│ 150 reports │") && !s.contains("loading")
+    });
+    assert!(d.screen().contains("合成数据 150 份"), "{}", d.screen());
+    d.press("q");
+    let status = d.wait_for_exit();
+    assert!(status.success(), "exit status {status:?}");
+    assert_restored(&d);
+}
+
+/// A file cut off late, after many good reports: whatever was shown while it
+/// loaded, the dashboard ends with exit code 2, restores the terminal, and
+/// then prints where the file ends.
+#[test]
+fn a_file_cut_off_late_ends_with_the_error_after_the_terminal_is_restored() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cut.json");
+    let bytes = zhenggai::generate::to_vec(120, 4);
+    std::fs::write(&file, &bytes[..bytes.len() - 20_000]).unwrap();
+    let mut d = Dashboard::start("en_US.UTF-8", &[file.to_str().unwrap()], &[]);
+    let status = d.wait_for_exit();
+    assert_eq!(status.exit_code(), 2, "{status:?}");
+    let leave = rfind(&d.raw, LEAVE_ALT_SCREEN).expect("the alternate screen was left");
+    let after = String::from_utf8_lossy(&d.raw[leave..]);
+    assert!(
+        after.contains("cut.json:") && after.contains("the file ends in the middle of a character"),
+        "{after}"
+    );
+    assert!(!d.parser.screen().alternate_screen());
+}

@@ -76,7 +76,7 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
     let mut last_switch = Instant::now();
     let interval = Duration::from_secs(args.present.unwrap_or(8).max(1));
     loop {
-        if let Some(load) = &first_load {
+        if let Some(load) = &mut first_load {
             match load.take(&mut app) {
                 None => {}
                 Some(Ok(())) => first_load = None,
@@ -120,7 +120,7 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
         }
         // Poll with a timeout so that signals, file changes, arriving reports and
         // the presentation clock are noticed without a key press.
-        let tick = if first_load.is_some() { 30 } else { 100 };
+        let tick = if first_load.is_some() { 10 } else { 100 };
         if !event::poll(Duration::from_millis(tick))? {
             continue;
         }
@@ -180,7 +180,13 @@ struct FirstLoad {
     reports: Arc<AtomicU64>,
     batches: Receiver<Vec<Report>>,
     result: Receiver<Result<Loaded, LoadError>>,
+    /// When reports were last handed to the app.
+    appended: Instant,
 }
+
+/// How often the panels take in arriving reports: each time every table is
+/// derived again, so not at every frame, which would slow the load down.
+const FILL_IN: Duration = Duration::from_millis(60);
 
 impl FirstLoad {
     fn start(paths: &[PathBuf]) -> Self {
@@ -214,23 +220,29 @@ impl FirstLoad {
             reports,
             batches,
             result,
+            appended: Instant::now(),
         }
     }
 
     /// Gives the app the reports that arrived since the last call and the
     /// progress; `Some` once the load is over.
-    fn take(&self, app: &mut App) -> Option<Result<(), LoadError>> {
-        // The result is looked at first: every batch was sent before it.
-        let result = self.result.try_recv().ok();
-        let mut arrived: Vec<Report> = Vec::new();
-        for batch in self.batches.try_iter() {
-            arrived.extend(batch);
-        }
+    fn take(&mut self, app: &mut App) -> Option<Result<(), LoadError>> {
         app.loading = Some(LoadProgress {
             bytes_done: self.done.load(Ordering::Relaxed),
             bytes_total: self.total.load(Ordering::Relaxed),
             reports: self.reports.load(Ordering::Relaxed),
         });
+        // The result is looked at first: every batch was sent before it.
+        let result = self.result.try_recv().ok();
+        let waiting = !app.data.reports.is_empty() && self.appended.elapsed() < FILL_IN;
+        if result.is_none() && waiting {
+            return None;
+        }
+        let mut arrived: Vec<Report> = Vec::new();
+        for batch in self.batches.try_iter() {
+            arrived.extend(batch);
+        }
+        self.appended = Instant::now();
         match result {
             None => {
                 app.append_reports(arrived);

@@ -122,12 +122,18 @@ pub struct Rows {
 impl Rows {
     /// The rows of every table under a filter and the sort order of each tab.
     pub fn derive(data: &Dataset, stats: &Stats, filter: Filter, sort: &[usize; 5]) -> Self {
-        let overdue: HashSet<(usize, usize)> = stats
-            .deadlines
-            .iter()
-            .filter(|d| d.bucket == Bucket::Overdue)
-            .map(|d| (d.item.report, d.item.problem))
-            .collect();
+        // Only the overdue filter needs the set; building it for every derive
+        // would cost more than the rest while reports are arriving.
+        let overdue: HashSet<(usize, usize)> = if filter.overdue_only {
+            stats
+                .deadlines
+                .iter()
+                .filter(|d| d.bucket == Bucket::Overdue)
+                .map(|d| (d.item.report, d.item.problem))
+                .collect()
+        } else {
+            HashSet::new()
+        };
         let mut rows = Self {
             overdue,
             filter,
