@@ -46,11 +46,20 @@ pub enum Dimension {
 
 /// A unit as written in a report ("万元", "亩", "家").
 ///
-/// Unknown units deserialise too, so that validation can report every one of
-/// them at once with its place in the file, instead of stopping at the first.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Unit(pub String);
+/// A known unit is its place in the table, so that a figure's unit costs no
+/// allocation and its factor no string comparison. Unknown units deserialise
+/// too, so that validation can report every one of them at once with its
+/// place in the file, instead of stopping at the first.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Unit(Repr);
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Repr {
+    /// An index into `UNITS`.
+    Known(u8),
+    /// A unit the format does not know, as written.
+    Other(Box<str>),
+}
 
 /// Square metres in one 亩: 10000/15.
 pub fn square_metres_per_mu() -> Decimal {
@@ -104,21 +113,33 @@ const UNITS: &[(&str, Dimension, i64)] = &[
 
 impl Unit {
     /// A unit from its written form.
-    pub fn new(s: impl Into<String>) -> Self {
-        Self(s.into())
+    pub fn new(s: &str) -> Self {
+        match UNITS.iter().position(|(u, _, _)| *u == s) {
+            // The table has fewer than 256 rows (checked by a test).
+            Some(i) => Self(Repr::Known(i as u8)),
+            None => Self(Repr::Other(s.into())),
+        }
+    }
+
+    /// The unit's row in the table, when the format knows it.
+    fn row(&self) -> Option<&'static (&'static str, Dimension, i64)> {
+        match &self.0 {
+            Repr::Known(i) => UNITS.get(usize::from(*i)),
+            Repr::Other(_) => None,
+        }
     }
 
     /// The unit as written.
     pub fn as_str(&self) -> &str {
-        &self.0
+        match &self.0 {
+            Repr::Known(_) => self.row().map_or("", |(u, _, _)| u),
+            Repr::Other(s) => s,
+        }
     }
 
     /// What the unit measures, or `None` when the format does not know it.
     pub fn dimension(&self) -> Option<Dimension> {
-        UNITS
-            .iter()
-            .find(|(u, _, _)| *u == self.0)
-            .map(|(_, d, _)| *d)
+        self.row().map(|(_, d, _)| *d)
     }
 
     /// True when the format knows this unit.
@@ -128,13 +149,10 @@ impl Unit {
 
     /// The factor from this unit to its base unit (yuan, dollar, m², count, percent).
     pub fn factor(&self) -> Option<Decimal> {
-        if self.0 == "亩" {
-            return Some(square_metres_per_mu());
+        match self.row()? {
+            ("亩", _, _) => Some(square_metres_per_mu()),
+            (_, _, f) => Some(Decimal::from(*f)),
         }
-        UNITS
-            .iter()
-            .find(|(u, _, _)| *u == self.0)
-            .map(|(_, _, f)| Decimal::from(*f))
     }
 
     /// The value in the base unit, rounded to two decimals (yuan, dollars, m², count).
@@ -159,7 +177,35 @@ impl Unit {
 
 impl fmt::Display for Unit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Unit {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Unit {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_str(UnitVisitor)
+    }
+}
+
+/// Reads a unit from a string without copying it first: a known unit
+/// allocates nothing.
+struct UnitVisitor;
+
+impl serde::de::Visitor<'_> for UnitVisitor {
+    type Value = Unit;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a unit as written, such as \"万元\"")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Unit, E> {
+        Ok(Unit::new(text))
     }
 }
 
@@ -224,6 +270,23 @@ mod tests {
         }
         assert_eq!(Unit::new("亩").currency(), None);
         assert_eq!(Unit::new("万元/人").currency(), None);
+    }
+
+    #[test]
+    fn every_unit_fits_its_index_and_reads_back_as_written() {
+        assert!(UNITS.len() <= usize::from(u8::MAX));
+        for unit in Unit::known() {
+            let parsed: Unit = serde_json::from_str(&format!("\"{unit}\"")).unwrap();
+            assert_eq!(parsed, Unit::new(unit));
+            assert_eq!(parsed.as_str(), unit);
+            assert_eq!(
+                serde_json::to_string(&parsed).unwrap(),
+                format!("\"{unit}\"")
+            );
+        }
+        let other: Unit = serde_json::from_str("\"英\\u4EA9\"").unwrap();
+        assert_eq!(other.as_str(), "英亩");
+        assert!(!other.is_known());
     }
 
     #[test]

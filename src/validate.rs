@@ -511,7 +511,7 @@ fn unknown_unit(path: Vec<Segment>, figure: &Figure) -> Issue {
     let hint = match group {
         Some(group) => {
             let known: Vec<&str> = Unit::known()
-                .filter(|u| Unit::new(*u).dimension().map(UnitGroup::of) == Some(group))
+                .filter(|u| Unit::new(u).dimension().map(UnitGroup::of) == Some(group))
                 .collect();
             format!("known {} units: {}", group.name(), known.join(", "))
         }
