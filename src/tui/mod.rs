@@ -72,6 +72,7 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
     app.update(Action::Resize(size.width, size.height));
     let mut areas = Areas::default();
     let mut reloading = false;
+    let mut changed = false;
     let mut last_click: Option<(Instant, usize)> = None;
     let mut last_switch = Instant::now();
     let interval = Duration::from_secs(args.present.unwrap_or(8).max(1));
@@ -98,7 +99,10 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
         if app.should_quit {
             break;
         }
-        if changed_rx.try_iter().count() > 0 && !reloading {
+        // A change seen during a load is read once that load is over.
+        changed |= changed_rx.try_iter().count() > 0;
+        if changed && !reloading && first_load.is_none() {
+            changed = false;
             reloading = true;
             reload(&args.paths, &loaded_tx);
         }
@@ -150,7 +154,7 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
             _ => {}
         }
         match app.take_effect() {
-            Some(Effect::Reload) if !reloading => {
+            Some(Effect::Reload) if !reloading && first_load.is_none() => {
                 reloading = true;
                 reload(&args.paths, &loaded_tx);
             }
