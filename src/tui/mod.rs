@@ -104,13 +104,12 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
         if changed && !reloading && first_load.is_none() {
             changed = false;
             reloading = true;
-            reload(&args.paths, &loaded_tx);
+            reload(&args.paths, as_of, &loaded_tx);
         }
         if let Ok(result) = loaded_rx.try_recv() {
             reloading = false;
             match result {
-                Ok(loaded) => {
-                    let stats = Stats::compute(&loaded.dataset, as_of);
+                Ok((loaded, stats)) => {
                     app.replace_data(loaded.dataset, stats);
                     app.update(Action::Notice(Msg::Reloaded));
                 }
@@ -156,7 +155,7 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
         match app.take_effect() {
             Some(Effect::Reload) if !reloading && first_load.is_none() => {
                 reloading = true;
-                reload(&args.paths, &loaded_tx);
+                reload(&args.paths, as_of, &loaded_tx);
             }
             Some(Effect::Copy) => match app.copy_text() {
                 Some(text) => {
@@ -264,13 +263,22 @@ impl FirstLoad {
 }
 
 /// Reads the data again in the background; the result arrives on `tx`.
-fn reload(paths: &[PathBuf], tx: &Sender<Result<Loaded, LoadError>>) {
+/// The statistics are computed there too, so that the screen never waits for them.
+fn reload(
+    paths: &[PathBuf],
+    as_of: chrono::NaiveDate,
+    tx: &Sender<Result<(Loaded, Stats), LoadError>>,
+) {
     let paths = paths.to_vec();
     let tx = tx.clone();
     std::thread::spawn(move || {
         // Editors write a file in several steps; let them finish.
         std::thread::sleep(Duration::from_millis(60));
-        let _ = tx.send(crate::load::load(&paths));
+        let result = crate::load::load(&paths).map(|loaded| {
+            let stats = Stats::compute(&loaded.dataset, as_of);
+            (loaded, stats)
+        });
+        let _ = tx.send(result);
     });
 }
 
