@@ -528,7 +528,7 @@ impl App {
 
     /// Like `jump_to_match`, looking at no more than `limit` rows.
     fn jump_within(&mut self, forward: bool, inclusive: bool, limit: usize) -> bool {
-        let Some(q) = self.query().map(str::to_string) else {
+        let Some(q) = self.query().map(search::Query::new) else {
             return false;
         };
         let level = self.level();

@@ -604,7 +604,8 @@ pub fn draw_table<'a>(
         offset = level.selected;
     }
     let end = (offset + inner_height).min(count);
-    let query = app.query();
+    // Compiled once per frame, for the visible rows.
+    let query = app.query().map(search::Query::new);
     let widths = fit_widths(
         widths_with_headers(&widths, &header, sorted),
         usize::from(inner.width),
@@ -626,7 +627,7 @@ pub fn draw_table<'a>(
                     fit(line, w).style(style)
                 })
                 .collect();
-            match query {
+            match &query {
                 Some(q) if search::row_matches(app, level.view, i, q) => {
                     Row::new(cells).style(theme.search)
                 }
