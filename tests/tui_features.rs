@@ -366,6 +366,188 @@ fn a_search_without_matches_keeps_the_selection() {
     assert_eq!(a.stack().len(), 1);
 }
 
+// Searching many reports: a slice of rows per key, the rest in `SearchStep`s.
+
+/// Generated reports for searches that take several slices.
+const MANY: usize = 400;
+
+/// The Overview row whose report alone mentions `MARK`: in the last slice.
+const MARKED_ROW: usize = 390;
+
+/// A character the generated reports never use.
+const MARK: char = '㊣';
+
+/// A dashboard on `MANY` generated reports as of 2024-01-01, where only the
+/// report on Overview row `MARKED_ROW` mentions `MARK` (in its title). Returns
+/// the app and that report's index.
+fn many_reports(lang: Lang) -> (App, usize) {
+    let as_of = date(2024, 1, 1);
+    let data = zhenggai::generate::dataset(MANY, 1);
+    let stats = Stats::compute(&data, as_of);
+    let mut app = App::new(data, stats, lang);
+    app.update(Action::Resize(120, 40));
+    let marked = app.rows.overview[MARKED_ROW];
+    let mut data = app.data.clone();
+    assert!(
+        !data.reports.iter().any(|r| r.title.contains(MARK)),
+        "{MARK} is already in the generated reports"
+    );
+    data.reports[marked].title.push(MARK);
+    let stats = Stats::compute(&data, as_of);
+    app.replace_data(data, stats);
+    assert_eq!(
+        app.rows.overview[MARKED_ROW], marked,
+        "the rows kept their order"
+    );
+    (app, marked)
+}
+
+/// Sends `SearchStep`s as the run loop does while no key is waiting, at most
+/// `limit` of them; returns how many it took until no search was under way.
+fn steps(app: &mut App, limit: usize) -> usize {
+    let mut n = 0;
+    while app.searching() {
+        assert!(n < limit, "still searching after {limit} steps");
+        app.update(Action::SearchStep);
+        n += 1;
+    }
+    n
+}
+
+/// A match far down the Overview is not reached by the key press itself: the
+/// bar says how far the search got, and `SearchStep`s, without another key,
+/// select the match.
+#[test]
+fn a_far_match_is_found_by_search_steps_without_a_key() {
+    let (mut a, _) = many_reports(Lang::Zh);
+    typing(&mut a, &format!("/{MARK}"));
+    assert_eq!(
+        a.level().selected,
+        0,
+        "the key press looked at one slice only"
+    );
+    let (buffer, _) = draw(&a, &Theme::dark());
+    assert!(
+        hints(&buffer).starts_with(&format!(" / {MARK}▏")),
+        "{}",
+        hints(&buffer)
+    );
+    assert!(hints(&buffer).contains("搜索中… 48%"), "{}", hints(&buffer));
+    a.update(Action::SearchStep);
+    let (buffer, _) = draw(&a, &Theme::dark());
+    assert!(hints(&buffer).contains("搜索中… 96%"), "{}", hints(&buffer));
+    assert_eq!(a.level().selected, 0);
+    assert_eq!(steps(&mut a, 1), 1);
+    assert_eq!(a.level().selected, MARKED_ROW);
+    assert_eq!(a.search_progress(), None);
+    let (buffer, _) = draw(&a, &Theme::dark());
+    assert!(!hints(&buffer).contains("搜索中"), "{}", hints(&buffer));
+    assert!(
+        breadcrumb(&buffer).contains(&format!("[/{MARK}]")),
+        "{}",
+        breadcrumb(&buffer)
+    );
+}
+
+/// Enter while the search is under way opens the match once it is found.
+#[test]
+fn enter_during_a_search_opens_the_match_when_found() {
+    let (mut a, marked) = many_reports(Lang::En);
+    typing(&mut a, &format!("/{MARK}"));
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(
+        a.stack().len(),
+        1,
+        "nothing opened before the match is found"
+    );
+    // Not typing any more: the progress is shown next to the query.
+    let (buffer, _) = draw(&a, &Theme::dark());
+    assert!(
+        breadcrumb(&buffer).contains(&format!("[/{MARK}] searching… ")),
+        "{}",
+        breadcrumb(&buffer)
+    );
+    steps(&mut a, 3);
+    assert_eq!(a.level().view, View::Report(marked));
+}
+
+/// `n` on the only match goes round every other row and comes back to it.
+#[test]
+fn n_on_the_only_match_goes_round_to_it() {
+    let (mut a, _) = many_reports(Lang::Zh);
+    typing(&mut a, &format!("/{MARK}"));
+    steps(&mut a, 3);
+    press(&mut a, KeyCode::Enter); // The bar closes and the report opens.
+    press(&mut a, KeyCode::Esc); // Back to the Overview, still searched.
+    assert_eq!(a.level().selected, MARKED_ROW);
+    typing(&mut a, "n");
+    assert!(a.searching());
+    assert!(steps(&mut a, 3) >= 1);
+    assert_eq!(a.level().selected, MARKED_ROW);
+    assert_eq!(a.notice, None, "a match was found");
+}
+
+/// A key press ends the search under way: typing more starts it over with the
+/// new query, Backspace to nothing and Esc end it, and moving the selection
+/// stops it from selecting a match later.
+#[test]
+fn a_new_key_restarts_or_ends_the_search_under_way() {
+    let (mut a, _) = many_reports(Lang::Zh);
+    typing(&mut a, &format!("/{MARK}"));
+    a.update(Action::SearchStep);
+    assert_eq!(a.search_progress(), Some(96));
+    typing(&mut a, "z");
+    assert_eq!(a.search_progress(), Some(48), "the new query starts over");
+    press(&mut a, KeyCode::Backspace);
+    assert_eq!(
+        a.search_progress(),
+        Some(48),
+        "the shorter query starts over"
+    );
+    press(&mut a, KeyCode::Backspace);
+    assert_eq!(a.search_progress(), None, "nothing to look for");
+    typing(&mut a, &MARK.to_string());
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.search, None);
+    assert!(!a.searching());
+
+    typing(&mut a, &format!("/{MARK}"));
+    press(&mut a, KeyCode::Enter);
+    assert!(a.searching());
+    typing(&mut a, "j");
+    assert!(!a.searching(), "moving ends the search");
+    a.update(Action::SearchStep);
+    assert_eq!(a.level().selected, 1);
+    assert_eq!(a.stack().len(), 1);
+    let (buffer, _) = draw(&a, &Theme::dark());
+    assert!(
+        !breadcrumb(&buffer).contains("搜索中"),
+        "{}",
+        breadcrumb(&buffer)
+    );
+}
+
+/// A search that goes round every row without a match says so, in either
+/// language, and leaves the selection where it was.
+#[test]
+fn a_search_round_every_row_without_a_match_says_so() {
+    for (lang, said) in [(Lang::Zh, "· 没有匹配项"), (Lang::En, "· no match")] {
+        let (mut a, _) = many_reports(lang);
+        typing(&mut a, "jj");
+        typing(&mut a, &format!("/{MARK}{MARK}"));
+        assert_eq!(a.notice, None, "not before every row was looked at");
+        assert_eq!(steps(&mut a, 3), 2);
+        assert_eq!(a.level().selected, 2);
+        let (buffer, _) = draw(&a, &Theme::dark());
+        assert!(
+            breadcrumb(&buffer).contains(said),
+            "{}",
+            breadcrumb(&buffer)
+        );
+        assert!(!hints(&buffer).contains('%'), "{}", hints(&buffer));
+    }
+}
+
 // Filters.
 
 /// `f` cycles all → open → closed → long-term → all on the Problems tab, with

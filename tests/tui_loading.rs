@@ -177,3 +177,30 @@ fn keys_act_on_the_reports_already_there_while_the_rest_arrive() {
     assert_eq!(app.level().view, opened);
     assert_eq!(app.data.reports.len(), 30);
 }
+
+/// A search under way while reports arrive goes on through the new ones: the
+/// only match is in a report that was not there when the search began.
+#[test]
+fn a_search_under_way_looks_through_reports_that_arrive() {
+    const MARK: char = '㊣';
+    let mut data = generate::dataset(400, 1);
+    assert!(!data.reports.iter().any(|r| r.title.contains(MARK)));
+    data.reports[350].title.push(MARK);
+    let mut app = loading(Lang::En, 120, 40);
+    feed(&mut app, &data, &[300]);
+    app.update(Action::StartSearch);
+    app.update(Action::SearchInput(MARK));
+    assert!(
+        app.searching(),
+        "one key press looks at one slice of 300 rows"
+    );
+    feed(&mut app, &data, &[100]);
+    let mut steps = 0;
+    while app.searching() {
+        assert!(steps < 20, "still searching after {steps} steps");
+        app.update(Action::SearchStep);
+        steps += 1;
+    }
+    assert_eq!(app.rows.overview[app.level().selected], 350);
+    assert!(app.notice.is_none(), "{:?}", app.notice);
+}

@@ -156,6 +156,10 @@ pub fn frame(args: &SnapshotArgs, loaded: Loaded) -> Result<Buffer, SnapshotErro
         if let Some(action) = table::action_for(key, |s| app.in_scope(s)) {
             app.update(action);
         }
+        // As a user who waits between keys: a search runs until it is done.
+        while app.searching() {
+            app.update(Action::SearchStep);
+        }
     }
     let Ok(mut terminal) = Terminal::new(TestBackend::new(width, height));
     let Ok(_) = terminal.draw(|frame| {

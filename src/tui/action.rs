@@ -113,4 +113,7 @@ pub enum Action {
     PresentPause,
     /// The terminal now has this many columns and rows.
     Resize(u16, u16),
+    /// Look at the next slice of rows of a search still under way. The run loop
+    /// sends it while no input is waiting; no key is bound to it.
+    SearchStep,
 }

@@ -2,7 +2,7 @@
 //! `update(Action)` — and, for new data from disk, by `replace_data`.
 
 use crate::format::{AreaUnit, MoneyScale};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Msg};
 use crate::model::{Dataset, ItemList, Report};
 use crate::stats::{FigurePath, ItemPath, Stats};
 
@@ -53,13 +53,48 @@ impl Level {
     }
 }
 
-/// The search: the query, and whether the user is still typing it.
+/// The search: the query, whether the user is still typing it, and the scan for
+/// the next match while it is under way.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Search {
     /// What to look for.
     pub query: String,
     /// True while the search bar takes the keys.
     pub editing: bool,
+    /// The search for a match that a key started and that has not reached it
+    /// yet; `Action::SearchStep` takes it one slice further.
+    pub scan: Option<Scan>,
+}
+
+/// A search for the next (or previous) matching row, going round the current
+/// view from the selected row a slice of rows at a time, so that no key waits for
+/// a scan of every report. Any key that moves, changes the view or its rows, or
+/// changes the query ends it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Scan {
+    /// The tab scanned.
+    tab: Tab,
+    /// The view scanned.
+    view: View,
+    /// The row the scan started from.
+    start: usize,
+    /// How many rows the view had when it started.
+    count: usize,
+    /// How many of them it has looked at.
+    done: usize,
+    /// Downwards (or upwards).
+    forward: bool,
+    /// Whether the start row counts first (typing, Enter) or last (`n`, `N`).
+    inclusive: bool,
+    /// Whether to open the match once found (Enter in the search bar).
+    open: bool,
+}
+
+impl Scan {
+    /// How far the scan has got, in percent of the view's rows (0–99).
+    pub fn percent(&self) -> usize {
+        (self.done * 100 / self.count.max(1)).min(99)
+    }
 }
 
 /// Something the run loop must do outside the state: it needs the terminal or the disk.
@@ -148,8 +183,65 @@ impl LoadProgress {
     }
 }
 
-/// How many rows a keystroke in the search bar looks ahead for a match.
-const TYPING_SCAN_ROWS: usize = 2_000;
+/// How many rows of a view one slice of a search looks at: a key press looks at
+/// one slice at once, and each `Action::SearchStep` at one more. Counted in rows,
+/// so that the app stays deterministic; sized from `benches/search.rs` so that a
+/// slice takes about 2 ms on 100 MB of reports (2,150 of them). An Overview row
+/// holds a whole report, a Problems or Report row one problem, an Amounts or
+/// Land row a figure with its measure, the other views a measure or a figure.
+fn slice_rows(view: View) -> usize {
+    match view {
+        View::Overview => 192,
+        View::Problems | View::Report(_) => 1_536,
+        View::Amounts => 2_048,
+        View::Land | View::Deadlines | View::Problem(..) | View::Item(_) => 4_096,
+    }
+}
+
+/// Whether an action lets a search under way go on: those that leave the
+/// selection, the view and its rows alone. Search keys start their own scans.
+fn keeps_scan(action: Action) -> bool {
+    match action {
+        Action::SearchStep
+        | Action::Resize(..)
+        | Action::ToggleLang
+        | Action::CycleUnit
+        | Action::Notice(_)
+        | Action::ToggleHelp
+        | Action::HelpInput(_)
+        | Action::HelpBackspace
+        | Action::Reload
+        | Action::Copy
+        | Action::Export
+        | Action::PresentPause
+        | Action::SearchSubmit
+        | Action::NextMatch
+        | Action::PrevMatch => true,
+        Action::Quit
+        | Action::NextTab
+        | Action::PrevTab
+        | Action::Tab(_)
+        | Action::Up
+        | Action::Down
+        | Action::Top
+        | Action::Bottom
+        | Action::PageUp
+        | Action::PageDown
+        | Action::HalfPageUp
+        | Action::HalfPageDown
+        | Action::Select(_)
+        | Action::Enter
+        | Action::Back
+        | Action::CycleStatusFilter
+        | Action::ToggleOverdue
+        | Action::CycleSort
+        | Action::StartSearch
+        | Action::SearchInput(_)
+        | Action::SearchBackspace
+        | Action::SearchCancel
+        | Action::PresentNext => false,
+    }
+}
 
 /// Rows of chrome around a table body: header, tabs, borders, table header, footer.
 const CHROME_ROWS: u16 = 8;
@@ -236,6 +328,17 @@ impl App {
             }
         }
         self.clamp_all();
+        // A search going through rows that changed starts again from the
+        // selected row, which is where it was; the new rows are looked at too.
+        let scan = self.search.as_ref().and_then(|s| s.scan);
+        if let Some(scan) = scan
+            && self.row_count(scan.view) != scan.count
+        {
+            self.end_scan();
+            if self.tab == scan.tab && self.level().view == scan.view {
+                self.search_from_selection(scan.forward, scan.inclusive, scan.open);
+            }
+        }
     }
 
     /// What a tab's top-level row shows, to find it again among changed rows.
@@ -318,6 +421,10 @@ impl App {
                 })
                 .collect();
         drop(new_index);
+        // Rows are numbered anew: a search under way would resume in the wrong place.
+        if let Some(search) = &mut self.search {
+            search.scan = None;
+        }
         self.data = data;
         self.stats = stats;
         self.banner = None;
@@ -492,9 +599,27 @@ impl App {
             .filter(|q| !q.is_empty())
     }
 
+    /// How far a search under way has got, in percent, if one is.
+    pub fn search_progress(&self) -> Option<usize> {
+        self.search.as_ref()?.scan.as_ref().map(Scan::percent)
+    }
+
+    /// Whether a search is under way, for the run loop to send `Action::SearchStep`.
+    pub fn searching(&self) -> bool {
+        self.search_progress().is_some()
+    }
+
     /// Applies an action; the only way the view state changes.
     pub fn update(&mut self, action: Action) {
-        self.notice = None;
+        // A step of a search is no key press: it leaves a notice on screen.
+        if action != Action::SearchStep {
+            self.notice = None;
+        }
+        if !keeps_scan(action)
+            && let Some(search) = &mut self.search
+        {
+            search.scan = None;
+        }
         match action {
             Action::Quit => self.should_quit = true,
             Action::NextTab => self.tab = Tab::at(self.tab.index() + 1),
@@ -550,35 +675,36 @@ impl App {
                 self.search = Some(Search {
                     query: String::new(),
                     editing: true,
+                    scan: None,
                 });
             }
+            // Each change of the query searches again from the selected row, which
+            // counts first: it stays selected while it still matches.
             Action::SearchInput(c) => {
                 if let Some(s) = &mut self.search {
                     s.query.push(c);
                 }
-                // While typing, look only a bounded way ahead, so that a key never
-                // waits for a scan of every report; n and Enter search them all.
-                self.jump_within(true, true, TYPING_SCAN_ROWS);
+                self.search_from_selection(true, true, false);
             }
             Action::SearchBackspace => {
                 if let Some(s) = &mut self.search {
                     s.query.pop();
                 }
+                self.search_from_selection(true, true, false);
             }
             Action::SearchSubmit => {
                 if let Some(s) = &mut self.search {
                     s.editing = false;
                 }
-                if self.query().is_some() && self.jump_to_match(true, true) {
-                    self.enter();
-                }
+                // Goes on with the search typing started, if it is under way.
+                self.search_from_selection(true, true, true);
             }
             Action::SearchCancel => self.search = None,
-            Action::NextMatch => {
-                self.jump_to_match(true, false);
-            }
-            Action::PrevMatch => {
-                self.jump_to_match(false, false);
+            Action::NextMatch => self.search_from_selection(true, false, false),
+            Action::PrevMatch => self.search_from_selection(false, false, false),
+            Action::SearchStep => {
+                let rows = slice_rows(self.level().view);
+                self.scan_slice(rows);
             }
             Action::ToggleHelp => {
                 self.help = match self.help {
@@ -643,36 +769,94 @@ impl App {
         }
     }
 
-    /// Selects the next (or previous) row matching the search, wrapping around;
-    /// `inclusive` lets the selected row itself count. Returns whether one was found.
-    fn jump_to_match(&mut self, forward: bool, inclusive: bool) -> bool {
-        self.jump_within(forward, inclusive, usize::MAX)
-    }
-
-    /// Like `jump_to_match`, looking at no more than `limit` rows.
-    fn jump_within(&mut self, forward: bool, inclusive: bool, limit: usize) -> bool {
-        let Some(q) = self.query().map(str::to_string) else {
-            return false;
-        };
+    /// Starts a search for the next (or previous) row matching the query, going
+    /// round the view from the selected row; `inclusive` lets the selected row
+    /// count first rather than last, `open` opens the match once found. Looks at
+    /// one slice of rows now and leaves the rest to `Action::SearchStep`. The same
+    /// search already under way (`n` held down, Enter after typing) goes on
+    /// where it is instead of starting over.
+    fn search_from_selection(&mut self, forward: bool, inclusive: bool, open: bool) {
         let level = self.level();
         let count = self.row_count(level.view);
-        if count == 0 {
-            return false;
+        let tab = self.tab;
+        let Some(search) = &mut self.search else {
+            return;
+        };
+        if search.query.is_empty() || count == 0 {
+            search.scan = None;
+            return;
         }
-        let start = level.selected.min(count - 1);
-        for step in 0..count.min(limit) {
-            let offset = if inclusive { step } else { step + 1 };
-            let i = if forward {
-                (start + offset) % count
+        let scan = Scan {
+            tab,
+            view: level.view,
+            start: level.selected.min(count - 1),
+            count,
+            done: 0,
+            forward,
+            inclusive,
+            open,
+        };
+        match &mut search.scan {
+            Some(going)
+                if Scan {
+                    done: going.done,
+                    open: going.open,
+                    ..scan
+                } == *going =>
+            {
+                going.open |= open;
+            }
+            pending => *pending = Some(scan),
+        }
+        self.scan_slice(slice_rows(level.view));
+    }
+
+    /// Takes the search under way up to `rows` rows further: selects (and, if
+    /// asked, opens) the match when it finds one, and says so when it has looked
+    /// at every row without one.
+    fn scan_slice(&mut self, rows: usize) {
+        let Some(scan) = self.search.as_ref().and_then(|s| s.scan) else {
+            return;
+        };
+        let query = self.query().map(search::Query::new);
+        let level = self.level();
+        let still = self.tab == scan.tab
+            && level.view == scan.view
+            && self.row_count(scan.view) == scan.count;
+        let (Some(q), true) = (query, still) else {
+            self.end_scan();
+            return;
+        };
+        let count = scan.count;
+        let end = count.min(scan.done.saturating_add(rows.max(1)));
+        for step in scan.done..end {
+            let offset = (if scan.inclusive { step } else { step + 1 }) % count;
+            let i = if scan.forward {
+                (scan.start + offset) % count
             } else {
-                (start + count * 2 - offset % count) % count
+                (scan.start + count - offset) % count
             };
-            if search::row_matches(self, level.view, i, &q) {
+            if search::row_matches(self, scan.view, i, &q) {
+                self.end_scan();
                 self.move_to(i);
-                return true;
+                if scan.open {
+                    self.enter();
+                }
+                return;
             }
         }
-        false
+        if end == count {
+            self.end_scan();
+            self.notice = Some(Msg::NoMatch.text(self.lang).to_string());
+        } else if let Some(going) = self.search.as_mut().and_then(|s| s.scan.as_mut()) {
+            going.done = end;
+        }
+    }
+
+    fn end_scan(&mut self) {
+        if let Some(search) = &mut self.search {
+            search.scan = None;
+        }
     }
 
     fn move_by(&mut self, delta: isize) {

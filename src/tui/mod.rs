@@ -35,6 +35,9 @@ use ui::Areas;
 /// Two clicks on one row within this time open it.
 const DOUBLE_CLICK: Duration = Duration::from_millis(400);
 
+/// How long a search under way runs between two frames that show its progress.
+const SEARCH_FRAME: Duration = Duration::from_millis(30);
+
 /// Runs `zhenggai [PATH…]`: the dashboard, or the text summary when stdout is
 /// not a terminal. Returns the exit code.
 pub fn run(args: &DashboardArgs) -> io::Result<u8> {
@@ -120,6 +123,21 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
             app.update(Action::PresentNext);
             last_switch = Instant::now();
             continue;
+        }
+        // A search under way goes on while no input is waiting, a slice of rows
+        // per step: input is read between any two slices, and the progress or the
+        // match is drawn every SEARCH_FRAME.
+        if app.searching() {
+            let started = Instant::now();
+            while app.searching()
+                && started.elapsed() < SEARCH_FRAME
+                && !event::poll(Duration::ZERO)?
+            {
+                app.update(Action::SearchStep);
+            }
+            if !event::poll(Duration::ZERO)? {
+                continue;
+            }
         }
         // Poll with a timeout so that signals, file changes, arriving reports and
         // the presentation clock are noticed without a key press.

@@ -373,6 +373,9 @@ fn draw_breadcrumb(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if let Some(q) = app.query() {
         spans.push(Span::raw("  "));
         spans.push(Span::styled(format!("[/{q}]"), theme.search));
+        if let Some(progress) = searching(app) {
+            spans.push(Span::styled(format!(" {progress}"), theme.dim));
+        }
     }
     if let Some(notice) = &app.notice {
         spans.push(Span::raw("  "));
@@ -394,6 +397,9 @@ fn draw_search_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, quer
     if query.is_empty() {
         spans.push(Span::styled(Msg::TypeToSearch.text(app.lang), theme.dim));
     }
+    if let Some(progress) = searching(app) {
+        spans.push(Span::styled(format!("  {progress}"), theme.key));
+    }
     spans.push(Span::raw("   "));
     for b in BINDINGS.iter().filter(|b| b.hint && app.in_scope(b.scope)) {
         spans.push(Span::styled(b.label, theme.key));
@@ -403,6 +409,12 @@ fn draw_search_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, quer
         Paragraph::new(fit(Line::from(spans), usize::from(area.width))),
         area,
     );
+}
+
+/// "searching… 40%" while a search goes through the rows for its match.
+fn searching(app: &App) -> Option<String> {
+    app.search_progress()
+        .map(|percent| format!("{} {percent}%", Msg::Searching.text(app.lang)))
 }
 
 /// A line cut to a width by display width, never splitting a glyph.
@@ -623,7 +635,8 @@ pub fn draw_table<'a>(
         offset = level.selected;
     }
     let end = (offset + inner_height).min(count);
-    let query = app.query();
+    // Compiled once per frame, for the visible rows.
+    let query = app.query().map(search::Query::new);
     let widths = fit_widths(
         widths_with_headers(&widths, &header, sorted),
         usize::from(inner.width),
@@ -645,7 +658,7 @@ pub fn draw_table<'a>(
                     fit(line, w).style(style)
                 })
                 .collect();
-            match query {
+            match &query {
                 Some(q) if search::row_matches(app, level.view, i, q) => {
                     Row::new(cells).style(theme.search)
                 }
