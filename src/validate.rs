@@ -527,8 +527,23 @@ fn unknown_unit(path: Vec<Segment>, figure: &Figure) -> Issue {
 /// both, for comparing quotes with text transcribed from a paper with line
 /// breaks. A plain substring is the common case and needs no copies.
 fn contains_compact(haystack: &str, needle: &str) -> bool {
-    memchr::memmem::find(haystack.as_bytes(), needle.as_bytes()).is_some()
+    contains_short(haystack.as_bytes(), needle.as_bytes())
         || compact(haystack).contains(&compact(needle))
+}
+
+/// Whether `needle` occurs in `haystack`, for the short texts of one measure:
+/// candidates by their first byte, then a compare. Building a substring
+/// searcher per call, as `str::contains` and `memmem::find` do, costs more
+/// than the search itself here.
+fn contains_short(haystack: &[u8], needle: &[u8]) -> bool {
+    let Some((&first, _)) = needle.split_first() else {
+        return true;
+    };
+    let Some(last_start) = haystack.len().checked_sub(needle.len()) else {
+        return false;
+    };
+    memchr::memchr_iter(first, &haystack[..=last_start])
+        .any(|at| haystack[at..].starts_with(needle))
 }
 
 /// The text with all whitespace removed.
@@ -656,6 +671,26 @@ mod tests {
 
     fn figure(ds: &mut Dataset, p: usize, m: usize, f: usize) -> &mut Figure {
         &mut ds.reports[0].problems[p].measures[m].figures[f]
+    }
+
+    #[test]
+    fn short_substrings_are_found_at_either_end_and_not_past_it() {
+        for (hay, needle, found) in [
+            ("盘活存量建设用地849.56亩", "849.56亩", true),
+            ("盘活存量建设用地849.56亩", "盘活", true),
+            ("盘活存量建设用地849.56亩", "用地", true),
+            ("盘活存量建设用地849.56亩", "849.57", false),
+            ("亩", "亩亩", false),
+            ("", "", true),
+            ("abc", "", true),
+            ("", "a", false),
+        ] {
+            assert_eq!(
+                contains_short(hay.as_bytes(), needle.as_bytes()),
+                found,
+                "{needle:?} in {hay:?}"
+            );
+        }
     }
 
     #[test]

@@ -190,6 +190,9 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
         }
     }
     drop(session);
+    // The process ends next: freeing a large dataset piece by piece would only
+    // keep the shell waiting after the terminal is back.
+    std::mem::forget(app);
     Ok(exit)
 }
 
