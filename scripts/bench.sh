@@ -139,9 +139,16 @@ for mb in 1 10 100; do
 done
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
+# Criterion's name and time lines, one line per benchmark, indented as code.
+criterion() {
+    cargo bench --bench "$1" -- --noplot --warm-up-time 1 --measurement-time "$2" 2>/dev/null |
+        grep -E "^$3|time:" | paste - - | sed -E 's/ +/ /g; s/^/    /' || true
+}
 CRIT=""
 if ((CRITERION)); then
-    CRIT=$(cargo bench --bench load -- --noplot 2>/dev/null | grep -E '^load/|time:' | paste - - | sed -E 's/ +/ /g; s/^/    /' || true)
+    CRIT="$(criterion load 5 'load/')
+$(criterion render 3 'render ')
+$(criterion search 3 'search ')"
 fi
 
 MARKER="<!-- notes: kept by scripts/bench.sh -->"
@@ -172,7 +179,7 @@ MODEL=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
     printf '%s\n' "${SIZES[@]}"
     if [[ -n $CRIT ]]; then
         echo
-        echo "## Criterion: benches/load.rs (parse + validate + stats, in process)"
+        echo "## Criterion: benches/load.rs (parse + validate + stats, in process), render.rs (a frame and a key press with 10,000 reports), search.rs"
         echo
         echo "$CRIT"
     fi
