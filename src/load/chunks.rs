@@ -70,7 +70,12 @@ impl Scanner {
         while i < buf.len() && !self.done {
             let b = buf[i];
             match b {
-                b' ' | b'\n' | b'\r' | b'\t' | b':' => {}
+                b' ' | b'\n' => {
+                    // Indentation is a quarter of a pretty-printed file.
+                    i = skip_spaces(buf, i + 1);
+                    continue;
+                }
+                b'\r' | b'\t' | b':' => {}
                 b'"' => {
                     let Some(end) = string_end(buf, i + 1) else {
                         if eof {
@@ -160,6 +165,19 @@ impl Scanner {
         self.found += 1;
         reports.push(range);
     }
+}
+
+/// The offset of the first byte from `from` on that is not a space, eight
+/// bytes at a time.
+fn skip_spaces(bytes: &[u8], mut from: usize) -> usize {
+    const SPACES: [u8; 8] = [b' '; 8];
+    while bytes.get(from..from + 8) == Some(&SPACES) {
+        from += 8;
+    }
+    while bytes.get(from) == Some(&b' ') {
+        from += 1;
+    }
+    from
 }
 
 /// The offset of the quote that ends the string whose contents start at `from`.
