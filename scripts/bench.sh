@@ -142,7 +142,7 @@ LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 # Criterion's name and time lines, one line per benchmark, indented as code.
 criterion() {
     cargo bench --bench "$1" -- --noplot --warm-up-time 1 --measurement-time "$2" 2>/dev/null |
-        grep -E "^$3|time:" | paste - - | sed -E 's/ +/ /g; s/^/    /' || true
+        grep -E "^$3|^ +time:" | grep -v '%' | paste - - | sed -E 's/ +/ /g; s/^/    /' || true
 }
 CRIT=""
 if ((CRITERION)); then
