@@ -2,15 +2,13 @@
 //! to the next frame (issue 6: at most 5 ms).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::hint::black_box;
 
-use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use zhenggai::generate;
-use zhenggai::i18n::Lang;
-use zhenggai::stats::Stats;
 use zhenggai::tui::action::{Action, Tab};
 use zhenggai::tui::app::App;
 use zhenggai::tui::theme::Theme;
@@ -19,11 +17,7 @@ use zhenggai::tui::ui;
 const REPORTS: usize = 10_000;
 
 fn app() -> App {
-    let dataset = generate::dataset(REPORTS, 1);
-    let stats = Stats::compute(&dataset, NaiveDate::from_ymd_opt(2024, 1, 1).unwrap());
-    let mut app = App::new(dataset, stats, Lang::Zh);
-    app.update(Action::Resize(120, 40));
-    app
+    common::app(REPORTS)
 }
 
 fn bench_render(c: &mut Criterion) {

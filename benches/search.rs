@@ -5,14 +5,12 @@
 //! `SearchStep` slice, the most a key press can wait behind a search.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod common;
+
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
-use zhenggai::generate;
-use zhenggai::i18n::Lang;
-use zhenggai::stats::Stats;
 use zhenggai::tui::action::{Action, Tab};
 use zhenggai::tui::app::{App, View};
 use zhenggai::tui::search::{self, Query};
@@ -23,11 +21,7 @@ const REPORTS: usize = 2_150;
 const NO_MATCH: [(&str, &str); 2] = [("Chinese", "不存在的词语"), ("Latin", "xyzzy")];
 
 fn app() -> App {
-    let dataset = generate::dataset(REPORTS, 1);
-    let stats = Stats::compute(&dataset, NaiveDate::from_ymd_opt(2024, 1, 1).unwrap());
-    let mut app = App::new(dataset, stats, Lang::Zh);
-    app.update(Action::Resize(120, 40));
-    app
+    common::app(REPORTS)
 }
 
 /// How many bytes of text a scan of every Overview row looks through: what
