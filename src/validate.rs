@@ -357,7 +357,27 @@ fn check_figure(path: &dyn Fn() -> Vec<Segment>, figure: &Figure, issues: &mut V
         issues.push(unknown_unit(at("unit"), figure));
         return;
     };
+    // Beyond this no printed amount goes; sums of many such figures stay
+    // far inside what a decimal holds, so statistics never overflow.
+    let limit = Decimal::from(10_u64.pow(18));
     let expected = unit.normalize(figure.value);
+    if expected.is_none_or(|e| e.abs() > limit) {
+        issues.push(
+            Issue::error(
+                at("value"),
+                format!("value '{}' {unit} is too large", figure.value),
+            )
+            .hint("no figure in a report is above 10^18 in its base unit; check the digits"),
+        );
+        return;
+    }
+    if let Some(normalized) = figure.normalized.filter(|n| n.abs() > limit) {
+        issues.push(Issue::error(
+            at("normalized"),
+            format!("normalized value '{normalized}' is too large"),
+        ));
+        return;
+    }
     match (figure.normalized, expected) {
         // A negative normalized value is reported once, as negative.
         (Some(normalized), Some(expected))
@@ -722,6 +742,29 @@ mod tests {
             ds.reports[0].problems[1].number
         );
         assert!(validate(&ds).is_empty());
+    }
+
+    #[test]
+    fn amounts_beyond_any_report_are_errors_not_overflows() {
+        use std::str::FromStr;
+        let huge = Decimal::from_str("70000000000000000000000000000").unwrap();
+        let mut ds = minimal();
+        let f = figure(&mut ds, 0, 0, 0);
+        f.value = -huge;
+        f.normalized = Some(huge);
+        let messages: Vec<String> = validate(&ds).into_iter().map(|i| i.message).collect();
+        assert!(
+            messages.iter().any(|m| m.ends_with("is too large")),
+            "{messages:?}"
+        );
+        let mut ds = minimal();
+        let f = figure(&mut ds, 0, 0, 0);
+        f.normalized = Some(huge);
+        let messages: Vec<String> = validate(&ds).into_iter().map(|i| i.message).collect();
+        assert!(
+            messages.contains(&format!("normalized value '{huge}' is too large")),
+            "{messages:?}"
+        );
     }
 
     #[test]
