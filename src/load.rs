@@ -13,7 +13,7 @@ mod chunks;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fs::File;
-use std::io::{self, Read};
+use std::io::{self, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Severity};
@@ -141,9 +141,8 @@ struct Input<'a> {
 enum Source<'a> {
     /// In memory: standard input, the bundled data, a text given by a test.
     Bytes(Cow<'a, [u8]>),
-    /// A regular file, opened and read as it is parsed; read again whole only
-    /// to say where something is wrong.
-    File { path: PathBuf, file: File, len: u64 },
+    /// A regular file, opened when its turn comes and read as it is parsed.
+    File { path: PathBuf, len: u64 },
 }
 
 impl Input<'_> {
@@ -155,11 +154,46 @@ impl Input<'_> {
         }
     }
 
-    /// The whole text, read again from disk for a file.
-    fn bytes(&self) -> io::Result<Cow<'_, [u8]>> {
+    /// Opens the input for parsing: one file open at a time, however many
+    /// files a directory holds.
+    fn open(&self) -> io::Result<Opened<'_>> {
         match &self.source {
-            Source::Bytes(bytes) => Ok(Cow::Borrowed(bytes)),
-            Source::File { path, .. } => std::fs::read(path).map(Cow::Owned),
+            Source::Bytes(bytes) => Ok(Opened::Bytes(bytes)),
+            Source::File { path, .. } => File::open(path).map(Opened::File),
+        }
+    }
+}
+
+/// An input being parsed. A file stays open until it is done, so that
+/// reading it again to place an error reads the same file, even if an editor
+/// has meanwhile saved a new one under its name.
+enum Opened<'a> {
+    Bytes(&'a [u8]),
+    File(File),
+}
+
+impl Opened<'_> {
+    /// The text from its first byte, streamed.
+    fn reader(&mut self) -> io::Result<Box<dyn Read + '_>> {
+        match self {
+            Self::Bytes(bytes) => Ok(Box::new(*bytes)),
+            Self::File(file) => {
+                file.seek(SeekFrom::Start(0))?;
+                Ok(Box::new(&*file))
+            }
+        }
+    }
+
+    /// The whole text, read again from the start for a file.
+    fn read_all(&mut self) -> io::Result<Cow<'_, [u8]>> {
+        match self {
+            Self::Bytes(bytes) => Ok(Cow::Borrowed(bytes)),
+            Self::File(file) => {
+                let mut bytes = Vec::new();
+                file.seek(SeekFrom::Start(0))?;
+                file.read_to_end(&mut bytes)?;
+                Ok(Cow::Owned(bytes))
+            }
         }
     }
 }
@@ -183,25 +217,36 @@ fn load_inputs(
     let mut origins = Vec::new();
     let mut first_seen: HashMap<String, (String, usize)> = HashMap::new();
     for input in &inputs {
+        let mut opened = match input.open() {
+            Ok(opened) => opened,
+            Err(e) => {
+                diagnostics.push(cannot_read(&input.name, &e));
+                continue;
+            }
+        };
         // Report ids must be unique across all files; each batch is checked as
-        // it arrives, and the second of a pair is pointed at below.
+        // it arrives, and the second of a pair is pointed at below. The ids of
+        // a file count for the next files only once the file has loaded.
         let mut duplicates = Vec::new();
+        let mut ids: HashMap<String, usize> = HashMap::new();
         let mut count = 0;
         let failed_before = diagnostics.iter().any(Diagnostic::is_error);
         let mut batch_sink = |batch: Vec<Report>| {
             for (i, report) in batch.iter().enumerate() {
                 let index = count + i;
-                match first_seen.get(&report.id) {
-                    Some((file, first)) => duplicates.push((
+                let first = match (first_seen.get(&report.id), ids.get(&report.id)) {
+                    (Some((file, first)), _) => Some(format!("$.reports[{first}] in {file}")),
+                    (None, Some(first)) => Some(format!("$.reports[{first}] in {}", input.name)),
+                    (None, None) => None,
+                };
+                match first {
+                    Some(first) => duplicates.push((
                         index,
-                        format!(
-                            "'{}' is already the id of $.reports[{first}] in {file}",
-                            report.id
-                        ),
+                        format!("'{}' is already the id of {first}", report.id),
                         report.id.clone(),
                     )),
                     None => {
-                        first_seen.insert(report.id.clone(), (input.name.clone(), index));
+                        ids.insert(report.id.clone(), index);
                     }
                 }
             }
@@ -211,15 +256,26 @@ fn load_inputs(
                 on_reports(batch);
             }
         };
-        let Some(head) = parse_file(input, &mut diagnostics, &tracker, &mut batch_sink) else {
+        let parsed = parse_file(
+            input,
+            &mut opened,
+            &mut diagnostics,
+            &tracker,
+            &mut batch_sink,
+        );
+        let Some(head) = parsed else {
             continue;
         };
+        first_seen.extend(
+            ids.into_iter()
+                .map(|(id, index)| (id, (input.name.clone(), index))),
+        );
         if !duplicates.is_empty() {
             let paths: Vec<Vec<Segment>> = duplicates
                 .iter()
                 .map(|(i, _, _)| report_id_path(*i))
                 .collect();
-            let bytes = input.bytes().unwrap_or_default();
+            let bytes = opened.read_all().unwrap_or_default();
             let text = String::from_utf8_lossy(content(&bytes));
             let positions = jsonpos::locate_nearest(&text, &paths);
             for ((_, hint, id), (path, position)) in
@@ -336,20 +392,19 @@ fn json_files_in(dir: &Path) -> io::Result<Vec<PathBuf>> {
 
 fn read_file(path: &Path, inputs: &mut Vec<Input<'static>>, diagnostics: &mut Vec<Diagnostic>) {
     let name = path.display().to_string();
-    let opened = File::open(path).and_then(|file| {
-        let metadata = file.metadata()?;
+    let source = std::fs::metadata(path).and_then(|metadata| {
         if metadata.is_file() {
             let len = metadata.len();
-            let path = path.to_owned();
-            Ok(Source::File { path, file, len })
+            Ok(Source::File {
+                path: path.to_owned(),
+                len,
+            })
         } else {
             // A pipe or a device cannot be read twice: keep its bytes.
-            let mut bytes = Vec::new();
-            (&file).read_to_end(&mut bytes)?;
-            Ok(Source::Bytes(Cow::Owned(bytes)))
+            std::fs::read(path).map(|bytes| Source::Bytes(Cow::Owned(bytes)))
         }
     });
-    match opened {
+    match source {
         Ok(source) => inputs.push(Input { name, source }),
         Err(e) => diagnostics.push(cannot_read(&name, &e)),
     }
@@ -416,21 +471,21 @@ fn whole_file(file: &str, message: String, hint: Option<String>) -> Diagnostic {
 /// returned when the file parsed and has no errors.
 fn parse_file(
     input: &Input<'_>,
+    opened: &mut Opened<'_>,
     diagnostics: &mut Vec<Diagnostic>,
     tracker: &Tracker<'_>,
     deliver: &mut dyn FnMut(Vec<Report>),
 ) -> Option<Dataset> {
     let name = input.name.as_str();
-    let streamed = match &input.source {
-        Source::Bytes(bytes) => chunks::parse(&mut &bytes[..], tracker, deliver),
-        Source::File { file, .. } => chunks::parse(&mut &*file, tracker, deliver),
-    };
+    let streamed = opened
+        .reader()
+        .and_then(|mut reader| chunks::parse(&mut reader, input.len(), tracker, deliver));
     let delivered = match streamed {
         Ok(chunks::Outcome::Parsed { head, issues }) => {
             if issues.is_empty() {
                 return Some(head);
             }
-            let bytes = match input.bytes() {
+            let bytes = match opened.read_all() {
                 Ok(bytes) => bytes,
                 Err(e) => {
                     diagnostics.push(cannot_read(name, &e));
@@ -447,7 +502,7 @@ fn parse_file(
         }
     };
     // Something is wrong or unusual: the whole text, parsed in one piece, says what.
-    let bytes = match input.bytes() {
+    let bytes = match opened.read_all() {
         Ok(bytes) => bytes,
         Err(e) => {
             diagnostics.push(cannot_read(name, &e));
@@ -904,6 +959,30 @@ mod tests {
                 "b.json:6:13: error: $.reports[0].id: duplicate report id 'demo-2021-12-30'\n  hint: 'demo-2021-12-30' is already the id of $.reports[0] in a.json",
             ]
         );
+    }
+
+    #[test]
+    fn the_ids_of_a_file_that_failed_do_not_make_duplicates_in_the_next() {
+        let mut a = String::from_utf8(crate::generate::to_vec(64, 9)).unwrap();
+        let at = a.rfind("\"published\": \"").unwrap();
+        a.replace_range(at..at + 13, "\"published\": 7, \"x\":");
+        let first_id = "syn-9-00000";
+        assert!(a.contains(first_id));
+        let b = MINIMAL.replace("demo-2021-12-30", first_id);
+        let inputs = vec![
+            Input {
+                name: "a.json".into(),
+                source: Source::Bytes(Cow::Borrowed(a.as_bytes())),
+            },
+            Input {
+                name: "b.json".into(),
+                source: Source::Bytes(Cow::Borrowed(b.as_bytes())),
+            },
+        ];
+        let error = collect(inputs, Vec::new()).unwrap_err();
+        let errors: Vec<String> = error.errors().map(ToString::to_string).collect();
+        assert_eq!(errors.len(), 1, "{errors:#?}");
+        assert!(errors[0].starts_with("a.json:"), "{errors:#?}");
     }
 
     #[test]

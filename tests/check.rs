@@ -591,3 +591,31 @@ fn input_files_are_never_modified() {
         .sum::<usize>();
     assert_eq!(after, files.len(), "no files were added or removed");
 }
+
+/// A directory of more files than the process may hold open at once loads:
+/// each file is opened when its turn comes and closed when it is done.
+#[test]
+fn a_directory_of_more_files_than_open_file_slots_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let minimal = std::fs::read_to_string("tests/fixtures/valid/minimal.json").unwrap();
+    for i in 0..200 {
+        let text = minimal.replace("demo-2021-12-30", &format!("demo-{i}"));
+        std::fs::write(dir.path().join(format!("f{i:03}.json")), text).unwrap();
+    }
+    let script = format!(
+        "ulimit -n 48 && exec {} check {}",
+        env!("CARGO_BIN_EXE_zhenggai"),
+        dir.path().display()
+    );
+    let out = std::process::Command::new("bash")
+        .args(["-c", &script])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("200 reports, 0 errors"), "{stdout}");
+}

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 use std::io::{self, Read};
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::{Mutex, mpsc};
+use std::sync::{Arc, Mutex, mpsc};
 
 use crate::diagnostic::Severity;
 use crate::model::{Dataset, Report, SCHEMA_VERSION};
@@ -31,6 +31,9 @@ use crate::validate::{self, Issue};
 pub(super) struct Scanner {
     /// The offset of the next byte to look at.
     pos: usize,
+    /// Inside a string that the text so far does not finish: where to go on
+    /// looking for its end.
+    string_resume: Option<usize>,
     depth: usize,
     /// At depth 1 keys and values alternate; this is true where a key may come.
     expect_key: bool,
@@ -77,12 +80,19 @@ impl Scanner {
                 }
                 b'\r' | b'\t' | b':' => {}
                 b'"' => {
-                    let Some(end) = string_end(buf, i + 1) else {
-                        if eof {
-                            return Err(GiveUp);
+                    // A string longer than a block goes on where its search stopped.
+                    let from = match self.string_resume.take() {
+                        Some(at) => at - base,
+                        None => i + 1,
+                    };
+                    let end = match string_end(buf, from) {
+                        Ok(end) => end,
+                        Err(_) if eof => return Err(GiveUp),
+                        Err(resume) => {
+                            // Back to the quote once more text has come.
+                            self.string_resume = Some(base + resume);
+                            break;
                         }
-                        // Read again from the quote once more text has come.
-                        break;
                     };
                     if self.depth == 1 && self.expect_key {
                         self.key_is_reports = &buf[i + 1..end] == b"reports";
@@ -180,12 +190,23 @@ fn skip_spaces(bytes: &[u8], mut from: usize) -> usize {
     from
 }
 
-/// The offset of the quote that ends the string whose contents start at `from`.
-fn string_end(bytes: &[u8], mut from: usize) -> Option<usize> {
+/// The offset of the quote that ends the string whose contents are searched
+/// from `from` (just after the opening quote, or where an earlier search of
+/// the same string stopped). `Err` holds where to go on from once more text
+/// has come: the end of the text, or a backslash whose escaped character is
+/// not there yet.
+fn string_end(bytes: &[u8], mut from: usize) -> Result<usize, usize> {
     loop {
-        let at = from + memchr::memchr2(b'"', b'\\', bytes.get(from..)?)?;
+        let rest = bytes.get(from..).unwrap_or_default();
+        let Some(found) = memchr::memchr2(b'"', b'\\', rest) else {
+            return Err(bytes.len().max(from));
+        };
+        let at = from + found;
         if bytes[at] == b'"' {
-            return Some(at);
+            return Ok(at);
+        }
+        if at + 1 >= bytes.len() {
+            return Err(at);
         }
         // Skip the escaped character; `\"` does not end the string.
         from = at + 2;
@@ -284,20 +305,27 @@ struct ChunkResult {
 /// found; the progress counts of a parse that gave up are taken back.
 pub(super) fn parse(
     reader: &mut dyn Read,
+    len: u64,
     tracker: &Tracker<'_>,
     deliver: &mut dyn FnMut(Vec<Report>),
 ) -> io::Result<Outcome> {
-    let threads = std::thread::available_parallelism().map_or(1, usize::from);
+    // A worker per core, but no more than there will be chunks.
+    let chunks = usize::try_from(len / CHUNK_BYTES as u64).unwrap_or(usize::MAX);
+    let threads = std::thread::available_parallelism()
+        .map_or(1, usize::from)
+        .min(chunks.saturating_add(1));
     // A bounded queue: reading never runs far ahead of parsing.
     let (job_tx, job_rx) = mpsc::sync_channel::<Job>(threads);
-    let job_rx = Mutex::new(job_rx);
+    // Only the workers hold the queue's end: should they all die, sending
+    // fails and the reader stops, rather than wait for ever.
+    let job_rx = Arc::new(Mutex::new(job_rx));
     let (done_tx, done_rx) = mpsc::channel::<(usize, Option<ChunkResult>)>();
     let stop = AtomicBool::new(false);
     let mut order = InOrder::new(deliver);
     let read = std::thread::scope(|s| {
         for _ in 0..threads {
             let done_tx = done_tx.clone();
-            let (job_rx, stop) = (&job_rx, &stop);
+            let (job_rx, stop) = (Arc::clone(&job_rx), &stop);
             s.spawn(move || {
                 while let Some(job) = job_rx.lock().ok().and_then(|rx| rx.recv().ok()) {
                     if stop.load(Ordering::Relaxed) {
@@ -317,6 +345,7 @@ pub(super) fn parse(
             });
         }
         drop(done_tx);
+        drop(job_rx);
         let read = read_chunks(
             reader,
             &job_tx,
@@ -563,6 +592,20 @@ mod tests {
     }
 
     #[test]
+    fn strings_longer_than_a_block_with_escapes_at_every_cut_are_skipped_whole() {
+        let long = "整改\\\\\\\"]},\\n".repeat(40);
+        let text = format!(r#"{{"name": "{long}", "reports": [{{"t": "{long}"}}, {{"t": "]"}}]}}"#);
+        let (reports, _, close) = layout(&text).unwrap();
+        assert_eq!(
+            reports,
+            vec![format!(r#"{{"t": "{long}"}}"#).as_str(), r#"{"t": "]"}"#]
+        );
+        assert_eq!(close, text.len() - 2);
+        let parsed: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(parsed["reports"].as_array().map(Vec::len), Some(2));
+    }
+
+    #[test]
     fn only_the_top_level_reports_key_counts() {
         let text = r#"{"x": {"reports": [1, 2]}, "reports": []}"#;
         let (reports, open, _) = layout(text).unwrap();
@@ -591,7 +634,7 @@ mod tests {
         let tracker_calls = |_: Progress| {};
         let tracker = Tracker::new(text.len() as u64, &tracker_calls);
         let mut delivered = Vec::new();
-        let outcome = parse(&mut &text[..], &tracker, &mut |batch| {
+        let outcome = parse(&mut &text[..], text.len() as u64, &tracker, &mut |batch| {
             delivered.extend(batch)
         })
         .unwrap();
