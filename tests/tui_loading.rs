@@ -61,7 +61,7 @@ fn feed(app: &mut App, data: &Dataset, sizes: &[usize]) {
     let mut from = app.data.reports.len();
     for &size in sizes {
         let to = (from + size).min(data.reports.len());
-        app.loading = Some(LoadProgress {
+        app.set_load_progress(LoadProgress {
             bytes_done: to as u64 * MIB,
             bytes_total: data.reports.len() as u64 * MIB,
             reports: to as u64,
@@ -74,7 +74,7 @@ fn feed(app: &mut App, data: &Dataset, sizes: &[usize]) {
 #[test]
 fn before_any_report_the_first_frame_shows_bytes_and_reports_read() {
     let mut app = loading(Lang::Zh, 80, 24);
-    app.loading = Some(LoadProgress {
+    app.set_load_progress(LoadProgress {
         bytes_done: 10 * MIB,
         bytes_total: 100 * MIB,
         reports: 215,
@@ -203,4 +203,19 @@ fn a_search_under_way_looks_through_reports_that_arrive() {
     }
     assert_eq!(app.rows.overview[app.level().selected], 350);
     assert!(app.notice.is_none(), "{:?}", app.notice);
+}
+
+/// A tab the user has not moved on stays at its first row, however many rows
+/// sort in above the one that was first.
+#[test]
+fn tabs_still_at_their_first_row_stay_at_the_top() {
+    let data = generate::dataset(64, 9);
+    let mut app = loading(Lang::En, 120, 40);
+    feed(&mut app, &data, &[1, 63]);
+    app.finish_loading(data.name.clone(), data.synthetic);
+    for tab in Tab::ALL {
+        app.update(Action::Tab(tab));
+        let level = app.level();
+        assert_eq!((level.selected, level.offset), (0, 0), "{tab:?}");
+    }
 }

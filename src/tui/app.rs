@@ -1,5 +1,7 @@
 //! The dashboard's state: data, statistics and view state, changed only by
-//! `update(Action)` — and, for new data from disk, by `replace_data`.
+//! `update(Action)` — and, for data from disk, by `replace_data` and, while
+//! the first load runs, `append_reports`, `set_load_progress` and
+//! `finish_loading`.
 
 use crate::format::{AreaUnit, MoneyScale};
 use crate::i18n::{Lang, Msg};
@@ -303,11 +305,15 @@ impl App {
             return;
         }
         // New reports sort in among the old ones: each tab's top level keeps
-        // its selected row, at the same place on screen.
+        // the row the user moved to, at the same place on screen; a tab still
+        // at its first row stays at the top.
         let kept: Vec<Option<(RowKey, usize)>> = Tab::ALL
             .iter()
             .map(|t| {
                 let top = self.stacks[t.index()][0];
+                if top.selected == 0 {
+                    return None;
+                }
                 let key = self.row_key(top.view, top.selected)?;
                 Some((key, top.selected - top.offset.min(top.selected)))
             })
@@ -371,6 +377,11 @@ impl App {
                 .position(|&i| self.stats.deadlines.get(i).is_some_and(|d| d.item == item)),
             _ => None,
         }
+    }
+
+    /// Shows how far the load has got.
+    pub fn set_load_progress(&mut self, progress: LoadProgress) {
+        self.loading = Some(progress);
     }
 
     /// Ends the load: the dataset's name and flags are known once its file

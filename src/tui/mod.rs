@@ -16,7 +16,7 @@ use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::time::{Duration, Instant};
 
 use base64::Engine;
@@ -84,10 +84,18 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
             match load.take(&mut app) {
                 None => {}
                 Some(Ok(())) => first_load = None,
-                Some(Err(e)) => {
+                Some(Err(Stopped::Failed(e))) => {
                     drop(session);
                     crate::check::print_load_error(&e, &mut io::stderr().lock())?;
                     return Ok(2);
+                }
+                Some(Err(Stopped::Crashed)) => {
+                    drop(session);
+                    eprintln!(
+                        "zhenggai: loading stopped on an internal error (a bug in zhenggai); \
+                         `zhenggai check` on the same paths shows it without the dashboard"
+                    );
+                    return Ok(101);
                 }
             }
         }
@@ -148,6 +156,12 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
         match event::read()? {
             Event::Key(key) => {
                 let action = keys::action_for(&key, |s| app.in_scope(s));
+                // On the loading screen, before any report, a key could only
+                // act unseen: there, keys but quit wait for the first reports.
+                let blank = app.loading.is_some() && app.data.reports.is_empty();
+                if blank && action != Some(Action::Quit) {
+                    continue;
+                }
                 match (app.present, action) {
                     // While presenting, any key but quit pauses or resumes.
                     (Some(_), Some(Action::Quit)) | (None, _) => {
@@ -171,7 +185,9 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
             _ => {}
         }
         match app.take_effect() {
-            Some(Effect::Reload) if !reloading && first_load.is_none() => {
+            // During the first load, `r` reads the files again once it is over.
+            Some(Effect::Reload) if first_load.is_some() => changed = true,
+            Some(Effect::Reload) if !reloading => {
                 reloading = true;
                 reload(&args.paths, as_of, &loaded_tx);
             }
@@ -227,9 +243,10 @@ impl FirstLoad {
                 let loaded = crate::load::load_incremental(
                     &paths,
                     |p| {
-                        done.store(p.bytes_done, Ordering::Relaxed);
+                        // Workers report in any order: the bar only goes forward.
+                        done.fetch_max(p.bytes_done, Ordering::Relaxed);
                         total.store(p.bytes_total, Ordering::Relaxed);
-                        reports.store(p.reports_done as u64, Ordering::Relaxed);
+                        reports.fetch_max(p.reports_done as u64, Ordering::Relaxed);
                     },
                     |batch| {
                         let _ = batch_tx.send(batch);
@@ -250,14 +267,19 @@ impl FirstLoad {
 
     /// Gives the app the reports that arrived since the last call and the
     /// progress; `Some` once the load is over.
-    fn take(&mut self, app: &mut App) -> Option<Result<(), LoadError>> {
-        app.loading = Some(LoadProgress {
+    fn take(&mut self, app: &mut App) -> Option<Result<(), Stopped>> {
+        app.set_load_progress(LoadProgress {
             bytes_done: self.done.load(Ordering::Relaxed),
             bytes_total: self.total.load(Ordering::Relaxed),
             reports: self.reports.load(Ordering::Relaxed),
         });
         // The result is looked at first: every batch was sent before it.
-        let result = self.result.try_recv().ok();
+        let result = match self.result.try_recv() {
+            Ok(result) => Some(result),
+            Err(TryRecvError::Empty) => None,
+            // The loading thread ended without a result: it panicked.
+            Err(TryRecvError::Disconnected) => return Some(Err(Stopped::Crashed)),
+        };
         let waiting = !app.data.reports.is_empty() && self.appended.elapsed() < FILL_IN;
         if result.is_none() && waiting {
             return None;
@@ -278,9 +300,17 @@ impl FirstLoad {
                 Some(Ok(()))
             }
             // Reports that arrived before the error are thrown away.
-            Some(Err(e)) => Some(Err(e)),
+            Some(Err(e)) => Some(Err(Stopped::Failed(e))),
         }
     }
+}
+
+/// Why the first load ended without data.
+enum Stopped {
+    /// The input is wrong: the errors, as `check` prints them.
+    Failed(LoadError),
+    /// The loading thread died: a bug.
+    Crashed,
 }
 
 /// Reads the data again in the background; the result arrives on `tx`.
