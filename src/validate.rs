@@ -156,6 +156,9 @@ fn check_problems(r: usize, report: &Report, issues: &mut Vec<Issue>) {
     }
 }
 
+/// The largest problem count a report may state.
+const MAX_STATED_PROBLEMS: u32 = 100_000;
+
 fn check_stated_totals(r: usize, report: &Report, issues: &mut Vec<Issue>) {
     let stated = &report.stated;
     // Paths are built only for issues: most reports have none.
@@ -167,6 +170,19 @@ fn check_stated_totals(r: usize, report: &Report, issues: &mut Vec<Issue>) {
     ];
     for (field, status, count) in per_status {
         let Some(count) = count else { continue };
+        // Counts are added over thousands of reports; no report has this many.
+        if count.value > MAX_STATED_PROBLEMS {
+            issues.push(
+                Issue::error(
+                    join(&base(), [key(field), key("value")]),
+                    format!("stated count '{}' is too large", count.value),
+                )
+                .hint(format!(
+                    "no report lists more than {MAX_STATED_PROBLEMS} problems; check the digits"
+                )),
+            );
+            continue;
+        }
         let transcribed = report.problems_with(status).count();
         if transcribed > count.value as usize {
             let word = field.replace('_', "-");
@@ -742,6 +758,22 @@ mod tests {
             ds.reports[0].problems[1].number
         );
         assert!(validate(&ds).is_empty());
+    }
+
+    #[test]
+    fn stated_counts_beyond_any_report_are_errors() {
+        let mut ds = minimal();
+        ds.reports[0].stated.closed = Some(crate::model::StatedCount {
+            value: u32::MAX,
+            ..ds.reports[0].stated.closed.clone().unwrap()
+        });
+        assert_eq!(
+            found(&ds),
+            vec![format!(
+                "E $.reports[0].stated.closed.value: stated count '{}' is too large",
+                u32::MAX
+            )]
+        );
     }
 
     #[test]
