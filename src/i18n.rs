@@ -48,6 +48,7 @@ impl Lang {
 pub enum Msg {
     AsOf,
     Reports,
+    ReportsTitle,
     Problems,
     Transcribed,
     Money,
@@ -178,7 +179,10 @@ impl Msg {
     pub fn text(self, lang: Lang) -> &'static str {
         let (zh, en) = match self {
             Self::AsOf => ("截至", "as of"),
+            // After a count: "2 份报告".
             Self::Reports => ("份报告", "reports"),
+            // A panel title: "报告 · 1/2".
+            Self::ReportsTitle => ("报告", "reports"),
             Self::Problems => ("问题", "Problems"),
             Self::Transcribed => ("已录入", "transcribed"),
             Self::Money => (

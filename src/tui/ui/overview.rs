@@ -357,7 +357,7 @@ fn draw_units_table(
         (Msg::Published, Constraint::Length(10)),
         (Msg::Title, Constraint::Min(10)),
     ];
-    let title = counted(Msg::Reports.text(lang), level.selected, order.len());
+    let title = counted(Msg::ReportsTitle.text(lang), level.selected, order.len());
     draw_table(
         frame,
         area,
