@@ -219,3 +219,17 @@ fn tabs_still_at_their_first_row_stay_at_the_top() {
         assert_eq!((level.selected, level.offset), (0, 0), "{tab:?}");
     }
 }
+
+/// Once loaded, many reports are one table, titled with the count in Chinese
+/// without the counter word ("报告 · 1/40", not "份报告 · 1/40").
+#[test]
+fn many_reports_make_one_table_titled_in_chinese() {
+    let data = generate::dataset(40, 2);
+    let mut app = loading(Lang::Zh, 80, 24);
+    feed(&mut app, &data, &[40]);
+    app.finish_loading(data.name.clone(), data.synthetic);
+    let text = screen(&app);
+    assert!(text.contains("┌ 报告 · 1/40 "), "{text}");
+    assert!(text.contains("│ 40 份报告 │"), "{text}");
+    insta::assert_snapshot!("zh_80x24_loaded_40_reports", render(&app).backend());
+}

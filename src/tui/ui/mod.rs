@@ -666,12 +666,18 @@ pub fn draw_table<'a>(
             }
         })
         .collect();
+    // Headers too narrow for their column end in "…" like cells; the sort
+    // mark stays.
     let header = Row::new(header.into_iter().enumerate().map(|(i, h)| {
-        if sorted == Some(i) {
-            Line::from(format!("{h}▼")).style(theme.title)
+        let w = columns.get(i).map_or(0, |r| usize::from(r.width));
+        let line = if sorted == Some(i) {
+            let mut line = fit(Line::from(h.to_owned()), w.saturating_sub(1));
+            line.push_span("▼");
+            line
         } else {
-            Line::from(h).style(theme.title)
-        }
+            fit(Line::from(h.to_owned()), w)
+        };
+        line.style(theme.title)
     }));
     let table = Table::new(rows, widths)
         .header(header)
