@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use rust_decimal::prelude::ToPrimitive;
 
-use super::{TableView, bar, block, counted, draw_table};
+use super::{TableView, bar, block, draw_table};
 use crate::format::{self, pad_left, pad_right};
 use crate::i18n::{self, Msg};
 use crate::model::Role;
@@ -124,7 +124,6 @@ fn unstated_kinds(app: &App) -> Vec<(crate::model::FigureKind, usize)> {
 
 fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<super::RowsHit> {
     let lang = app.lang;
-    let level = app.level();
     let rows = &app.rows.money;
     let columns = [
         (Msg::Added, Constraint::Length(11)),
@@ -135,7 +134,6 @@ fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<
         (Msg::Role, Constraint::Length(8)),
         (Msg::Report, Constraint::Length(14)),
     ];
-    let title = counted(Msg::TabAmounts.text(lang), level.selected, rows.len());
     draw_table(
         frame,
         area,
@@ -144,7 +142,7 @@ fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<
         TableView {
             count: rows.len(),
             columns: &columns,
-            title,
+            name: Msg::TabAmounts,
         },
         |i| match rows[i] {
             MoneyRow::Achieved(path) | MoneyRow::NotSummed(path) => {

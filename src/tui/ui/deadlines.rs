@@ -5,14 +5,13 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 
-use super::{TableView, bucket_badge, counted, draw_table, item_label};
+use super::{TableView, bucket_badge, draw_table, item_label};
 use crate::i18n::Msg;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<super::RowsHit> {
     let lang = app.lang;
-    let level = app.level();
     let rows = &app.rows.deadlines;
     let columns = [
         (Msg::Status, Constraint::Length(12)),
@@ -22,7 +21,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
         (Msg::Problem, Constraint::Length(18)),
         (Msg::Item, Constraint::Min(12)),
     ];
-    let title = counted(Msg::TabDeadlines.text(lang), level.selected, rows.len());
     draw_table(
         frame,
         area,
@@ -31,7 +29,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
         TableView {
             count: rows.len(),
             columns: &columns,
-            title,
+            name: Msg::TabDeadlines,
         },
         |i| {
             let Some(entry) = app.stats.deadlines.get(rows[i]) else {

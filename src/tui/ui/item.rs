@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::{TableView, block, counted, draw_table, item_label};
+use super::{TableView, block, draw_table, item_label};
 use crate::format::{self, AreaUnit};
 use crate::i18n::{self, Msg};
 use crate::model::{Figure, Measure};
@@ -75,7 +75,6 @@ pub fn draw(
         text_area,
     );
 
-    let level = app.level();
     let columns = [
         (Msg::AsWritten, Constraint::Length(14)),
         (Msg::Label, Constraint::Min(12)),
@@ -84,7 +83,6 @@ pub fn draw(
         (Msg::Normalized, Constraint::Length(18)),
     ];
     let count = item.figures.len();
-    let title = counted(Msg::Figure.text(lang), level.selected, count);
     let hit = draw_table(
         frame,
         table_area,
@@ -93,7 +91,7 @@ pub fn draw(
         TableView {
             count,
             columns: &columns,
-            title,
+            name: Msg::Figure,
         },
         |i| {
             let Some(f) = item.figures.get(i) else {

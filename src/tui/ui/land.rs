@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use rust_decimal::prelude::ToPrimitive;
 
-use super::{TableView, bar, block, counted, draw_table};
+use super::{TableView, bar, block, draw_table};
 use crate::format::{self, AreaUnit, pad_left, pad_right};
 use crate::i18n::{self, Msg};
 use crate::model::Role;
@@ -86,7 +86,6 @@ fn draw_bars(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<super::RowsHit> {
     let lang = app.lang;
-    let level = app.level();
     let rows = &app.rows.land;
     let columns = [
         (Msg::Kind, Constraint::Length(16)),
@@ -96,7 +95,6 @@ fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<
         (Msg::Role, Constraint::Length(8)),
         (Msg::Report, Constraint::Length(14)),
     ];
-    let title = counted(Msg::TabLand.text(lang), level.selected, rows.len());
     draw_table(
         frame,
         area,
@@ -105,7 +103,7 @@ fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<
         TableView {
             count: rows.len(),
             columns: &columns,
-            title,
+            name: Msg::TabLand,
         },
         |i| {
             let path = rows[i];

@@ -596,8 +596,8 @@ pub struct TableView<'a> {
     pub count: usize,
     /// Each column's header and width, declared together so they cannot drift apart.
     pub columns: &'a [(Msg, Constraint)],
-    /// The title on the border.
-    pub title: Line<'a>,
+    /// What the rows are, for the title on the border: "问题 · 3/8".
+    pub name: Msg,
 }
 
 /// Draws the current level's table of which only the visible rows are built:
@@ -616,13 +616,13 @@ pub fn draw_table<'a>(
     let TableView {
         count,
         columns,
-        title,
+        name,
     } = spec;
     let header: Vec<&str> = columns.iter().map(|(m, _)| m.text(app.lang)).collect();
     let widths: Vec<Constraint> = columns.iter().map(|(_, w)| *w).collect();
     let sorted =
         (app.stack().len() == 1).then(|| sorted_column(app.tab, app.sort[app.tab.index()]));
-    let block = block(title, theme);
+    let block = block(counted(name.text(app.lang), level.selected, count), theme);
     let inner = block.inner(area);
     let inner_height = usize::from(inner.height.saturating_sub(1)).max(1);
     // The app keeps the selection in view for a page of its own estimate; the
@@ -739,8 +739,8 @@ impl RowsHit {
     }
 }
 
-/// A title with a count: "问题 · 7".
-pub fn counted<'a>(title: &str, selected: usize, count: usize) -> Line<'a> {
+/// A title with the selected row and the count: "问题 · 3/7".
+fn counted<'a>(title: &str, selected: usize, count: usize) -> Line<'a> {
     if count == 0 {
         Line::from(format!(" {title} "))
     } else {

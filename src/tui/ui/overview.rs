@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{TableView, block, bucket_badge, counted, draw_table, plain};
+use super::{TableView, block, bucket_badge, draw_table, plain};
 use crate::format::{self, AreaUnit};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::Status;
@@ -345,8 +345,6 @@ fn draw_units_table(
     app: &App,
     theme: &Theme,
 ) -> Option<super::RowsHit> {
-    let lang = app.lang;
-    let level = app.level();
     let order = &app.rows.overview;
     let columns = [
         (Msg::Issuer, Constraint::Length(24)),
@@ -357,7 +355,6 @@ fn draw_units_table(
         (Msg::Published, Constraint::Length(10)),
         (Msg::Title, Constraint::Min(10)),
     ];
-    let title = counted(Msg::ReportsTitle.text(lang), level.selected, order.len());
     draw_table(
         frame,
         area,
@@ -366,7 +363,7 @@ fn draw_units_table(
         TableView {
             count: order.len(),
             columns: &columns,
-            title,
+            name: Msg::ReportsTitle,
         },
         |i| {
             let r = order[i];

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::{TableView, block, counted, draw_table, problem_title, status_badge};
+use super::{TableView, block, draw_table, problem_title, status_badge};
 use crate::i18n::Msg;
 use crate::model::ItemList;
 use crate::stats::{Bucket, ItemPath};
@@ -55,7 +55,6 @@ pub fn draw(
         info,
     );
 
-    let level = app.level();
     let columns = [
         (Msg::Item, Constraint::Length(10)),
         (Msg::Heading, Constraint::Min(16)),
@@ -65,7 +64,6 @@ pub fn draw(
     ];
     let measures = problem.measures.len();
     let count = measures + problem.ongoing.len();
-    let title = counted(Msg::Measures.text(lang), level.selected, count);
     draw_table(
         frame,
         table,
@@ -74,7 +72,7 @@ pub fn draw(
         TableView {
             count,
             columns: &columns,
-            title,
+            name: Msg::Measures,
         },
         |i| {
             let (list, index) = if i < measures {

@@ -5,14 +5,13 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 
-use super::{TableView, counted, draw_table, problem_cells};
+use super::{TableView, draw_table, problem_cells};
 use crate::i18n::Msg;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<super::RowsHit> {
     let lang = app.lang;
-    let level = app.level();
     let rows = &app.rows.problems;
     let columns = [
         (Msg::Report, Constraint::Length(18)),
@@ -23,7 +22,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
         (Msg::Figure, Constraint::Length(5)),
         (Msg::NearestDeadline, Constraint::Length(10)),
     ];
-    let title = counted(Msg::TabProblems.text(lang), level.selected, rows.len());
     draw_table(
         frame,
         area,
@@ -32,7 +30,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
         TableView {
             count: rows.len(),
             columns: &columns,
-            title,
+            name: Msg::TabProblems,
         },
         |i| {
             let (r, p) = rows[i];

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::{TableView, block, counted, draw_table, problem_cells};
+use super::{TableView, block, draw_table, problem_cells};
 use crate::i18n::{self, Msg};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
@@ -97,7 +97,6 @@ pub fn draw(
         info,
     );
 
-    let level = app.level();
     let columns = [
         (Msg::Number, Constraint::Length(4)),
         (Msg::Title, Constraint::Min(14)),
@@ -108,7 +107,6 @@ pub fn draw(
     ];
     let visible: Vec<usize> = app.rows.report_problems(&app.data, r).collect();
     let count = visible.len();
-    let title = counted(Msg::TabProblems.text(lang), level.selected, count);
     draw_table(
         frame,
         table,
@@ -117,7 +115,7 @@ pub fn draw(
         TableView {
             count,
             columns: &columns,
-            title,
+            name: Msg::TabProblems,
         },
         |i| {
             let Some(problem) = visible.get(i).and_then(|&p| report.problems.get(p)) else {
