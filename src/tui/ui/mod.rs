@@ -573,8 +573,30 @@ fn fit_widths(widths: Vec<Constraint>, available: usize) -> Vec<Constraint> {
         .collect()
 }
 
+/// Draws a bordered, wrapped paragraph at the top of `area`, as tall as its
+/// lines need but at most half the area, and returns the rest below it: the
+/// details of a report or a problem above its table.
+pub fn draw_info_above(
+    frame: &mut Frame,
+    area: Rect,
+    lines: Vec<Line<'static>>,
+    title: String,
+    theme: &Theme,
+) -> Rect {
+    let height = (wrapped_height(&lines, area.width.saturating_sub(2)) + 2).min(area.height / 2);
+    let [info, rest] =
+        Layout::vertical([Constraint::Length(height), Constraint::Min(0)]).areas(area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(ratatui::widgets::Wrap { trim: false })
+            .block(block(Line::from(title), theme)),
+        info,
+    );
+    rest
+}
+
 /// Rows a paragraph of lines needs when wrapped at `width` cells.
-pub fn wrapped_height(lines: &[Line], width: u16) -> u16 {
+fn wrapped_height(lines: &[Line], width: u16) -> u16 {
     let w = usize::from(width.max(1));
     lines
         .iter()

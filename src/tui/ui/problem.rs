@@ -1,11 +1,10 @@
 //! One problem: its status and section, then its measures and ongoing items.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
 
-use super::{TableView, block, draw_table, problem_title, status_badge};
+use super::{TableView, draw_table, problem_title, status_badge};
 use crate::i18n::Msg;
 use crate::model::ItemList;
 use crate::stats::{Bucket, ItemPath};
@@ -44,16 +43,7 @@ pub fn draw(
         problem.number.as_deref().unwrap_or("?"),
         problem_title(problem, lang)
     );
-    let info_height =
-        (super::wrapped_height(&lines, area.width.saturating_sub(2)) + 2).min(area.height / 2);
-    let [info, table] =
-        Layout::vertical([Constraint::Length(info_height), Constraint::Min(0)]).areas(area);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block(Line::from(title), theme)),
-        info,
-    );
+    let table = super::draw_info_above(frame, area, lines, title, theme);
 
     let columns = [
         (Msg::Item, Constraint::Length(10)),

@@ -1,11 +1,10 @@
 //! One report: where it comes from, what it states, and its problems.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
 
-use super::{TableView, block, draw_table, problem_cells};
+use super::{TableView, draw_table, problem_cells};
 use crate::i18n::{self, Msg};
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
@@ -86,16 +85,8 @@ pub fn draw(
         Span::styled(format!("{}: ", Msg::Contact.text(lang)), theme.dim),
         Span::raw(contact.join(" · ")),
     ]));
-    let info_height =
-        (super::wrapped_height(&lines, area.width.saturating_sub(2)) + 2).min(area.height / 2);
-    let [info, table] =
-        Layout::vertical([Constraint::Length(info_height), Constraint::Min(0)]).areas(area);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block(Line::from(format!(" {} ", report.title)), theme)),
-        info,
-    );
+    let title = format!(" {} ", report.title);
+    let table = super::draw_info_above(frame, area, lines, title, theme);
 
     let columns = [
         (Msg::Number, Constraint::Length(4)),
