@@ -13,7 +13,6 @@ mod report;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState};
 
@@ -780,9 +779,4 @@ pub fn bar(value: f64, max: f64, cells: usize) -> String {
     const PARTS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
     s.push_str(PARTS[eighths % 8]);
     s
-}
-
-/// A plain style for ordinary text.
-pub fn plain() -> Style {
-    Style::new()
 }

@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{TableView, block, bucket_badge, draw_table, plain};
+use super::{TableView, block, bucket_badge, draw_table};
 use crate::format::{self, AreaUnit};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::Status;
@@ -283,15 +283,17 @@ fn money_line(app: &App, rs: &ReportStats, label_w: usize) -> Line<'static> {
             )
         })
         .collect();
+    parts_line(Msg::TabAmounts, &parts, lang, label_w)
+}
+
+/// A labelled line of parts joined by " · ", or "no data" when there are none.
+fn parts_line(name: Msg, parts: &[String], lang: Lang, label_w: usize) -> Line<'static> {
     let text = if parts.is_empty() {
         Msg::NoData.text(lang).to_string()
     } else {
         parts.join(" · ")
     };
-    Line::from(vec![
-        label(Msg::TabAmounts.text(lang), label_w),
-        Span::styled(text, plain()),
-    ])
+    Line::from(vec![label(name.text(lang), label_w), Span::raw(text)])
 }
 
 fn land_line(app: &App, rs: &ReportStats, label_w: usize) -> Line<'static> {
@@ -311,15 +313,7 @@ fn land_line(app: &App, rs: &ReportStats, label_w: usize) -> Line<'static> {
             s
         })
         .collect();
-    let text = if parts.is_empty() {
-        Msg::NoData.text(lang).to_string()
-    } else {
-        parts.join(" · ")
-    };
-    Line::from(vec![
-        label(Msg::TabLand.text(lang), label_w),
-        Span::raw(text),
-    ])
+    parts_line(Msg::TabLand, &parts, lang, label_w)
 }
 
 fn deadline_line(rs: &ReportStats, lang: Lang, theme: &Theme, label_w: usize) -> Line<'static> {
