@@ -94,10 +94,7 @@ pub fn load_incremental(
     let inputs = if paths.is_empty() {
         crate::bundled::files()
             .iter()
-            .map(|(name, text)| Input {
-                name: (*name).to_owned(),
-                source: Source::Bytes(Cow::Borrowed(text.as_bytes())),
-            })
+            .map(|(name, text)| Input::in_memory(name, text.as_bytes()))
             .collect()
     } else {
         let mut inputs = Vec::new();
@@ -116,11 +113,7 @@ pub fn bundled() -> Result<Loaded, LoadError> {
 
 /// Loads one text as if it were a file of that name; for tests and importers.
 pub fn load_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
-    let input = Input {
-        name: name.to_owned(),
-        source: Source::Bytes(Cow::Borrowed(text.as_bytes())),
-    };
-    collect(vec![input], Vec::new())
+    collect(vec![Input::in_memory(name, text.as_bytes())], Vec::new())
 }
 
 /// Loads inputs, with the reports in the dataset.
@@ -145,7 +138,15 @@ enum Source<'a> {
     File { path: PathBuf, len: u64 },
 }
 
-impl Input<'_> {
+impl<'a> Input<'a> {
+    /// Bytes already in memory, under a name.
+    fn in_memory(name: &str, bytes: &'a [u8]) -> Self {
+        Self {
+            name: name.to_owned(),
+            source: Source::Bytes(Cow::Borrowed(bytes)),
+        }
+    }
+
     /// Bytes in all, for the progress bar.
     fn len(&self) -> u64 {
         match &self.source {
@@ -410,6 +411,19 @@ fn read_file(path: &Path, inputs: &mut Vec<Input<'static>>, diagnostics: &mut Ve
     }
 }
 
+/// The whole text of an opened input, to place what is wrong in it; a
+/// failed read becomes a diagnostic.
+fn read_again<'o>(
+    opened: &'o mut Opened<'_>,
+    name: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Cow<'o, [u8]>> {
+    opened
+        .read_all()
+        .map_err(|e| diagnostics.push(cannot_read(name, &e)))
+        .ok()
+}
+
 fn cannot_read(name: &str, e: &io::Error) -> Diagnostic {
     whole_file(
         name,
@@ -485,13 +499,7 @@ fn parse_file(
             if issues.is_empty() {
                 return Some(head);
             }
-            let bytes = match opened.read_all() {
-                Ok(bytes) => bytes,
-                Err(e) => {
-                    diagnostics.push(cannot_read(name, &e));
-                    return None;
-                }
-            };
+            let bytes = read_again(opened, name, diagnostics)?;
             let text = String::from_utf8_lossy(content(&bytes));
             return with_issues(name, &text, head, issues, diagnostics);
         }
@@ -502,13 +510,7 @@ fn parse_file(
         }
     };
     // Something is wrong or unusual: the whole text, parsed in one piece, says what.
-    let bytes = match opened.read_all() {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            diagnostics.push(cannot_read(name, &e));
-            return None;
-        }
-    };
+    let bytes = read_again(opened, name, diagnostics)?;
     let bytes = content(&bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         let what = if bytes.is_empty() {
@@ -942,14 +944,8 @@ mod tests {
     #[test]
     fn duplicate_report_ids_point_at_the_second() {
         let inputs = vec![
-            Input {
-                name: "a.json".into(),
-                source: Source::Bytes(Cow::Borrowed(MINIMAL.as_bytes())),
-            },
-            Input {
-                name: "b.json".into(),
-                source: Source::Bytes(Cow::Borrowed(MINIMAL.as_bytes())),
-            },
+            Input::in_memory("a.json", MINIMAL.as_bytes()),
+            Input::in_memory("b.json", MINIMAL.as_bytes()),
         ];
         let error = collect(inputs, Vec::new()).unwrap_err();
         let errors: Vec<String> = error.errors().map(ToString::to_string).collect();
@@ -970,14 +966,8 @@ mod tests {
         assert!(a.contains(first_id));
         let b = MINIMAL.replace("demo-2021-12-30", first_id);
         let inputs = vec![
-            Input {
-                name: "a.json".into(),
-                source: Source::Bytes(Cow::Borrowed(a.as_bytes())),
-            },
-            Input {
-                name: "b.json".into(),
-                source: Source::Bytes(Cow::Borrowed(b.as_bytes())),
-            },
+            Input::in_memory("a.json", a.as_bytes()),
+            Input::in_memory("b.json", b.as_bytes()),
         ];
         let error = collect(inputs, Vec::new()).unwrap_err();
         let errors: Vec<String> = error.errors().map(ToString::to_string).collect();
@@ -991,14 +981,8 @@ mod tests {
             .replace("最小示例", "另一个")
             .replace("demo-2021-12-30", "other");
         let inputs = vec![
-            Input {
-                name: "a.json".into(),
-                source: Source::Bytes(Cow::Borrowed(MINIMAL.as_bytes())),
-            },
-            Input {
-                name: "b.json".into(),
-                source: Source::Bytes(Cow::Borrowed(other.as_bytes())),
-            },
+            Input::in_memory("a.json", MINIMAL.as_bytes()),
+            Input::in_memory("b.json", other.as_bytes()),
         ];
         let loaded = collect(inputs, Vec::new()).unwrap();
         assert_eq!(loaded.dataset.name, "最小示例 + 另一个");
@@ -1019,10 +1003,7 @@ mod tests {
         let plain: Dataset = serde_json::from_str(text).unwrap();
         let last = std::sync::Mutex::new(Progress::default());
         let calls = std::sync::atomic::AtomicUsize::new(0);
-        let input = Input {
-            name: "g.json".into(),
-            source: Source::Bytes(Cow::Borrowed(&bytes)),
-        };
+        let input = Input::in_memory("g.json", &bytes);
         let mut reports = Vec::new();
         let progress = |p: Progress| {
             calls.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -1064,10 +1045,7 @@ mod tests {
     fn a_file_cut_inside_a_character_is_called_cut_off() {
         let bytes = MINIMAL.as_bytes();
         let at = MINIMAL.rfind("最小示例").unwrap() + 1;
-        let input = Input {
-            name: "m.json".into(),
-            source: Source::Bytes(Cow::Borrowed(&bytes[..at])),
-        };
+        let input = Input::in_memory("m.json", &bytes[..at]);
         let error = collect(vec![input], Vec::new()).unwrap_err();
         let errors: Vec<String> = error.errors().map(ToString::to_string).collect();
         assert_eq!(errors.len(), 1);
