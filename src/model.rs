@@ -541,6 +541,13 @@ fn is_false(b: &bool) -> bool {
     !*b
 }
 
+impl Dataset {
+    /// Problem `p` of report `r`, when both exist.
+    pub fn problem(&self, r: usize, p: usize) -> Option<&Problem> {
+        self.reports.get(r)?.problems.get(p)
+    }
+}
+
 impl Report {
     /// The problems with the given status.
     pub fn problems_with(&self, status: Status) -> impl Iterator<Item = &Problem> {

@@ -38,11 +38,7 @@ pub struct FigurePath {
 impl ItemPath {
     /// The item this path points at, if the dataset has it.
     pub fn resolve<'a>(&self, dataset: &'a Dataset) -> Option<&'a Measure> {
-        let problem = dataset
-            .reports
-            .get(self.report)?
-            .problems
-            .get(self.problem)?;
+        let problem = dataset.problem(self.report, self.problem)?;
         match self.list {
             ItemList::Measures => problem.measures.get(self.item),
             ItemList::Ongoing => problem.ongoing.get(self.item),

@@ -443,11 +443,7 @@ impl App {
         for (t, kept) in stacks.into_iter().enumerate() {
             let count_ok = |app: &App, level: &Level| match level.view {
                 View::Report(r) => r < app.data.reports.len(),
-                View::Problem(r, p) => app
-                    .data
-                    .reports
-                    .get(r)
-                    .is_some_and(|x| p < x.problems.len()),
+                View::Problem(r, p) => app.data.problem(r, p).is_some(),
                 View::Item(path) => path.resolve(&app.data).is_some(),
                 _ => true,
             };
@@ -523,7 +519,7 @@ impl App {
 
     /// The item behind row `index` of a problem view: measures first, then ongoing items.
     pub fn item_path(&self, r: usize, p: usize, index: usize) -> Option<ItemPath> {
-        let problem = self.data.reports.get(r)?.problems.get(p)?;
+        let problem = self.data.problem(r, p)?;
         let (list, item) = if index < problem.measures.len() {
             (ItemList::Measures, index)
         } else {
@@ -549,9 +545,7 @@ impl App {
             View::Report(r) => self.rows.report_problems(&self.data, r).count(),
             View::Problem(r, p) => self
                 .data
-                .reports
-                .get(r)
-                .and_then(|r| r.problems.get(p))
+                .problem(r, p)
                 .map_or(0, |p| p.measures.len() + p.ongoing.len()),
             View::Item(path) => path.resolve(&self.data).map_or(0, |m| m.figures.len()),
         }
@@ -938,7 +932,7 @@ impl App {
                     View::Report(r) => (r, self.rows.report_problems(&self.data, r).nth(at)?),
                     _ => *self.rows.problems.get(at)?,
                 };
-                let problem = self.data.reports.get(r)?.problems.get(p)?;
+                let problem = self.data.problem(r, p)?;
                 let figures: Vec<String> = problem
                     .measures
                     .iter()

@@ -47,7 +47,7 @@ pub fn table(app: &App) -> (&'static str, Vec<Vec<String>>) {
         t(Msg::SourceClause),
     ];
     let problem_row = |r: usize, p: usize| -> Option<Vec<String>> {
-        let problem = data.reports.get(r)?.problems.get(p)?;
+        let problem = data.problem(r, p)?;
         Some(vec![
             issuer(r),
             problem.number.clone().unwrap_or_default(),
@@ -167,9 +167,7 @@ pub fn table(app: &App) -> (&'static str, Vec<Vec<String>>) {
             let items: Vec<crate::stats::ItemPath> = match app.level().view {
                 View::Problem(r, p) => {
                     let n = data
-                        .reports
-                        .get(r)
-                        .and_then(|x| x.problems.get(p))
+                        .problem(r, p)
                         .map_or(0, |x| x.measures.len() + x.ongoing.len());
                     (0..n).filter_map(|i| app.item_path(r, p, i)).collect()
                 }
@@ -182,7 +180,7 @@ pub fn table(app: &App) -> (&'static str, Vec<Vec<String>>) {
             };
             rows.extend(items.into_iter().filter_map(|path| {
                 let m = path.resolve(data)?;
-                let problem = data.reports.get(path.report)?.problems.get(path.problem)?;
+                let problem = data.problem(path.report, path.problem)?;
                 let date = m.deadline.as_ref().and_then(|d| d.date);
                 let bucket = crate::stats::Bucket::of(date, app.stats.as_of);
                 Some(vec![

@@ -278,11 +278,7 @@ impl Rows {
 
     /// Whether a problem passes the filter.
     pub fn problem_passes(&self, data: &Dataset, r: usize, p: usize) -> bool {
-        let Some(problem) = data
-            .reports
-            .get(r)
-            .and_then(|report| report.problems.get(p))
-        else {
+        let Some(problem) = data.problem(r, p) else {
             return false;
         };
         self.filter.status.is_none_or(|s| problem.status == s)

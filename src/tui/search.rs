@@ -136,11 +136,7 @@ fn item_matches(item: &Measure, q: &Query) -> bool {
 }
 
 fn problem_matches(data: &Dataset, r: usize, p: usize, q: &Query) -> bool {
-    let Some(problem) = data
-        .reports
-        .get(r)
-        .and_then(|report| report.problems.get(p))
-    else {
+    let Some(problem) = data.problem(r, p) else {
         return false;
     };
     problem.title.as_deref().is_some_and(|t| q.is_in(t))

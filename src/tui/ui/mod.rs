@@ -282,9 +282,7 @@ fn crumb(app: &App, level: &Level) -> String {
         View::Problem(r, p) => {
             let number = app
                 .data
-                .reports
-                .get(r)
-                .and_then(|r| r.problems.get(p))
+                .problem(r, p)
                 .and_then(|p| p.number.clone())
                 .unwrap_or_else(|| "?".into());
             format!("{} {number}", Msg::Problem.text(lang))

@@ -20,7 +20,7 @@ pub fn draw(
     p: usize,
 ) -> Option<super::RowsHit> {
     let lang = app.lang;
-    let problem = app.data.reports.get(r).and_then(|r| r.problems.get(p))?;
+    let problem = app.data.problem(r, p)?;
     let mut lines = vec![Line::from(vec![
         status_badge(problem.status, lang, theme),
         Span::raw("  "),
