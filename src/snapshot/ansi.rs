@@ -54,29 +54,16 @@ fn sgr(fg: Color, bg: Color, modifier: Modifier, color: bool) -> String {
 /// The SGR parameter of a colour, foreground or background; none for the default.
 fn color_code(color: Color, background: bool) -> Option<String> {
     let base = if background { 40 } else { 30 };
-    let named = |n: u8| Some((base + u16::from(n)).to_string());
-    let bright = |n: u8| Some((base + 60 + u16::from(n)).to_string());
     let extended = if background { 48 } else { 38 };
     match color {
         Color::Reset => None,
-        Color::Black => named(0),
-        Color::Red => named(1),
-        Color::Green => named(2),
-        Color::Yellow => named(3),
-        Color::Blue => named(4),
-        Color::Magenta => named(5),
-        Color::Cyan => named(6),
-        Color::Gray => named(7),
-        Color::DarkGray => bright(0),
-        Color::LightRed => bright(1),
-        Color::LightGreen => bright(2),
-        Color::LightYellow => bright(3),
-        Color::LightBlue => bright(4),
-        Color::LightMagenta => bright(5),
-        Color::LightCyan => bright(6),
-        Color::White => bright(7),
         Color::Indexed(i) => Some(format!("{extended};5;{i}")),
         Color::Rgb(r, g, b) => Some(format!("{extended};2;{r};{g};{b}")),
+        named => super::named_index(named).map(|n| {
+            // 30–37 and 40–47 for the normal eight, 90–97 and 100–107 for the bright.
+            let code = if n < 8 { base + n } else { base + 60 + n - 8 };
+            code.to_string()
+        }),
     }
 }
 

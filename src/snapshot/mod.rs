@@ -257,6 +257,33 @@ pub fn to_text(buffer: &Buffer) -> String {
     out
 }
 
+/// The place of a named colour among the terminal's sixteen (0–7 normal,
+/// 8–15 bright), shared by the ANSI and SVG writers; `None` for the default,
+/// indexed and RGB colours.
+fn named_index(color: ratatui::style::Color) -> Option<u8> {
+    use ratatui::style::Color;
+    let index = match color {
+        Color::Black => 0,
+        Color::Red => 1,
+        Color::Green => 2,
+        Color::Yellow => 3,
+        Color::Blue => 4,
+        Color::Magenta => 5,
+        Color::Cyan => 6,
+        Color::Gray => 7,
+        Color::DarkGray => 8,
+        Color::LightRed => 9,
+        Color::LightGreen => 10,
+        Color::LightYellow => 11,
+        Color::LightBlue => 12,
+        Color::LightMagenta => 13,
+        Color::LightCyan => 14,
+        Color::White => 15,
+        Color::Reset | Color::Indexed(_) | Color::Rgb(..) => return None,
+    };
+    Some(index)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -107,27 +107,11 @@ fn indexed(i: u8) -> Rgb {
 
 /// A ratatui colour on the page; `Reset` is the page's own colour.
 fn resolve(color: Color, default: Rgb) -> Rgb {
-    let named = |n: u8| PALETTE[usize::from(n)];
     match color {
         Color::Reset => default,
-        Color::Black => named(0),
-        Color::Red => named(1),
-        Color::Green => named(2),
-        Color::Yellow => named(3),
-        Color::Blue => named(4),
-        Color::Magenta => named(5),
-        Color::Cyan => named(6),
-        Color::Gray => named(7),
-        Color::DarkGray => named(8),
-        Color::LightRed => named(9),
-        Color::LightGreen => named(10),
-        Color::LightYellow => named(11),
-        Color::LightBlue => named(12),
-        Color::LightMagenta => named(13),
-        Color::LightCyan => named(14),
-        Color::White => named(15),
         Color::Indexed(i) => indexed(i),
         Color::Rgb(r, g, b) => Rgb(r, g, b),
+        named => super::named_index(named).map_or(default, |n| PALETTE[usize::from(n)]),
     }
 }
 
