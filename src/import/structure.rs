@@ -848,27 +848,12 @@ impl<'a> Builder<'a> {
                 .collect::<String>(),
         );
         self.seen_structure = true;
-        self.report.problems.push(Problem {
+        let problem = Problem {
             number: Some(m.number.clone()),
-            number_inferred: false,
             title,
-            status: Status::Open,
-            section: self
-                .section_heading
-                .clone()
-                .or_else(|| self.chapter_heading.clone()),
-            measures_heading: None,
-            partial: false,
-            note: None,
-            measures: Vec::new(),
-            ongoing: Vec::new(),
-        });
-        self.heading_para.push(Some(i));
-        self.section_of.push(self.section_count);
-        self.own_status.push(own);
-        let index = self.report.problems.len() - 1;
-        self.problem = Some(index);
-        self.list = List::Measures;
+            ..self.blank_problem()
+        };
+        let index = self.push_problem(problem, Some(i), own);
         self.place(i, format!("problem {} heading", m.number));
         // Measures printed in the heading paragraph itself (1.关于……问题。整改情况：一是……).
         let sentence_end = rest.find('。').map(|b| rest[..b].chars().count() + 1);
@@ -896,7 +881,17 @@ impl<'a> Builder<'a> {
         if let Some(p) = self.problem {
             return p;
         }
-        self.report.problems.push(Problem {
+        let problem = Problem {
+            partial: true,
+            note: Some("Imported: the heading of this problem is not in the source.".to_string()),
+            ..self.blank_problem()
+        };
+        self.push_problem(problem, None, None)
+    }
+
+    /// An open problem without number or title, in the section being read.
+    fn blank_problem(&self) -> Problem {
+        Problem {
             number: None,
             number_inferred: false,
             title: None,
@@ -906,14 +901,25 @@ impl<'a> Builder<'a> {
                 .clone()
                 .or_else(|| self.chapter_heading.clone()),
             measures_heading: None,
-            partial: true,
-            note: Some("Imported: the heading of this problem is not in the source.".to_string()),
+            partial: false,
+            note: None,
             measures: Vec::new(),
             ongoing: Vec::new(),
-        });
-        self.heading_para.push(None);
+        }
+    }
+
+    /// Adds a problem with what is known of its heading, and makes it the one
+    /// that the next measures belong to; returns its index.
+    fn push_problem(
+        &mut self,
+        problem: Problem,
+        heading: Option<usize>,
+        own: Option<Status>,
+    ) -> usize {
+        self.report.problems.push(problem);
+        self.heading_para.push(heading);
         self.section_of.push(self.section_count);
-        self.own_status.push(None);
+        self.own_status.push(own);
         let index = self.report.problems.len() - 1;
         self.problem = Some(index);
         self.list = List::Measures;
