@@ -233,3 +233,26 @@ fn many_reports_make_one_table_titled_in_chinese() {
     assert!(text.contains("│ 40 份报告 │"), "{text}");
     insta::assert_snapshot!("zh_80x24_loaded_40_reports", render(&app).backend());
 }
+
+/// Before the first reports, keys change nothing that could be seen only
+/// later; the language of the bar switches, the size is followed, q quits.
+#[test]
+fn on_the_blank_loading_screen_only_quit_language_and_resize_act() {
+    let mut app = loading(Lang::Zh, 80, 24);
+    for action in [
+        Action::Tab(Tab::Land),
+        Action::StartSearch,
+        Action::SearchInput('x'),
+        Action::ToggleHelp,
+    ] {
+        app.update(action);
+    }
+    assert_eq!(app.tab, Tab::Overview);
+    assert!(app.search.is_none() && app.help.is_none());
+    app.update(Action::ToggleLang);
+    assert!(screen(&app).contains("loading…"), "{}", screen(&app));
+    app.update(Action::Resize(100, 30));
+    assert_eq!(app.size, (100, 30));
+    app.update(Action::Quit);
+    assert!(app.should_quit);
+}

@@ -616,6 +616,18 @@ impl App {
 
     /// Applies an action; the only way the view state changes.
     pub fn update(&mut self, action: Action) {
+        // Before the first reports the screen shows only the progress bar: an
+        // action there could only act unseen, so only leaving, the language of
+        // the bar and a new size count.
+        let blank = self.loading.is_some() && self.data.reports.is_empty();
+        if blank
+            && !matches!(
+                action,
+                Action::Quit | Action::ToggleLang | Action::Resize(..)
+            )
+        {
+            return;
+        }
         // A step of a search is no key press: it leaves a notice on screen.
         if action != Action::SearchStep {
             self.notice = None;

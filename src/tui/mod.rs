@@ -156,12 +156,6 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
         match event::read()? {
             Event::Key(key) => {
                 let action = keys::action_for(&key, |s| app.in_scope(s));
-                // On the loading screen, before any report, a key could only
-                // act unseen: there, keys but quit wait for the first reports.
-                let blank = app.loading.is_some() && app.data.reports.is_empty();
-                if blank && action != Some(Action::Quit) {
-                    continue;
-                }
                 match (app.present, action) {
                     // While presenting, any key but quit pauses or resumes.
                     (Some(_), Some(Action::Quit)) | (None, _) => {
