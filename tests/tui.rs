@@ -1065,3 +1065,29 @@ fn empty_tables_say_none_in_the_interface_language() {
         "{figures:#?}"
     );
 }
+
+/// At 80x24 a long measure does not fit its box: the text scrolls so that the
+/// selected figure stays in view, and the border says that there is more.
+#[test]
+fn a_long_measure_scrolls_to_its_selected_figure_at_80x24() {
+    let mut a = app(Lang::Zh, 80, 24);
+    chars(&mut a, "2");
+    let row = problem_row(&a, "内控机制不完善");
+    for _ in 0..row {
+        chars(&mut a, "j");
+    }
+    press(&mut a, KeyCode::Enter);
+    chars(&mut a, "jj");
+    press(&mut a, KeyCode::Enter);
+    let text = screen(&a);
+    let top: Vec<&str> = text.lines().take(10).collect();
+    let top = top.join("\n");
+    // The figure 四次 is near the end of the measure: in view, in the text box.
+    assert!(top.contains("每年各四次"), "{text}");
+    assert!(top.contains("▲"), "{text}");
+    // At 120x40 the whole measure fits, from its first words, with no mark.
+    a.update(Action::Resize(120, 40));
+    let text = screen(&a);
+    assert!(text.contains("│三是规范工程建设管理"), "{text}");
+    assert!(!text.contains('▲') && !text.contains("▼ ┘"), "{text}");
+}

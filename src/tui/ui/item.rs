@@ -39,9 +39,29 @@ pub fn draw(
     ])
     .areas(area);
 
+    let figures = ranges(item);
+    // The text may be taller than its box: scroll it so that the selected
+    // figure's line is in view, and say that there is more.
+    let visible = text_height.saturating_sub(2).max(1);
+    let total = text_lines + extra;
+    let focus = figures
+        .iter()
+        .find(|&&(_, _, i)| i == selected)
+        .map_or(0, |&(start, _, _)| {
+            (format::width(&item.text[..start]) / inner_width) as u16
+        });
+    let scroll = focus
+        .saturating_sub(visible / 3)
+        .min(total.saturating_sub(visible));
+    let more = match (scroll > 0, scroll + visible < total) {
+        (true, true) => "▲▼",
+        (true, false) => "▲",
+        (false, true) => "▼",
+        (false, false) => "",
+    };
     let mut lines = vec![Line::from(highlighted(
         &item.text,
-        &with_query(&item.text, ranges(item), app.query()),
+        &with_query(&item.text, figures, app.query()),
         selected,
         theme,
     ))];
@@ -68,10 +88,15 @@ pub fn draw(
         ]));
     }
     let title = format!(" {} ", item_label(app, path));
+    let mut text_block = block(Line::from(title), theme);
+    if !more.is_empty() {
+        text_block = text_block.title_bottom(Line::from(format!(" {more} ")).right_aligned());
+    }
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
-            .block(block(Line::from(title), theme)),
+            .scroll((scroll, 0))
+            .block(text_block),
         text_area,
     );
 
