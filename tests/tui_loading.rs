@@ -256,3 +256,35 @@ fn on_the_blank_loading_screen_only_quit_language_and_resize_act() {
     app.update(Action::Quit);
     assert!(app.should_quit);
 }
+
+/// The totals above Amounts and Land show every amount and kind name whole,
+/// however large the sums of many reports grow.
+#[test]
+fn large_totals_and_long_kind_names_are_shown_whole() {
+    let data = generate::dataset(300, 1);
+    let mut app = App::new(data.clone(), Stats::compute(&data, as_of()), Lang::En);
+    app.update(Action::Resize(120, 40));
+    app.update(Action::Tab(Tab::Amounts));
+    let text = screen(&app);
+    let bars: Vec<&str> = text
+        .lines()
+        .skip(3)
+        .take_while(|l| !l.starts_with('└'))
+        .collect();
+    assert!(bars.len() > 3, "{text}");
+    for line in &bars {
+        assert!(!line.contains('…'), "cut: {line}");
+        assert!(
+            line.contains("元  CNY │") || line.contains("美元  USD │"),
+            "{line}"
+        );
+    }
+    app.update(Action::Tab(Tab::Land));
+    let text = screen(&app);
+    let line = text
+        .lines()
+        .find(|l| l.contains("unsupplied land disposed"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(line.contains("unsupplied land disposed "), "{line}");
+    assert!(!line.contains('…'), "{line}");
+}

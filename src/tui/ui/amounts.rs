@@ -8,8 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use rust_decimal::prelude::ToPrimitive;
 
-use super::{TableView, bar, block, draw_table};
-use crate::format::{self, pad_left, pad_right};
+use super::{TableView, block, draw_table};
+use crate::format;
 use crate::i18n::{self, Msg};
 use crate::model::Role;
 use crate::tui::app::App;
@@ -39,61 +39,45 @@ fn draw_bars(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let totals = &app.stats.totals.money;
-    // As wide as the longest kind name shown, so English names are not cut.
-    let label_w = totals
-        .iter()
-        .map(|m| m.kind)
-        .chain(unstated_kinds(app).into_iter().map(|(k, _)| k))
-        .map(|k| format::width(i18n::kind(k, lang)) + 1)
-        .max()
-        .unwrap_or(0)
-        .clamp(8, 24);
-    let amount_w = 18;
-    let bar_w = usize::from(inner.width).saturating_sub(label_w + amount_w + 6);
-    // Recoveries come first, also when the text gives no amount for them.
-    let mut lines: Vec<Line> = unstated_kinds(app)
-        .into_iter()
-        .map(|(kind, n)| {
-            Line::from(vec![
-                Span::raw(pad_right(i18n::kind(kind, lang), label_w)),
-                Span::styled(
-                    pad_right(
-                        &format!("? {} ×{n}", Msg::AmountNotStated.text(lang)),
-                        bar_w + amount_w,
-                    ),
-                    theme.open,
-                ),
-            ])
-        })
-        .collect();
-    lines.extend(totals.iter().map(|m| {
-        // Bars compare amounts of one currency only.
-        let max = totals
+    // Bars compare amounts of one currency only.
+    let max = |currency| {
+        totals
             .iter()
-            .filter(|o| o.currency == m.currency)
-            .filter_map(|o| o.amount.to_f64())
-            .fold(0.0, f64::max);
-        let approx = if m.approximate {
-            Msg::Approximately.text(lang)
-        } else {
-            ""
-        };
-        Line::from(vec![
-            Span::raw(pad_right(i18n::kind(m.kind, lang), label_w)),
-            Span::styled(
-                pad_right(&bar(m.amount.to_f64().unwrap_or(0.0), max, bar_w), bar_w),
-                theme.closed,
-            ),
-            Span::styled(
-                pad_left(
-                    &format!("{approx}{}", format::money(m.amount, m.currency, scale)),
-                    amount_w,
-                ),
-                theme.figure,
-            ),
-            Span::styled(format!("  {}", m.currency.code()), theme.dim),
-        ])
-    }));
+            .filter(|m| m.currency == currency)
+            .filter_map(|m| m.amount.to_f64())
+            .fold(0.0, f64::max)
+    };
+    let chart = super::BarChart {
+        // Recoveries come first, also when the text gives no amount for them.
+        notes: unstated_kinds(app)
+            .into_iter()
+            .map(|(kind, n)| {
+                let note = format!("? {} ×{n}", Msg::AmountNotStated.text(lang));
+                (
+                    i18n::kind(kind, lang).to_string(),
+                    Span::styled(note, theme.open),
+                )
+            })
+            .collect(),
+        rows: totals
+            .iter()
+            .map(|m| {
+                let approx = if m.approximate {
+                    Msg::Approximately.text(lang)
+                } else {
+                    ""
+                };
+                (
+                    i18n::kind(m.kind, lang).to_string(),
+                    m.amount.to_f64().unwrap_or(0.0) / max(m.currency),
+                    format!("{approx}{}", format::money(m.amount, m.currency, scale)),
+                    Span::styled(format!("  {}", m.currency.code()), theme.dim),
+                )
+            })
+            .collect(),
+        tail: 6,
+    };
+    let lines = chart.lines(usize::from(inner.width), theme);
     frame.render_widget(Paragraph::new(lines), inner);
 }
 

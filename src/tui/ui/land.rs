@@ -7,8 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use rust_decimal::prelude::ToPrimitive;
 
-use super::{TableView, bar, block, draw_table};
-use crate::format::{self, AreaUnit, pad_left, pad_right};
+use super::{TableView, block, draw_table};
+use crate::format::{self, AreaUnit};
 use crate::i18n::{self, Msg};
 use crate::model::Role;
 use crate::tui::app::App;
@@ -43,11 +43,7 @@ fn draw_bars(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .flat_map(|l| [l.m2.to_f64(), l.target_m2.and_then(|t| t.to_f64())])
         .flatten()
         .fold(0.0, f64::max);
-    let label_w = 18;
-    let amount_w = 18;
-    let target_w = 26;
-    let bar_w = usize::from(inner.width).saturating_sub(label_w + amount_w + target_w + 2);
-    let lines: Vec<Line> = totals
+    let rows = totals
         .iter()
         .map(|l| {
             let approx = if l.approximate {
@@ -64,23 +60,20 @@ fn draw_bars(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 ),
                 _ => String::new(),
             };
-            Line::from(vec![
-                Span::raw(pad_right(i18n::kind(l.kind, lang), label_w)),
-                Span::styled(
-                    pad_right(&bar(l.m2.to_f64().unwrap_or(0.0), max, bar_w), bar_w),
-                    theme.closed,
-                ),
-                Span::styled(
-                    pad_left(
-                        &format!("{approx}{}", format::area(l.m2, app.area_unit)),
-                        amount_w,
-                    ),
-                    theme.figure,
-                ),
-                Span::styled(pad_right(&target, target_w), theme.title),
-            ])
+            (
+                i18n::kind(l.kind, lang).to_string(),
+                l.m2.to_f64().unwrap_or(0.0) / max,
+                format!("{approx}{}", format::area(l.m2, app.area_unit)),
+                Span::styled(target, theme.title),
+            )
         })
         .collect();
+    let chart = super::BarChart {
+        rows,
+        tail: 28,
+        ..Default::default()
+    };
+    let lines = chart.lines(usize::from(inner.width), theme);
     frame.render_widget(Paragraph::new(lines), inner);
 }
 

@@ -22,7 +22,7 @@ use super::keys::BINDINGS;
 use super::rows::sorted_column;
 use super::search;
 use super::theme::{Theme, status_symbol};
-use crate::format::{pad_right, truncate, width};
+use crate::format::{pad_left, pad_right, truncate, width};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::{ItemList, Problem, Status};
 use crate::stats::{Bucket, ItemPath};
@@ -764,6 +764,58 @@ fn counted<'a>(title: &str, selected: usize, count: usize) -> Line<'a> {
         Line::from(format!(" {title} "))
     } else {
         Line::from(format!(" {title} · {}/{count} ", selected + 1))
+    }
+}
+
+/// A bar chart's rows, for the totals above the Amounts and Land tables: a
+/// label, a bar, the amount as written right-aligned, and what follows it.
+/// The label and amount columns are as wide as the widest shown, so that no
+/// kind name or amount is cut; the bar takes the rest.
+#[derive(Default)]
+pub struct BarChart {
+    /// Rows without a bar, first: a label and a note across bar and amount.
+    pub notes: Vec<(String, Span<'static>)>,
+    /// Label, the bar's part of the whole (0 to 1), the amount, and the span after it.
+    pub rows: Vec<(String, f64, String, Span<'static>)>,
+    /// Cells kept after the amounts: for the spans there and a margin.
+    pub tail: usize,
+}
+
+impl BarChart {
+    /// The rows as lines `cells` wide.
+    pub fn lines(self, cells: usize, theme: &Theme) -> Vec<Line<'static>> {
+        let labels = self
+            .notes
+            .iter()
+            .map(|n| &n.0)
+            .chain(self.rows.iter().map(|r| &r.0));
+        // A cell after the widest label, even when a long one is cut.
+        let label_w = labels.map(|l| width(l)).max().unwrap_or(0).clamp(7, 27) + 1;
+        // One cell more than the widest amount, so that a full bar never touches it.
+        let amount_w = self
+            .rows
+            .iter()
+            .map(|r| width(&r.2) + 1)
+            .max()
+            .unwrap_or(0)
+            .clamp(10, 30);
+        let bar_w = cells.saturating_sub(label_w + amount_w + self.tail);
+        let notes = self.notes.into_iter().map(|(label, note)| {
+            let text = pad_right(&note.content, bar_w + amount_w);
+            Line::from(vec![
+                Span::raw(pad_right(&label, label_w)),
+                Span::styled(text, note.style),
+            ])
+        });
+        let rows = self.rows.into_iter().map(|(label, part, amount, tail)| {
+            Line::from(vec![
+                Span::raw(pad_right(&label, label_w)),
+                Span::styled(pad_right(&bar(part, 1.0, bar_w), bar_w), theme.closed),
+                Span::styled(pad_left(&amount, amount_w), theme.figure),
+                tail,
+            ])
+        });
+        notes.chain(rows).collect()
     }
 }
 
