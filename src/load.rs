@@ -652,8 +652,15 @@ fn invalid_utf8(name: &str, bytes: &[u8], e: &std::str::Utf8Error) -> Diagnostic
     let prefix = std::str::from_utf8(good).unwrap_or_default();
     let position = jsonpos::position_at(prefix, prefix.len());
     let byte = bytes.get(e.valid_up_to()).copied().unwrap_or_default();
+    // Windows editors save "Unicode" text as UTF-16, which starts with a mark.
+    let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
     // A character cut short by the end of the file: the file was cut off.
-    let (message, hint) = if e.error_len().is_none() {
+    let (message, hint) = if utf16 {
+        (
+            "the file is UTF-16, not UTF-8 (it starts with a UTF-16 byte order mark)".to_owned(),
+            "save it as UTF-8, or convert it with `iconv -f UTF-16 -t UTF-8`",
+        )
+    } else if e.error_len().is_none() {
         (
             "the file ends in the middle of a character (truncated?)".to_owned(),
             "the file may have been cut off while copying or saving; compare it with the original",
@@ -1038,6 +1045,23 @@ mod tests {
             errors[0].contains("$.reports[39].issur: unknown field 'issur'"),
             "{}",
             errors[0]
+        );
+    }
+
+    #[test]
+    fn a_utf16_file_is_named_as_such() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in "{}".encode_utf16() {
+            bytes.extend(unit.to_le_bytes());
+        }
+        let input = Input::in_memory("u.json", &bytes);
+        let error = collect(vec![input], Vec::new()).unwrap_err();
+        let errors: Vec<String> = error.errors().map(ToString::to_string).collect();
+        assert_eq!(
+            errors,
+            vec![
+                "u.json:1:1: error: the file is UTF-16, not UTF-8 (it starts with a UTF-16 byte order mark)\n  hint: save it as UTF-8, or convert it with `iconv -f UTF-16 -t UTF-8`"
+            ]
         );
     }
 
