@@ -40,7 +40,7 @@ pub struct DashboardArgs {
     /// Data files or directories (`-` reads standard input); none: the bundled reports.
     pub paths: Vec<PathBuf>,
     /// Review as of this day (YYYY-MM-DD) instead of today.
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
     pub as_of: Option<NaiveDate>,
     /// Language of the interface; default from LC_ALL / LANG (zh* → Chinese). `L` switches.
     #[arg(long, value_enum)]
@@ -70,7 +70,7 @@ pub struct SummaryArgs {
     #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
     pub format: SummaryFormat,
     /// Bucket deadlines as of this day (YYYY-MM-DD) instead of today.
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
     pub as_of: Option<NaiveDate>,
     /// Language of the labels; default from LC_ALL / LANG (zh* → Chinese).
     #[arg(long, value_enum)]
@@ -150,7 +150,7 @@ pub struct SnapshotArgs {
     #[arg(long, value_enum)]
     pub lang: Option<Lang>,
     /// Review as of this day (YYYY-MM-DD) instead of today.
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
     pub as_of: Option<NaiveDate>,
     /// Output format.
     #[arg(long, value_enum, default_value = "txt")]
@@ -160,4 +160,14 @@ pub struct SnapshotArgs {
     pub output: Option<PathBuf>,
     /// Data files or directories (`-` reads standard input); none: the bundled reports.
     pub paths: Vec<PathBuf>,
+}
+
+/// A day written YYYY-MM-DD, with a message that says which part is wrong.
+fn parse_day(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| match e.kind() {
+        chrono::format::ParseErrorKind::OutOfRange => {
+            format!("there is no such day as {text}")
+        }
+        _ => "write the day as YYYY-MM-DD, like 2022-01-15".to_owned(),
+    })
 }

@@ -248,3 +248,21 @@ fn dashboard_without_a_terminal_prints_the_summary() {
         "no escape sequences when not a terminal"
     );
 }
+
+/// A wrong --as-of says what is wrong with it, and exits 2 without a summary.
+#[test]
+fn a_wrong_as_of_day_says_what_is_wrong() {
+    for (day, says) in [
+        ("2021-02-30", "there is no such day as 2021-02-30"),
+        ("2021/02/03", "write the day as YYYY-MM-DD, like 2022-01-15"),
+    ] {
+        let out = zhenggai()
+            .args(["summary", "--as-of", day])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{day}");
+        assert!(out.stdout.is_empty(), "{day}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says), "{err}");
+    }
+}
