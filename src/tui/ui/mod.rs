@@ -538,31 +538,29 @@ fn widths_with_headers(
 /// layout solver would otherwise pick one of several equal layouts, differently
 /// from run to run.
 fn fit_widths(widths: Vec<Constraint>, available: usize) -> Vec<Constraint> {
+    // Columns this narrow hold dates, numbers and short codes, which mean
+    // nothing cut ("2022-01…"): they keep their width, and texts give way.
+    const KEEP: u16 = 10;
     // One cell for the selection symbol, one between columns.
     let available = available.saturating_sub(1 + widths.len().saturating_sub(1));
-    let lengths: usize = widths
-        .iter()
-        .map(|c| match c {
-            Constraint::Length(n) => usize::from(*n),
-            _ => 0,
-        })
-        .sum();
-    let mins: usize = widths
-        .iter()
-        .map(|c| match c {
-            Constraint::Min(n) => usize::from(*n),
-            _ => 0,
-        })
-        .sum();
-    if lengths + mins <= available || lengths == 0 {
+    let (mut kept, mut shrinkable, mut mins) = (0, 0, 0);
+    for c in &widths {
+        match *c {
+            Constraint::Length(n) if n <= KEEP => kept += usize::from(n),
+            Constraint::Length(n) => shrinkable += usize::from(n),
+            Constraint::Min(n) => mins += usize::from(n),
+            _ => {}
+        }
+    }
+    if kept + shrinkable + mins <= available || shrinkable == 0 {
         return widths;
     }
-    let room = available.saturating_sub(mins);
+    let room = available.saturating_sub(mins + kept);
     widths
         .into_iter()
         .map(|c| match c {
-            Constraint::Length(n) => {
-                let scaled = usize::from(n) * room / lengths;
+            Constraint::Length(n) if n > KEEP => {
+                let scaled = usize::from(n) * room / shrinkable;
                 Constraint::Length(scaled.max(2) as u16)
             }
             other => other,
