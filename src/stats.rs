@@ -170,13 +170,18 @@ impl LandTotal {
         m2_to_mu(self.m2)
     }
 
-    /// Achieved against target in percent, where there is a target.
+    /// Achieved against target in percent, where there is a target and the
+    /// ratio is a number a decimal can hold (a target of 10⁻²⁸ m² is not).
     pub fn percent_of_target(&self) -> Option<Decimal> {
         let target = self.target_m2?;
         if target.is_zero() {
             return None;
         }
-        Some((self.with_target_m2 * Decimal::from(100) / target).round_dp(1))
+        let percent = self
+            .with_target_m2
+            .checked_mul(Decimal::from(100))?
+            .checked_div(target)?;
+        Some(percent.round_dp(1))
     }
 }
 
@@ -677,6 +682,38 @@ mod tests {
         assert_eq!(Bucket::of(Some(day("2022-01-31")), as_of), Bucket::DueSoon);
         assert_eq!(Bucket::of(Some(day("2022-02-01")), as_of), Bucket::Later);
         assert_eq!(Bucket::of(None, as_of), Bucket::NoDate);
+    }
+
+    fn land(m2: &str, target: Option<&str>) -> LandTotal {
+        LandTotal {
+            kind: FigureKind::LandExpropriated,
+            m2: m2.parse().unwrap(),
+            target_m2: target.map(|t| t.parse().unwrap()),
+            with_target_m2: m2.parse().unwrap(),
+            approximate: false,
+            figures: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn percent_of_target_is_achieved_over_target() {
+        let floor = land("1100000", Some("1000000"));
+        assert_eq!(floor.percent_of_target(), Some(Decimal::from(110)));
+        assert_eq!(
+            land("1", Some("3")).percent_of_target(),
+            Some("33.3".parse().unwrap())
+        );
+        assert_eq!(land("5", None).percent_of_target(), None);
+        assert_eq!(land("5", Some("0")).percent_of_target(), None);
+    }
+
+    /// Regression: a target of 0.0000000000000000000000000001平方米 passed
+    /// `check`, then panicked summary, snapshot and the dashboard with
+    /// "Division overflowed".
+    #[test]
+    fn a_tiny_target_gives_no_percentage_instead_of_overflowing() {
+        let tiny = land("1000000", Some("0.0000000000000000000000000001"));
+        assert_eq!(tiny.percent_of_target(), None);
     }
 
     #[test]

@@ -153,26 +153,29 @@ impl Text {
         self.norm[start..end].iter().collect()
     }
 
-    /// The clause around position `at`: from after the previous delimiter to before the next.
-    fn clause(&self, at: usize) -> (usize, usize) {
-        let mut start = at;
+    /// The clause around the characters `from..to`: from after the delimiter
+    /// before `from` to before the first delimiter at or after `to`. A figure's
+    /// own characters may hold a delimiter (the comma of 1,000元), so the end is
+    /// looked for after the figure, never inside it.
+    fn clause(&self, from: usize, to: usize) -> (usize, usize) {
+        let mut start = from.min(self.norm.len());
         while start > 0 && !is_clause_end(self.norm[start - 1]) {
             start -= 1;
         }
-        let mut end = at;
+        let mut end = to.max(start).min(self.norm.len());
         while end < self.norm.len() && !is_clause_end(self.norm[end]) {
             end += 1;
         }
         (start, end)
     }
 
-    /// The sentence around position `at`.
-    fn sentence(&self, at: usize) -> (usize, usize) {
-        let mut start = at;
+    /// The sentence around the characters `from..to`, found as [`Text::clause`] is.
+    fn sentence(&self, from: usize, to: usize) -> (usize, usize) {
+        let mut start = from.min(self.norm.len());
         while start > 0 && !is_sentence_end(self.norm[start - 1]) {
             start -= 1;
         }
-        let mut end = at;
+        let mut end = to.max(start).min(self.norm.len());
         while end < self.norm.len() && !is_sentence_end(self.norm[end]) {
             end += 1;
         }
@@ -519,8 +522,8 @@ fn contains_any(s: &str, words: &[&str]) -> bool {
 /// Decides the role, kind, label and quote of a number found in the text.
 fn describe(text: &Text, found: &Found) -> Figure {
     let unit = Unit::new(found.unit);
-    let (cs, ce) = text.clause(found.start);
-    let (ss, se) = text.sentence(found.start);
+    let (cs, ce) = text.clause(found.start, found.end);
+    let (ss, se) = text.sentence(found.start, found.end);
     let clause = text.norm_slice(cs, ce);
     let before_in_clause = text.norm_slice(cs, found.start);
     let before_in_sentence = text.norm_slice(ss, found.start);
@@ -723,7 +726,7 @@ pub fn unstated(text: &Text, figures: &[Figure]) -> Vec<Unstated> {
         }
         for (byte, _) in norm.match_indices(word) {
             let at = norm[..byte].chars().count();
-            let (cs, ce) = text.clause(at);
+            let (cs, ce) = text.clause(at, at);
             let clause = text.norm_slice(cs, ce);
             let quote = text.orig_slice(cs, ce);
             let has_amount = figures.iter().any(|f| {
@@ -795,7 +798,7 @@ pub fn deadline(text: &Text, reference: NaiveDate, require_cue: bool) -> Option<
         if let Some(date) = parse_deadline(&text.norm_slice(i, end), reference)
             && date >= reference
         {
-            let (cs, ce) = text.clause(i);
+            let (cs, ce) = text.clause(i, i);
             return Some(Deadline {
                 text: written,
                 date: Some(date),
@@ -911,6 +914,20 @@ mod tests {
         );
         assert_eq!(f[0].quote, "盘活存量建设用地849.56亩");
         assert_eq!(f[0].label, "盘活存量建设用地");
+    }
+
+    /// Regression: the comma of 1,000元 ended the clause inside the figure,
+    /// and the label sliced backwards ("slice index starts at 8 but ends at 3").
+    #[test]
+    fn a_thousands_separator_does_not_cut_the_clause_inside_the_figure() {
+        let f = figures("一是追缴资金1,000元，已入账。");
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].text, "1,000元");
+        assert_eq!(f[0].value.to_string(), "1000");
+        assert_eq!(f[0].quote, "一是追缴资金1,000元");
+        assert_eq!(f[0].kind, FigureKind::Recovered);
+        let bare = figures("一是1,000元");
+        assert_eq!(bare[0].quote, "一是1,000元");
     }
 
     #[test]
