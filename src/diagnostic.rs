@@ -38,8 +38,11 @@ impl Diagnostic {
 }
 
 impl fmt::Display for Diagnostic {
-    /// Formats as `file:line:col: error: $.path: message`, with the hint on its own line.
+    /// Formats as `file:line:col: error: $.path: message`, with the hint on its
+    /// own line. Every part is escaped: a file name or a quoted value holding a
+    /// newline or an escape sequence can neither forge a line nor steer the terminal.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use crate::sanitize::escape;
         let severity = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
@@ -48,18 +51,45 @@ impl fmt::Display for Diagnostic {
             write!(
                 f,
                 "{}:{}:{}: {severity}: ",
-                self.file, self.line, self.column
+                escape(&self.file),
+                self.line,
+                self.column
             )?;
         } else {
-            write!(f, "{}: {severity}: ", self.file)?;
+            write!(f, "{}: {severity}: ", escape(&self.file))?;
         }
         if !self.path.is_empty() {
-            write!(f, "{}: ", self.path)?;
+            write!(f, "{}: ", escape(&self.path))?;
         }
-        f.write_str(&self.message)?;
+        f.write_str(&escape(&self.message))?;
         if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {hint}")?;
+            write!(f, "\n  hint: {}", escape(hint))?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_diagnostic_is_one_line_and_its_hint_another_whatever_it_quotes() {
+        let d = Diagnostic {
+            file: "evil\x1b]0;x\x07.json".into(),
+            line: 3,
+            column: 7,
+            severity: Severity::Error,
+            path: "$.reports[0][\"\u{202e}\"]".into(),
+            message: "unknown field '\x1b]52;c;aGk=\x07'\nfake: error: forged".into(),
+            hint: Some("write \u{9b}31m".into()),
+        };
+        let text = d.to_string();
+        assert_eq!(
+            text,
+            "evil\\u{1b}]0;x\\u{7}.json:3:7: error: $.reports[0][\"\\u{202e}\"]: \
+             unknown field '\\u{1b}]52;c;aGk=\\u{7}'\\u{a}fake: error: forged\n  hint: write \\u{9b}31m"
+        );
+        assert_eq!(text.lines().count(), 2);
     }
 }

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use zhenggai::cli::{Cli, Command};
+use zhenggai::sanitize;
 
 /// mimalloc: a load makes millions of small allocations on several threads
 /// and frees many of them on another, where glibc's allocator spent a fifth
@@ -15,24 +16,26 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let stdout = io::stdout();
-    let stderr = io::stderr();
+    // Everything printed passes the sanitiser: data from other offices must
+    // not be able to steer the terminal it is printed to.
     let result = match &cli.command {
         Some(Command::Summary(args)) => {
-            zhenggai::summary::run(args, &mut stdout.lock(), &mut stderr.lock())
+            zhenggai::summary::run(args, &mut sanitize::stdout(), &mut sanitize::stderr())
         }
         Some(Command::Check(args)) => Ok(zhenggai::check::run(
             args,
-            &mut stdout.lock(),
-            &mut stderr.lock(),
+            &mut sanitize::stdout(),
+            &mut sanitize::stderr(),
         )),
         Some(Command::Import(args)) => return zhenggai::import::run(args),
         Some(Command::Generate(args)) => {
-            zhenggai::generate::run(args, &mut stdout.lock(), &mut stderr.lock())
+            zhenggai::generate::run(args, &mut sanitize::stdout(), &mut sanitize::stderr())
         }
-        Some(Command::Snapshot(args)) => {
-            zhenggai::snapshot::run(args, &mut stdout.lock(), &mut stderr.lock())
-        }
+        Some(Command::Snapshot(args)) => zhenggai::snapshot::run(
+            args,
+            &mut sanitize::stdout_with_colours(),
+            &mut sanitize::stderr(),
+        ),
         None => zhenggai::tui::run(&cli.dashboard),
     };
     match result {
@@ -40,7 +43,7 @@ fn main() -> ExitCode {
         // A closed pipe (`zhenggai summary | head`) is not an error.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            let _ = writeln!(io::stderr(), "zhenggai: {e}");
+            let _ = writeln!(sanitize::stderr(), "zhenggai: {e}");
             ExitCode::from(2)
         }
     }

@@ -597,9 +597,21 @@ pub fn to_markdown(dataset: &Dataset, stats: &Stats, lang: Lang) -> String {
     out
 }
 
-/// Text made safe for a Markdown table cell.
+/// A value for a markdown line or table cell: one line, no column break, no
+/// raw HTML, no control character.
 fn md(s: &str) -> String {
-    s.replace('|', "\\|").replace('\n', " ")
+    let one_line = s.replace("\r\n", " ").replace(['\r', '\n'], " ");
+    let mut out = String::with_capacity(one_line.len());
+    for c in crate::sanitize::escape(&one_line).chars() {
+        match c {
+            '|' => out.push_str("\\|"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Runs `zhenggai summary`: writes the summary to `out`, diagnostics to `err`; returns the exit code.
@@ -625,7 +637,9 @@ pub fn run(
         crate::cli::SummaryFormat::Text => to_text(&loaded.dataset, &stats, lang),
         crate::cli::SummaryFormat::Markdown => to_markdown(&loaded.dataset, &stats, lang),
         crate::cli::SummaryFormat::Json => {
-            let mut buffered = std::io::BufWriter::new(&mut *out);
+            let escaped =
+                crate::sanitize::Escaping::with_mode(&mut *out, crate::sanitize::Mode::Json);
+            let mut buffered = std::io::BufWriter::new(escaped);
             serde_json::to_writer_pretty(&mut buffered, &to_json(&loaded.dataset, &stats))?;
             std::io::Write::write_all(&mut buffered, b"\n")?;
             std::io::Write::flush(&mut buffered)?;
@@ -639,4 +653,21 @@ pub fn run(
     std::mem::forget(loaded);
     std::mem::forget(stats);
     Ok(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_cells_hold_one_line_no_html_and_no_controls() {
+        assert_eq!(md("整改 849.56亩"), "整改 849.56亩");
+        assert_eq!(md("a|b"), "a\\|b");
+        assert_eq!(md("row\r| x | y |\nnext"), "row \\| x \\| y \\| next");
+        assert_eq!(
+            md("<script>alert(1)</script> & co"),
+            "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"
+        );
+        assert_eq!(md("\x1b]0;t\x07\u{202e}"), "\\u{1b}]0;t\\u{7}\\u{202e}");
+    }
 }

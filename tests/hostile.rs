@@ -97,3 +97,154 @@ fn a_thousands_separator_in_a_measure_imports_in_utf8_and_gb18030() {
         assert_eq!(code, 0, "{name}: check rejects what import wrote: {err}");
     }
 }
+
+/// The characters of `output` that would act on a terminal: controls other
+/// than newline and tab, DEL, C1, bidi controls and the line separators. SGR
+/// sequences (colours) are allowed where `colours` says so: `snapshot
+/// --format ansi` writes them on purpose.
+fn raw_hazards(output: &str, colours: bool) -> Vec<char> {
+    let mut text = output.to_owned();
+    if colours {
+        let mut kept = String::new();
+        let mut rest = text.as_str();
+        while let Some(at) = rest.find("\x1b[") {
+            kept.push_str(&rest[..at]);
+            let params = rest[at + 2..]
+                .bytes()
+                .take_while(|b| b.is_ascii_digit() || *b == b';')
+                .count();
+            if rest.as_bytes().get(at + 2 + params) == Some(&b'm') {
+                rest = &rest[at + 2 + params + 1..];
+            } else {
+                kept.push('\x1b');
+                rest = &rest[at + 1..];
+            }
+        }
+        kept.push_str(rest);
+        text = kept;
+    }
+    text.chars()
+        .filter(|c| {
+            (c.is_control() && !matches!(c, '\n' | '\t'))
+                || matches!(
+                    c,
+                    '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{2028}' | '\u{2029}'
+                )
+                || ('\u{202a}'..='\u{202e}').contains(c)
+                || ('\u{2066}'..='\u{2069}').contains(c)
+        })
+        .collect()
+}
+
+/// Titles, issuers, labels and the dataset name full of OSC 0 (pane title),
+/// OSC 52 (clipboard), CSI, C1 and bidi overrides: a crafted file once renamed
+/// a tmux pane and set its clipboard through `check`. No command lets one through.
+#[test]
+fn escape_sequences_in_data_never_reach_the_terminal() {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(fixture(""))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("escape")
+        })
+        .collect();
+    files.sort();
+    assert_eq!(files.len(), 5, "{files:?}");
+    // The file name itself is hostile too.
+    let dir = tempfile::tempdir().unwrap();
+    let named = dir.path().join("x\x1b]0;NAME\x07\u{202e}.json");
+    std::fs::copy(fixture("escape-in-key.json"), &named).unwrap();
+    files.push(named);
+    for file in &files {
+        for (args, code, out, err) in every_command(file) {
+            let colours = args.contains(&"ansi");
+            let bad: Vec<char> = raw_hazards(&out, colours)
+                .into_iter()
+                .chain(raw_hazards(&err, false))
+                .collect();
+            assert!(
+                bad.is_empty(),
+                "zhenggai {args:?} {}: raw {bad:?}",
+                file.display()
+            );
+            assert!(code == 0 || code == 2, "zhenggai {args:?}: exit {code}");
+            if code == 2 {
+                assert!(
+                    err.contains("\\u{1b}") || out.contains("\\u{1b}"),
+                    "{args:?}: {err}{out}"
+                );
+            }
+            if args == ["summary", "--format", "json"] && file.ends_with("escapes-in-text.json") {
+                let json: serde_json::Value = serde_json::from_str(&out).unwrap();
+                let title = json["reports"][0]["title"].as_str().unwrap();
+                assert!(
+                    title.contains("\x1b]0;PWNED-TITLE\x07"),
+                    "the data itself is kept: {title:?}"
+                );
+            }
+            if args.contains(&"markdown") {
+                assert!(!out.contains("<script>") && !out.contains('\r'), "{out}");
+            }
+        }
+    }
+}
+
+/// Every byte printed passes the sanitiser: standard output and standard
+/// error are reached only through `sanitize::stdout` / `stderr` (or the
+/// dashboard's terminal, whose frames `sanitize::buffer` cleans, and the
+/// clipboard, which copies escaped text). Any other way out fails here.
+#[test]
+fn nothing_reaches_the_terminal_except_through_the_sanitiser() {
+    const ALLOWED: &[&str] = &["sanitize.rs", "tui/terminal.rs", "tui/clipboard.rs"];
+    const WAYS_OUT: &[&str] = &[
+        "println!",
+        "eprintln!",
+        "print!(",
+        "eprint!(",
+        "dbg!(",
+        "stdout()",
+        "stderr()",
+        "io::stdout",
+        "io::stderr",
+    ];
+    let src = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = vec![src.clone()];
+    let mut offences = Vec::new();
+    let mut seen = 0;
+    while let Some(path) = files.pop() {
+        if path.is_dir() {
+            files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            continue;
+        }
+        let name = path
+            .strip_prefix(&src)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        if !name.ends_with(".rs") || ALLOWED.contains(&name.as_str()) {
+            continue;
+        }
+        seen += 1;
+        let text = std::fs::read_to_string(&path).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            // Asking whether standard output is a terminal prints nothing.
+            let code = code.replace("io::stdout().is_terminal()", "");
+            let code = code
+                .replace("sanitize::stdout()", "")
+                .replace("sanitize::stderr()", "");
+            if let Some(way) = WAYS_OUT.iter().find(|w| code.contains(*w)) {
+                offences.push(format!("src/{name}:{}: {way}: {}", n + 1, line.trim()));
+            }
+        }
+    }
+    assert!(seen > 30, "only {seen} source files found");
+    assert!(
+        offences.is_empty(),
+        "output that bypasses the sanitiser:\n{}",
+        offences.join("\n")
+    );
+}

@@ -198,7 +198,7 @@ pub fn run(args: &ImportArgs) -> ExitCode {
     match run_inner(args) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
-            eprintln!("zhenggai import: {message}");
+            let _ = writeln!(crate::sanitize::stderr(), "zhenggai import: {message}");
             ExitCode::from(2)
         }
     }
@@ -224,13 +224,15 @@ fn run_inner(args: &ImportArgs) -> Result<(), String> {
     if args.explain {
         explain(&imported);
     }
-    let mut json = serde_json::to_string_pretty(&imported.dataset)
+    let json = serde_json::to_string_pretty(&imported.dataset)
         .map_err(|e| format!("cannot write JSON: {e}"))?;
+    // The same data, with the controls serde_json leaves raw written as \u0085.
+    let mut json = crate::sanitize::json(&json).into_owned();
     json.push('\n');
     match &args.output {
         Some(out) => write_atomically(out, json.as_bytes(), args.force),
         None => {
-            let mut stdout = io::stdout().lock();
+            let mut stdout = crate::sanitize::stdout();
             match stdout
                 .write_all(json.as_bytes())
                 .and_then(|()| stdout.flush())
@@ -260,7 +262,7 @@ fn read_input(file: &Path) -> Result<(Vec<u8>, String), String> {
 
 /// Prints where each paragraph went, the page markers removed and the encodings.
 fn explain(imported: &Imported) {
-    let mut err = io::stderr().lock();
+    let mut err = crate::sanitize::stderr();
     for (source, encoding) in &imported.encodings {
         let _ = writeln!(err, "{source}: read as {encoding}");
     }

@@ -162,6 +162,8 @@ fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
+            // XML 1.0 forbids these in a document at all, escaped or not.
+            c if !is_xml_char(c) => out.push('\u{fffd}'),
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
@@ -171,6 +173,11 @@ fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+/// True for a character XML 1.0 allows (its production `Char`).
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{d7ff}' | '\u{e000}'..='\u{fffd}' | '\u{10000}'..)
 }
 
 /// The arms of a box-drawing character: left, up, right, down; 1 light, 2 heavy, 3 double.
@@ -598,6 +605,21 @@ mod tests {
     #[test]
     fn text_is_escaped() {
         assert_eq!(escape("a<b & \"c\""), "a&lt;b &amp; &quot;c&quot;");
+        assert_eq!(
+            escape("x\u{fffe}\u{ffff}\u{1}y"),
+            "x\u{fffd}\u{fffd}\u{fffd}y"
+        );
+    }
+
+    /// A deliberate bug that once passed the suite: text not escaped where a
+    /// frame's cells are written, only in `escape` itself.
+    #[test]
+    fn cell_text_is_escaped_where_the_frame_is_written() {
+        let mut buffer = Buffer::empty(Rect::new(0, 0, 12, 1));
+        buffer.set_string(0, 0, "<b>&x\u{fffe}", Style::new());
+        let svg = to_svg(&buffer, Page::DARK);
+        assert!(svg.contains("&lt;b&gt;&amp;x\u{fffd}"), "{svg}");
+        assert!(!svg.contains("<b>") && !svg.contains('\u{fffe}'), "{svg}");
     }
 
     #[test]

@@ -212,13 +212,39 @@ pub fn table(app: &App) -> (&'static str, Vec<Vec<String>>) {
     }
 }
 
-/// A field quoted for CSV when it needs to be (RFC 4180).
+/// A field for CSV: control characters escaped as everywhere (newlines and
+/// tabs kept), a leading `'` on text that a spreadsheet would run as a formula,
+/// and quoted when it needs to be (RFC 4180).
 fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
+    let clean = crate::sanitize::escape_keeping_lines(s);
+    let field = if starts_a_formula(&clean) {
+        format!("'{clean}")
     } else {
-        s.to_string()
+        clean.into_owned()
+    };
+    if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field
     }
+}
+
+/// True for text that Excel, WPS or LibreOffice would read as a formula
+/// (OWASP's list: = + - @ tab CR at the start); a plain number such as
+/// "-12.5" is a number, not a formula, and stays as it is.
+fn starts_a_formula(s: &str) -> bool {
+    s.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_plain_number(s)
+}
+
+/// "-12", "+3.5", "-0.25": a sign, digits and at most one decimal point.
+fn is_plain_number(s: &str) -> bool {
+    let digits = s.strip_prefix(['+', '-']).unwrap_or(s);
+    let mut parts = digits.splitn(2, '.');
+    let whole = parts.next().unwrap_or("");
+    let fraction = parts.next();
+    !whole.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The rows as CSV text.
@@ -271,5 +297,37 @@ mod tests {
     fn quotes_csv_fields_that_need_it() {
         let rows = vec![vec!["a".to_string(), "b,c".into(), "say \"hi\"".into()]];
         assert_eq!(to_csv(&rows), "a,\"b,c\",\"say \"\"hi\"\"\"\r\n");
+    }
+
+    /// A deliberate bug that once passed the suite: newlines and CR unquoted.
+    #[test]
+    fn fields_holding_a_newline_or_cr_are_quoted() {
+        assert_eq!(csv_field("一是\n二是"), "\"一是\n二是\"");
+        assert_eq!(csv_field("a\rb"), "a\\u{d}b");
+        let rows = vec![vec!["x\ny".to_string(), "z".into()]];
+        assert_eq!(to_csv(&rows), "\"x\ny\",z\r\n");
+    }
+
+    #[test]
+    fn formulas_are_prefixed_and_numbers_are_not() {
+        assert_eq!(
+            csv_field("=HYPERLINK(\"http://x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""
+        );
+        assert_eq!(csv_field("+1+cmd|' /C calc'!A0"), "'+1+cmd|' /C calc'!A0");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("-2+3"), "'-2+3");
+        assert_eq!(csv_field("\t=1"), "'\t=1");
+        assert_eq!(csv_field("-12.5"), "-12.5");
+        assert_eq!(csv_field("+3"), "+3");
+        assert_eq!(csv_field("-"), "'-");
+        assert_eq!(csv_field("849.56"), "849.56");
+        assert_eq!(csv_field("整改"), "整改");
+    }
+
+    #[test]
+    fn control_characters_are_escaped_in_csv() {
+        assert_eq!(csv_field("a\x1b]0;t\x07"), "a\\u{1b}]0;t\\u{7}");
+        assert_eq!(csv_field("\u{202e}fdp.exe"), "\\u{202e}fdp.exe");
     }
 }

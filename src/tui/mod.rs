@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+pub mod clipboard;
 pub mod export;
 pub mod keys;
 pub mod rows;
@@ -19,7 +20,6 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::time::{Duration, Instant};
 
-use base64::Engine;
 use crossterm::event::{self, Event, MouseButton, MouseEvent, MouseEventKind};
 
 use crate::cli::DashboardArgs;
@@ -48,7 +48,11 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
             lang: args.lang,
             paths: args.paths.clone(),
         };
-        return crate::summary::run(&summary, &mut io::stdout().lock(), &mut io::stderr().lock());
+        return crate::summary::run(
+            &summary,
+            &mut crate::sanitize::stdout(),
+            &mut crate::sanitize::stderr(),
+        );
     }
     let lang = args.lang.unwrap_or_else(Lang::from_env);
     let theme = Theme::choose(args.theme.as_deref(), args.no_color);
@@ -86,15 +90,16 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
                 Some(Ok(())) => first_load = None,
                 Some(Err(Stopped::Failed(e))) => {
                     drop(session);
-                    crate::check::print_load_error(&e, &mut io::stderr().lock())?;
+                    crate::check::print_load_error(&e, &mut crate::sanitize::stderr())?;
                     return Ok(2);
                 }
                 Some(Err(Stopped::Crashed)) => {
                     drop(session);
-                    eprintln!(
+                    writeln!(
+                        crate::sanitize::stderr(),
                         "zhenggai: loading stopped on an internal error (a bug in zhenggai); \
                          `zhenggai check` on the same paths shows it without the dashboard"
-                    );
+                    )?;
                     return Ok(101);
                 }
             }
@@ -187,7 +192,7 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
             }
             Some(Effect::Copy) => match app.copy_text() {
                 Some(text) => {
-                    copy_osc52(&text)?;
+                    clipboard::copy(&text)?;
                     app.update(Action::Notice(Msg::Copied));
                 }
                 None => app.update(Action::Notice(Msg::NothingToCopy)),
@@ -410,13 +415,4 @@ fn mouse_actions(
         MouseEventKind::ScrollUp => vec![Action::Up; 3],
         _ => Vec::new(),
     }
-}
-
-/// Copies text to the terminal's clipboard with OSC 52; works over SSH and in tmux
-/// (with `set -g set-clipboard on`).
-fn copy_osc52(text: &str) -> io::Result<()> {
-    let encoded = base64::engine::general_purpose::STANDARD.encode(text);
-    let mut out = io::stdout();
-    write!(out, "\x1b]52;c;{encoded}\x07")?;
-    out.flush()
 }

@@ -43,6 +43,14 @@ pub struct Areas {
 
 /// Draws the whole dashboard and returns where things are.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> Areas {
+    let areas = draw_panels(frame, app, theme);
+    // Data comes from other offices: nothing in it may reorder or steer what
+    // the terminal shows, whichever panel drew it.
+    crate::sanitize::buffer(frame.buffer_mut());
+    areas
+}
+
+fn draw_panels(frame: &mut Frame, app: &App, theme: &Theme) -> Areas {
     let area = frame.area();
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
         let (w, h) = (area.width, area.height);
