@@ -3,6 +3,7 @@
 pub mod bundled;
 pub mod check;
 pub mod cli;
+pub mod dates;
 pub mod deadline;
 pub mod diagnostic;
 pub mod format;

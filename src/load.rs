@@ -858,7 +858,7 @@ fn data_error(
     let (expected, hint) = if matches!(field, Some("published" | "signed" | "date")) {
         (
             "a date YYYY-MM-DD".to_owned(),
-            Some("write dates like \"2021-12-30\"".to_owned()),
+            Some("write dates like \"2021-12-30\": four-digit year 1900–2199, two-digit month and day".to_owned()),
         )
     } else {
         match serde_expected {
@@ -919,7 +919,7 @@ mod tests {
         assert_eq!(
             errors_of("m.json", &text),
             vec![
-                "m.json:9:20: error: $.reports[0].published: expected a date YYYY-MM-DD, found '2021/12/30'\n  hint: write dates like \"2021-12-30\"",
+                "m.json:9:20: error: $.reports[0].published: expected a date YYYY-MM-DD, found '2021/12/30'\n  hint: write dates like \"2021-12-30\": four-digit year 1900–2199, two-digit month and day",
             ]
         );
     }

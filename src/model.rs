@@ -40,6 +40,7 @@ pub struct Report {
     /// The body that issued the report, as signed.
     pub issuer: String,
     /// The publication date.
+    #[serde(deserialize_with = "crate::dates::strict")]
     pub published: NaiveDate,
     /// What kind of inspection this report answers, and by whom, where stated.
     pub inspection: Inspection,
@@ -60,7 +61,11 @@ pub struct Report {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signature: Option<String>,
     /// The date under the signature.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::dates::strict_option"
+    )]
     pub signed: Option<NaiveDate>,
     /// Paragraphs an importer could not place, kept so that nothing is lost.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -294,7 +299,11 @@ pub struct Deadline {
     /// The deadline as written ("2022年上半年").
     pub text: String,
     /// The last day the text allows; absent when the text names no day.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::dates::strict_option"
+    )]
     pub date: Option<NaiveDate>,
     /// The clause that sets the deadline.
     pub quote: String,

@@ -325,6 +325,81 @@ fn check_figures(r: usize, report: &Report, issues: &mut Vec<Issue>) {
         }
         check_references(r, &path, f.figure, &ids, issues);
     }
+    check_reference_cycles(r, &ids, issues);
+}
+
+/// A figure that overlaps itself, or figures that overlap each other round a
+/// cycle, would all be left out of the totals as overlapping; a target that
+/// is its own target measures nothing. Each figure has at most one reference
+/// of each kind, so every chain is followed once: linear in the figures.
+fn check_reference_cycles(r: usize, ids: &HashMap<&str, FigureRef<'_>>, issues: &mut Vec<Issue>) {
+    type Next = for<'f> fn(&'f Figure) -> Option<&'f str>;
+    let fields: [(&str, Next); 2] = [
+        ("target", |f| f.target.as_deref()),
+        ("overlaps", |f| f.overlaps.as_deref()),
+    ];
+    let mut starts: Vec<&str> = ids.keys().copied().collect();
+    starts.sort_unstable();
+    for (field, next) in fields {
+        // Absent: not seen; false: on the chain being followed; true: done.
+        let mut done: HashMap<&str, bool> = HashMap::new();
+        for &start in &starts {
+            let mut chain: Vec<&str> = Vec::new();
+            let mut at = Some(start);
+            while let Some(id) = at {
+                match done.get(id) {
+                    Some(true) => break,
+                    Some(false) => {
+                        let from = chain.iter().position(|c| *c == id).unwrap_or(0);
+                        let cycle = &chain[from..];
+                        // A figure naming itself is reported with its reference.
+                        if cycle.len() > 1 {
+                            report_cycle(r, field, cycle, ids, issues);
+                        }
+                        break;
+                    }
+                    None => {}
+                }
+                // An id of no figure is reported with its reference.
+                let Some(f) = ids.get(id) else { break };
+                done.insert(id, false);
+                chain.push(id);
+                at = next(f.figure);
+            }
+            for id in chain {
+                done.insert(id, true);
+            }
+        }
+    }
+}
+
+fn report_cycle(
+    r: usize,
+    field: &str,
+    cycle: &[&str],
+    ids: &HashMap<&str, FigureRef<'_>>,
+    issues: &mut Vec<Issue>,
+) {
+    let Some(first) = ids.get(cycle[0]) else {
+        return;
+    };
+    let mut round: Vec<String> = cycle.iter().map(|id| format!("'{id}'")).collect();
+    round.push(format!("'{}'", cycle[0]));
+    issues.push(
+        Issue::error(
+            join(&figure_path(r, first), [key(field)]),
+            format!(
+                "{field} references go round in a cycle: {}",
+                round.join(" → ")
+            ),
+        )
+        .hint(match field {
+            "overlaps" => {
+                "overlaps names the larger figure this one is part of; the largest names none"
+            }
+            _ => "target names a figure with role 'target' that has no target of its own",
+        }),
+    );
 }
 
 fn check_figure(path: &dyn Fn() -> Vec<Segment>, figure: &Figure, issues: &mut Vec<Issue>) {
@@ -453,6 +528,16 @@ fn check_references(
                 }
                 issues.push(issue);
             }
+            Some(_) if figure.id.as_deref() == Some(id) => issues.push(
+                Issue::error(
+                    join(&path(), [key(field)]),
+                    format!("{field} '{id}' is the figure itself"),
+                )
+                .hint(match field {
+                    "overlaps" => "a figure that overlaps itself would drop out of the totals; name the larger figure it is part of, or remove overlaps",
+                    _ => "name the figure with role 'target' this one is measured against",
+                }),
+            ),
             Some(target) if field == "target" && target.figure.role != Role::Target => issues.push(
                 Issue::error(
                     join(&path(), [key(field)]),
@@ -928,6 +1013,50 @@ mod tests {
             found(&ds),
             vec![
                 "E $.reports[0].problems[0].measures[0].figures[0].normalized: normalized '5663733.3' does not match 849.56亩 = 566373.33",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_figure_overlapping_itself_is_an_error() {
+        let mut ds = minimal();
+        let f = &mut ds.reports[0].problems[0].measures[0].figures[0];
+        f.overlaps = f.id.clone();
+        assert_eq!(
+            found(&ds),
+            vec![
+                "E $.reports[0].problems[0].measures[0].figures[0].overlaps: overlaps 'land-revitalised' is the figure itself",
+            ]
+        );
+    }
+
+    #[test]
+    fn overlaps_and_targets_that_go_round_in_a_cycle_are_errors() {
+        let mut ds = minimal();
+        ds.reports[0].problems[0].measures[0].figures[0].overlaps =
+            Some("expropriated-floor".into());
+        ds.reports[0].problems[1].measures[0].figures[0].overlaps = Some("land-revitalised".into());
+        assert_eq!(
+            found(&ds),
+            vec![
+                "E $.reports[0].problems[1].measures[0].figures[0].overlaps: overlaps references go round in a cycle: 'expropriated-floor' → 'land-revitalised' → 'expropriated-floor'",
+            ]
+        );
+        // A chain that ends is fine: the smaller in the larger in the largest.
+        ds.reports[0].problems[1].measures[0].figures[0].overlaps = None;
+        assert_eq!(found(&ds), Vec::<String>::new());
+
+        let mut ds = minimal();
+        let floor = &mut ds.reports[0].problems[1].measures[0].figures[0];
+        floor.target = Some("second-floor".into());
+        let mut second = floor.clone();
+        second.id = Some("second-floor".into());
+        second.target = Some("expropriated-floor".into());
+        ds.reports[0].problems[1].measures[0].figures.push(second);
+        assert_eq!(
+            found(&ds),
+            vec![
+                "E $.reports[0].problems[1].measures[0].figures[0].target: target references go round in a cycle: 'expropriated-floor' → 'second-floor' → 'expropriated-floor'",
             ]
         );
     }

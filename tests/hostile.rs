@@ -248,3 +248,78 @@ fn nothing_reaches_the_terminal_except_through_the_sanitiser() {
         offences.join("\n")
     );
 }
+
+/// Regression: `import` exited 0 on texts whose output `check` then rejected
+/// (a problem line printed twice, a 23-digit amount). It now loads what it
+/// is about to write as `check` does, and writes nothing if that fails.
+#[test]
+fn import_never_writes_what_check_rejects() {
+    let seed = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/sources/wuxi-2021-12-30.txt"),
+    )
+    .unwrap();
+    let heading = seed.lines().find(|l| l.starts_with("9、")).unwrap();
+    let doubled = seed.replace(heading, &format!("{heading}\n{heading}"));
+    let huge = seed.replacen("2948万元", "12345678901234567890123万元", 1);
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text, says) in [
+        ("doubled.txt", doubled, "duplicate problem number '9'"),
+        (
+            "huge.txt",
+            huge,
+            "value '12345678901234567890123' 万元 is too large",
+        ),
+    ] {
+        let input = dir.path().join(name);
+        std::fs::write(&input, text).unwrap();
+        let output = dir.path().join(format!("{name}.json"));
+        let out = zhenggai()
+            .arg("import")
+            .arg(&input)
+            .arg("-o")
+            .arg(&output)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{name}: {err}");
+        assert!(
+            err.contains("would not pass `zhenggai check`"),
+            "{name}: {err}"
+        );
+        assert!(err.contains(says), "{name}: {err}");
+        assert!(
+            !output.exists(),
+            "{name}: import wrote {}",
+            output.display()
+        );
+    }
+}
+
+/// `import --explain` prints excerpts of the source: a text with escape
+/// sequences has them shown escaped there and in the JSON.
+#[test]
+fn import_explain_shows_escapes_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("osc.txt");
+    // The importer refuses C0 and C1 controls as "not text"; bidi controls
+    // and the line separator are text, and reach the excerpts.
+    let text = "关于巡察整改\u{202e}情况的通报\n一是追缴资金3万元\u{2028}。\n\u{202e}网站\u{2066}首页\n2021年12月30日\n";
+    std::fs::write(&input, text).unwrap();
+    let out = zhenggai()
+        .args(["import", "--explain"])
+        .arg(&input)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(raw_hazards(&stdout, false).is_empty(), "{stdout}");
+    assert!(raw_hazards(&stderr, false).is_empty(), "{stderr}");
+    assert!(stderr.contains("\\u{202e}网站\\u{2066}首页"), "{stderr}");
+    assert!(out.status.success(), "{stderr}");
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let title = json["reports"][0]["title"].as_str().unwrap();
+    assert!(
+        title.contains("整改\u{202e}情况"),
+        "the data keeps what the source says: {title}"
+    );
+}

@@ -229,6 +229,7 @@ fn run_inner(args: &ImportArgs) -> Result<(), String> {
     // The same data, with the controls serde_json leaves raw written as \u0085.
     let mut json = crate::sanitize::json(&json).into_owned();
     json.push('\n');
+    refuse_what_check_rejects(&json)?;
     match &args.output {
         Some(out) => write_atomically(out, json.as_bytes(), args.force),
         None => {
@@ -245,6 +246,32 @@ fn run_inner(args: &ImportArgs) -> Result<(), String> {
             }
         }
     }
+}
+
+/// Loads the JSON about to be written exactly as `zhenggai check` would, and
+/// refuses to write it if that fails: import never writes data that another
+/// command then rejects. The message names each problem by its JSON path,
+/// since the file it would be in does not exist.
+fn refuse_what_check_rejects(json: &str) -> Result<(), String> {
+    let Err(error) = crate::load::load_str("import", json) else {
+        return Ok(());
+    };
+    let mut lines = vec![
+        "the imported data would not pass `zhenggai check`, so nothing was written:".to_owned(),
+    ];
+    for d in error.diagnostics.iter().filter(|d| d.is_error()) {
+        let path = if d.path.is_empty() { "$" } else { &d.path };
+        lines.push(format!("  {path}: {}", d.message));
+        if let Some(hint) = &d.hint {
+            lines.push(format!("    hint: {hint}"));
+        }
+    }
+    lines.push(
+        "  the source text says something the data format cannot hold as it stands; \
+         `--explain` shows where each paragraph went"
+            .to_owned(),
+    );
+    Err(lines.join("\n"))
 }
 
 fn read_input(file: &Path) -> Result<(Vec<u8>, String), String> {
