@@ -1,4 +1,4 @@
-//! Output files through the real binary (`import`):
+//! Output files through the real binary (`import`, `generate`, `snapshot -o`):
 //! devices, pipes and directories are never replaced, even with --force; a
 //! symbolic link needs --force and is then replaced itself, never written
 //! through; an interrupted run leaves no temporary file, and a killed run's
@@ -136,6 +136,66 @@ fn import_a_dangling_link_needs_force_and_is_not_written_through() {
     assert!(!target.exists(), "nothing written through the link");
 }
 
+/// `generate --force` over a link to another file replaces the link and
+/// leaves that file as it was.
+#[test]
+fn generate_force_replaces_a_link_not_the_file_it_points_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.json");
+    let precious = dir.path().join("precious.json");
+    std::fs::write(&precious, "keep me").unwrap();
+    symlink(&precious, &out).unwrap();
+    zhenggai()
+        .args(["generate", "--reports", "1", "-o"])
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(contains("is a symbolic link"));
+    zhenggai()
+        .args(["generate", "--reports", "1", "--force", "-o"])
+        .arg(&out)
+        .assert()
+        .success();
+    assert_eq!(std::fs::read_to_string(&precious).unwrap(), "keep me");
+    assert!(std::fs::symlink_metadata(&out).unwrap().is_file());
+    assert!(
+        std::fs::read_to_string(&out)
+            .unwrap()
+            .contains("\"reports\"")
+    );
+    assert!(temporaries(dir.path()).is_empty());
+}
+
+/// `generate --force` refuses a named pipe too.
+#[test]
+fn generate_force_refuses_a_named_pipe() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe");
+    mkfifo(&fifo);
+    zhenggai()
+        .args(["generate", "--reports", "1", "--force", "-o"])
+        .arg(&fifo)
+        .assert()
+        .code(2)
+        .stderr(contains("is a named pipe (FIFO)"));
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+}
+
+/// `snapshot -o` replaces a file, but never a named pipe.
+#[test]
+fn snapshot_refuses_a_named_pipe() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("shot.txt");
+    mkfifo(&fifo);
+    zhenggai()
+        .args(["snapshot", "--as-of", "2022-01-15", "-o"])
+        .arg(&fifo)
+        .assert()
+        .code(2)
+        .stderr(contains("is a named pipe (FIFO)"));
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+}
+
 /// The output may not be one of the inputs, even with --force.
 #[test]
 fn import_refuses_to_write_over_its_input() {
@@ -205,4 +265,23 @@ fn a_killed_imports_temporary_is_removed_by_the_next_run() {
         .assert()
         .success();
     assert!(temporaries(dir.path()).is_empty());
+}
+
+/// `generate` interrupted in the middle of writing leaves nothing.
+#[test]
+fn an_interrupted_generate_leaves_no_temporary() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = Std::new(env!("CARGO_BIN_EXE_zhenggai"))
+        .args(["generate", "--reports", "100000", "-o"])
+        .arg(dir.path().join("big.json"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    wait_for_temporary(dir.path(), &mut child);
+    kill("-INT", &child);
+    let status = child.wait().unwrap();
+    assert_eq!(status.signal(), Some(2), "{status:?}");
+    assert!(temporaries(dir.path()).is_empty());
+    assert!(!dir.path().join("big.json").exists());
 }
