@@ -235,6 +235,9 @@ fn an_interrupted_import_leaves_no_temporary() {
     for (signal, number) in [("-TERM", 15), ("-INT", 2)] {
         let dir = tempfile::tempdir().unwrap();
         let mut child = import_waiting(dir.path());
+        // Held open until the end: `wait` would close it, and the end of the
+        // input could race the signal.
+        let _stdin = child.stdin.take();
         kill(signal, &child);
         let status = child.wait().unwrap();
         assert_eq!(status.signal(), Some(number), "{signal}: {status:?}");
