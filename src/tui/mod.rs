@@ -99,6 +99,7 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
                 }
             }
         }
+        session.handle_job_control()?;
         session.terminal.draw(|frame| {
             areas = ui::draw(frame, &app, &theme);
         })?;
@@ -157,8 +158,8 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
             Event::Key(key) => {
                 let action = keys::action_for(&key, |s| app.in_scope(s));
                 match (app.present, action) {
-                    // While presenting, any key but quit pauses or resumes.
-                    (Some(_), Some(Action::Quit)) | (None, _) => {
+                    // While presenting, any key but quit and suspend pauses or resumes.
+                    (Some(_), Some(Action::Quit | Action::Suspend)) | (None, _) => {
                         if let Some(action) = action {
                             app.update(action);
                         }
@@ -185,6 +186,7 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
                 reloading = true;
                 reload(&args.paths, as_of, &loaded_tx);
             }
+            Some(Effect::Suspend) => session.suspend()?,
             Some(Effect::Copy) => match app.copy_text() {
                 Some(text) => {
                     copy_osc52(&text)?;
