@@ -104,7 +104,7 @@ impl OutputFile {
             .file_name()
             .ok_or_else(|| OutputError::NotRegular {
                 path: path.display().to_string(),
-                what: "not a file name",
+                what: "a path without a file name",
             })?
             .to_string_lossy()
             .into_owned();
