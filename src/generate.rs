@@ -6,7 +6,6 @@
 //! The generator is hand-written (splitmix64) rather than taken from `rand`,
 //! whose streams may change between versions.
 
-use std::fs::{File, OpenOptions};
 use std::io::{self, BufWriter, Write};
 
 use chrono::{Datelike, Days, NaiveDate};
@@ -20,6 +19,7 @@ use crate::model::{
     PlanItem, Problem, Report, Role, SCHEMA_VERSION, Source, StatedCount, StatedRate, StatedTotals,
     Status,
 };
+use crate::output_file::OutputFile;
 use crate::units::Unit;
 
 /// Runs `zhenggai generate`: writes the dataset to the output file or `out`; returns the exit code.
@@ -30,31 +30,21 @@ pub fn run(args: &GenerateArgs, out: &mut impl Write, err: &mut impl Write) -> i
         w.flush()?;
         return Ok(0);
     };
-    // `create_new` refuses an existing file atomically, so a file that
-    // appears between a check and the write is not clobbered either.
-    let file = if args.force {
-        File::create(path)
-    } else {
-        OpenOptions::new().write(true).create_new(true).open(path)
-    };
-    let file = match file {
+    let mut file = match OutputFile::create(path, args.force) {
         Ok(file) => file,
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-            writeln!(
-                err,
-                "zhenggai: '{}' already exists; pass --force to overwrite it",
-                path.display()
-            )?;
-            return Ok(2);
-        }
         Err(e) => {
-            writeln!(err, "zhenggai: cannot create '{}': {e}", path.display())?;
+            writeln!(err, "zhenggai: {e}")?;
             return Ok(2);
         }
     };
-    let mut w = BufWriter::new(file);
-    write(args.reports, args.seed, &mut w)?;
-    w.flush()?;
+    // Any error drops `file`, which removes the temporary.
+    let written = write(args.reports, args.seed, &mut file)
+        .map_err(|e| file.write_error(e))
+        .and_then(|()| file.commit());
+    if let Err(e) = written {
+        writeln!(err, "zhenggai: {e}")?;
+        return Ok(2);
+    }
     Ok(0)
 }
 

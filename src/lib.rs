@@ -14,6 +14,7 @@ pub mod jsonpos;
 pub mod load;
 pub mod model;
 pub mod numerals;
+pub mod output_file;
 pub mod sanitize;
 pub mod snapshot;
 pub mod stats;

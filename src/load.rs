@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, Read, Seek, SeekFrom};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::jsonpos::{self, Position, Segment};
@@ -91,19 +92,41 @@ pub fn load_incremental(
     mut on_reports: impl FnMut(Vec<Report>),
 ) -> Result<Loaded, LoadError> {
     let mut diagnostics = Vec::new();
-    let inputs = if paths.is_empty() {
-        crate::bundled::files()
+    let inputs = inputs_of(paths, &mut diagnostics);
+    load_inputs(inputs, diagnostics, &on_progress, &mut on_reports, None)
+}
+
+/// The inputs the paths name (with none, the bundled data); those that cannot
+/// be read become diagnostics.
+fn inputs_of(paths: &[PathBuf], diagnostics: &mut Vec<Diagnostic>) -> Vec<Input<'static>> {
+    if paths.is_empty() {
+        return crate::bundled::files()
             .iter()
             .map(|(name, text)| Input::in_memory(name, text.as_bytes()))
-            .collect()
-    } else {
-        let mut inputs = Vec::new();
-        for path in paths {
-            read_path(path, &mut inputs, &mut diagnostics);
-        }
-        inputs
-    };
-    load_inputs(inputs, diagnostics, &on_progress, &mut on_reports)
+            .collect();
+    }
+    let mut inputs = Vec::new();
+    for path in paths {
+        read_path(path, &mut inputs, diagnostics);
+    }
+    inputs
+}
+
+/// Loads like [`load`] until `cancel` is set: then reading stops at the next
+/// block and the load fails. For a reload that a newer change has made useless.
+pub fn load_cancellable(paths: &[PathBuf], cancel: &AtomicBool) -> Result<Loaded, LoadError> {
+    let mut diagnostics = Vec::new();
+    let inputs = inputs_of(paths, &mut diagnostics);
+    let mut reports = Vec::new();
+    let mut loaded = load_inputs(
+        inputs,
+        diagnostics,
+        &|_| {},
+        &mut |b| reports.extend(b),
+        Some(cancel),
+    )?;
+    loaded.dataset.reports = reports;
+    Ok(loaded)
 }
 
 /// The data bundled into the binary, already validated by the test suite.
@@ -119,7 +142,13 @@ pub fn load_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
 /// Loads inputs, with the reports in the dataset.
 fn collect(inputs: Vec<Input<'_>>, diagnostics: Vec<Diagnostic>) -> Result<Loaded, LoadError> {
     let mut reports = Vec::new();
-    let mut loaded = load_inputs(inputs, diagnostics, &|_| {}, &mut |b| reports.extend(b))?;
+    let mut loaded = load_inputs(
+        inputs,
+        diagnostics,
+        &|_| {},
+        &mut |b| reports.extend(b),
+        None,
+    )?;
     loaded.dataset.reports = reports;
     Ok(loaded)
 }
@@ -156,11 +185,11 @@ impl<'a> Input<'a> {
     }
 
     /// Opens the input for parsing: one file open at a time, however many
-    /// files a directory holds.
-    fn open(&self) -> io::Result<Opened<'_>> {
+    /// files a directory holds. A file's reading fails once `cancel` is set.
+    fn open<'o>(&'o self, cancel: Option<&'o AtomicBool>) -> io::Result<Opened<'o>> {
         match &self.source {
             Source::Bytes(bytes) => Ok(Opened::Bytes(bytes)),
-            Source::File { path, .. } => File::open(path).map(Opened::File),
+            Source::File { path, .. } => File::open(path).map(|file| Opened::File(file, cancel)),
         }
     }
 }
@@ -170,7 +199,7 @@ impl<'a> Input<'a> {
 /// has meanwhile saved a new one under its name.
 enum Opened<'a> {
     Bytes(&'a [u8]),
-    File(File),
+    File(File, Option<&'a AtomicBool>),
 }
 
 impl Opened<'_> {
@@ -178,9 +207,12 @@ impl Opened<'_> {
     fn reader(&mut self) -> io::Result<Box<dyn Read + '_>> {
         match self {
             Self::Bytes(bytes) => Ok(Box::new(*bytes)),
-            Self::File(file) => {
+            Self::File(file, cancel) => {
                 file.seek(SeekFrom::Start(0))?;
-                Ok(Box::new(&*file))
+                Ok(Box::new(Cancellable {
+                    inner: &*file,
+                    cancel: *cancel,
+                }))
             }
         }
     }
@@ -189,13 +221,33 @@ impl Opened<'_> {
     fn read_all(&mut self) -> io::Result<Cow<'_, [u8]>> {
         match self {
             Self::Bytes(bytes) => Ok(Cow::Borrowed(bytes)),
-            Self::File(file) => {
+            Self::File(file, cancel) => {
                 let mut bytes = Vec::new();
                 file.seek(SeekFrom::Start(0))?;
-                file.read_to_end(&mut bytes)?;
+                Cancellable {
+                    inner: &*file,
+                    cancel: *cancel,
+                }
+                .read_to_end(&mut bytes)?;
                 Ok(Cow::Owned(bytes))
             }
         }
+    }
+}
+
+/// A reader that fails once its load is cancelled, so that a load no one waits
+/// for any more stops at the next block rather than read a huge file to the end.
+struct Cancellable<'c, R> {
+    inner: R,
+    cancel: Option<&'c AtomicBool>,
+}
+
+impl<R: Read> Read for Cancellable<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+            return Err(io::Error::other("the load was cancelled"));
+        }
+        self.inner.read(buf)
     }
 }
 
@@ -209,6 +261,7 @@ fn load_inputs(
     mut diagnostics: Vec<Diagnostic>,
     on_progress: &(dyn Fn(Progress) + Sync),
     on_reports: &mut dyn FnMut(Vec<Report>),
+    cancel: Option<&AtomicBool>,
 ) -> Result<Loaded, LoadError> {
     let total: u64 = inputs.iter().map(Input::len).sum();
     let tracker = Tracker::new(total, on_progress);
@@ -218,7 +271,15 @@ fn load_inputs(
     let mut origins = Vec::new();
     let mut first_seen: HashMap<String, (String, usize)> = HashMap::new();
     for input in &inputs {
-        let mut opened = match input.open() {
+        if cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+            diagnostics.push(whole_file(
+                &input.name,
+                "the load was cancelled".into(),
+                None,
+            ));
+            break;
+        }
+        let mut opened = match input.open(cancel) {
             Ok(opened) => opened,
             Err(e) => {
                 diagnostics.push(cannot_read(&input.name, &e));
@@ -1019,9 +1080,13 @@ mod tests {
                 *last = p;
             }
         };
-        let loaded = load_inputs(vec![input], Vec::new(), &progress, &mut |batch| {
-            reports.extend(batch)
-        })
+        let loaded = load_inputs(
+            vec![input],
+            Vec::new(),
+            &progress,
+            &mut |batch| reports.extend(batch),
+            None,
+        )
         .unwrap();
         assert!(loaded.dataset.reports.is_empty());
         assert_eq!(reports, plain.reports);
@@ -1096,6 +1161,21 @@ mod tests {
         assert_eq!(
             serde_position(text, &error),
             Position { line: 3, column: 6 }
+        );
+    }
+
+    #[test]
+    fn a_cancelled_load_reads_nothing_and_fails() {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/wuxi-2021-12-30.json");
+        let paths = [path];
+        let whole = load_cancellable(&paths, &AtomicBool::new(false)).unwrap();
+        assert_eq!(whole.dataset.reports, load(&paths).unwrap().dataset.reports);
+        let e = load_cancellable(&paths, &AtomicBool::new(true)).unwrap_err();
+        assert!(e.to_string().contains("error"), "{e}");
+        assert!(
+            e.errors().any(|d| d.to_string().contains("cancelled")),
+            "{:?}",
+            e.diagnostics
         );
     }
 }

@@ -1,6 +1,7 @@
 //! The real binary in a pseudo-terminal: live reload when the data file changes
 //! on disk (a broken file shows a banner and keeps the last good data, a good
-//! file recovers), `r` reloads by hand, and NO_COLOR output has no colour codes.
+//! file recovers, a newer save cancels a slow load), `r` reloads by hand, and
+//! NO_COLOR output has no colour codes.
 
 // clippy.toml allows these inside #[test] functions only; the helpers here fail
 // the test that calls them in the same way, by design.
@@ -107,6 +108,73 @@ fn reload_keeps_the_drill_down_in_chinese() {
     d.wait_for("recovery", |s| {
         !s.contains('⚠') && s.contains("已重新加载") && s.contains("问题 8 · 内控机制不完善")
     });
+    d.press("q");
+    assert!(d.wait_for_exit().success());
+}
+
+/// Replaces `file` with a named pipe, which a reload then waits on for as long
+/// as no one writes to it: the slowest file there is.
+fn replace_with_pipe(file: &Path) {
+    let fifo = file.with_extension("fifo");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    std::fs::rename(&fifo, file).unwrap();
+}
+
+/// Saves `bytes` as editors do: a new file renamed over the old one.
+fn save(file: &Path, bytes: &[u8]) {
+    let tmp = file.with_extension("tmp");
+    std::fs::write(&tmp, bytes).unwrap();
+    std::fs::rename(&tmp, file).unwrap();
+}
+
+/// A reload stuck on a slow file (a pipe no one writes to) does not hold back
+/// a later good save: the newer change starts its own load, its data is shown,
+/// and the stuck load, once it ends, is thrown away rather than shown.
+#[test]
+fn a_newer_save_is_shown_while_an_older_load_is_stuck() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("data.json");
+    let good = good_json();
+    std::fs::write(&file, &good).unwrap();
+    let mut d = Dashboard::start("en_US.UTF-8", &[file.to_str().unwrap()], &[]);
+    d.wait_for("the Overview", |s| {
+        s.contains("无锡 2021-12-30 巡察整改通报")
+    });
+
+    replace_with_pipe(&file);
+    // Opening the pipe for writing returns once the dashboard has opened it
+    // to read: from then on its reload waits for bytes that do not come.
+    let (tx, rx) = std::sync::mpsc::channel();
+    let pipe = file.clone();
+    std::thread::spawn(move || {
+        let _ = tx.send(std::fs::OpenOptions::new().write(true).open(pipe));
+    });
+    let writer = rx
+        .recv_timeout(DEADLINE)
+        .expect("the dashboard opens the pipe to reload")
+        .unwrap();
+
+    let renamed =
+        String::from_utf8(good)
+            .unwrap()
+            .replacen("无锡 2021-12-30 巡察整改通报", "第二次保存", 1);
+    save(&file, renamed.as_bytes());
+    d.wait_for("the newer save shown", |s| {
+        s.contains("第二次保存") && s.contains("reloaded")
+    });
+
+    // The stuck load now reads an empty file; its result must not be shown.
+    drop(writer);
+    d.pump(std::time::Duration::from_millis(500));
+    assert!(
+        d.screen().contains("第二次保存") && !d.screen().contains('⚠'),
+        "{}",
+        d.screen()
+    );
     d.press("q");
     assert!(d.wait_for_exit().success());
 }

@@ -16,6 +16,7 @@ use std::process::ExitCode;
 
 use crate::cli::ImportArgs;
 use crate::model::{Dataset, SCHEMA_VERSION};
+use crate::output_file::OutputFile;
 
 pub use clean::PageMarker;
 
@@ -205,15 +206,15 @@ pub fn run(args: &ImportArgs) -> ExitCode {
 }
 
 fn run_inner(args: &ImportArgs) -> Result<(), String> {
-    if let Some(out) = &args.output
-        && out.exists()
-        && !args.force
-    {
-        return Err(format!(
-            "'{}' already exists; pass --force to overwrite it",
-            out.display()
-        ));
-    }
+    // Checked, and the temporary made, before the inputs are read: a refusal
+    // comes at once, not after a long import.
+    let output = match &args.output {
+        Some(out) => {
+            refuse_input_as_output(out, &args.files)?;
+            Some(OutputFile::create(out, args.force).map_err(|e| e.to_string())?)
+        }
+        None => None,
+    };
     let mut parts = Vec::new();
     for file in &args.files {
         let (bytes, name) = read_input(file)?;
@@ -230,8 +231,8 @@ fn run_inner(args: &ImportArgs) -> Result<(), String> {
     let mut json = crate::sanitize::json(&json).into_owned();
     json.push('\n');
     refuse_what_check_rejects(&json)?;
-    match &args.output {
-        Some(out) => write_atomically(out, json.as_bytes(), args.force),
+    match output {
+        Some(out) => out.commit_with(json.as_bytes()).map_err(|e| e.to_string()),
         None => {
             let mut stdout = crate::sanitize::stdout();
             match stdout
@@ -274,6 +275,27 @@ fn refuse_what_check_rejects(json: &str) -> Result<(), String> {
     Err(lines.join("\n"))
 }
 
+/// Inputs are never modified: an output that is one of them is refused, even
+/// with --force. A symbolic link to an input is fine, since the link is replaced.
+fn refuse_input_as_output(out: &Path, inputs: &[PathBuf]) -> Result<(), String> {
+    if !fs::symlink_metadata(out).is_ok_and(|m| m.is_file()) {
+        return Ok(());
+    }
+    let Ok(out_real) = fs::canonicalize(out) else {
+        return Ok(());
+    };
+    if inputs
+        .iter()
+        .any(|input| fs::canonicalize(input).is_ok_and(|real| real == out_real))
+    {
+        return Err(format!(
+            "'{}' is also an input: refusing to write over it",
+            out.display()
+        ));
+    }
+    Ok(())
+}
+
 fn read_input(file: &Path) -> Result<(Vec<u8>, String), String> {
     if file.as_os_str() == "-" {
         let mut bytes = Vec::new();
@@ -306,41 +328,4 @@ fn explain(imported: &Imported) {
         imported.dataset.reports.len(),
         imported.placements.len()
     );
-}
-
-/// Writes to a temporary file in the same directory, then renames it over `out`.
-fn write_atomically(out: &Path, bytes: &[u8], force: bool) -> Result<(), String> {
-    let dir = match out.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let file_name = out
-        .file_name()
-        .map_or_else(|| "out.json".into(), |n| n.to_string_lossy().into_owned());
-    let tmp = dir.join(format!(".{file_name}.{}.tmp", std::process::id()));
-    let result = (|| -> io::Result<()> {
-        let mut f = fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        Ok(())
-    })();
-    if let Err(e) = result {
-        let _ = fs::remove_file(&tmp);
-        return Err(format!("cannot write '{}': {e}", tmp.display()));
-    }
-    // Checked again just before the rename, so a file created meanwhile is not lost.
-    if out.exists() && !force {
-        let _ = fs::remove_file(&tmp);
-        return Err(format!(
-            "'{}' already exists; pass --force to overwrite it",
-            out.display()
-        ));
-    }
-    fs::rename(&tmp, out).map_err(|e| {
-        let _ = fs::remove_file(&tmp);
-        format!("cannot write '{}': {e}", out.display())
-    })
 }

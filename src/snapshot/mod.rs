@@ -8,7 +8,6 @@ pub mod svg;
 
 use std::fmt;
 use std::io::{self, Write};
-use std::path::Path;
 use std::str::FromStr;
 
 use clap::ValueEnum;
@@ -196,22 +195,18 @@ pub fn run(args: &SnapshotArgs, out: &mut impl Write, err: &mut impl Write) -> i
         }
     };
     match &args.output {
-        Some(path) => write_file(path, text.as_bytes())?,
+        // Documented as replacing the file: forced, though never over a device
+        // or through a link.
+        Some(path) => {
+            if let Err(e) = crate::output_file::OutputFile::write_whole(path, text.as_bytes(), true)
+            {
+                writeln!(err, "zhenggai: {e}")?;
+                return Ok(2);
+            }
+        }
         None => out.write_all(text.as_bytes())?,
     }
     Ok(0)
-}
-
-/// Writes a file whole: into a temporary file beside it, then renamed over it,
-/// so a reader never sees half a screenshot.
-fn write_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut tmp = path.as_os_str().to_owned();
-    tmp.push(".tmp");
-    let tmp = std::path::PathBuf::from(tmp);
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
 }
 
 /// One thing drawn in a row: a cell's symbol and how many columns it covers.

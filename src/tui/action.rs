@@ -41,6 +41,8 @@ impl Tab {
 pub enum Action {
     /// Leave the dashboard.
     Quit,
+    /// Hand the terminal back to the shell and stop, until `fg`.
+    Suspend,
     /// Go to the next tab.
     NextTab,
     /// Go to the previous tab.

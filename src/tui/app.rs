@@ -108,6 +108,8 @@ pub enum Effect {
     Copy,
     /// Write the current table as CSV.
     Export,
+    /// Hand the terminal back and stop the process (Ctrl-Z).
+    Suspend,
 }
 
 /// The whole state of the dashboard.
@@ -215,6 +217,7 @@ fn keeps_scan(action: Action) -> bool {
         | Action::Reload
         | Action::Copy
         | Action::Export
+        | Action::Suspend
         | Action::PresentPause
         | Action::SearchSubmit
         | Action::NextMatch
@@ -618,12 +621,12 @@ impl App {
     pub fn update(&mut self, action: Action) {
         // Before the first reports the screen shows only the progress bar: an
         // action there could only act unseen, so only leaving, the language of
-        // the bar and a new size count.
+        // the bar, suspending and a new size count.
         let blank = self.loading.is_some() && self.data.reports.is_empty();
         if blank
             && !matches!(
                 action,
-                Action::Quit | Action::ToggleLang | Action::Resize(..)
+                Action::Quit | Action::Suspend | Action::ToggleLang | Action::Resize(..)
             )
         {
             return;
@@ -742,6 +745,7 @@ impl App {
             Action::Reload => self.effect = Some(Effect::Reload),
             Action::Copy => self.effect = Some(Effect::Copy),
             Action::Export => self.effect = Some(Effect::Export),
+            Action::Suspend => self.effect = Some(Effect::Suspend),
             Action::Notice(notice) => self.notice = Some(notice.text(self.lang).to_string()),
             Action::PresentNext => self.present_next(),
             Action::PresentPause => {

@@ -364,6 +364,15 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Anywhere,
         hint: false,
     },
+    Binding {
+        // Raw mode turns Ctrl-Z into a key; it does what it does in a shell.
+        keys: &[(KeyCode::Char('z'), CTRL)],
+        label: "C-z",
+        action: Action::Suspend,
+        help: Msg::KeySuspend,
+        scope: Scope::Anywhere,
+        hint: false,
+    },
 ];
 
 /// The binding a key press triggers in a scope, if any. Releases and repeats of
@@ -447,6 +456,7 @@ mod tests {
             (KeyCode::Char('u'), NONE, Action::CycleUnit),
             (KeyCode::Char('q'), NONE, Action::Quit),
             (KeyCode::Char('c'), CTRL, Action::Quit),
+            (KeyCode::Char('z'), CTRL, Action::Suspend),
             (KeyCode::Char('L'), SHIFT, Action::ToggleLang),
         ];
         for (code, mods, action) in table {

@@ -16,7 +16,7 @@ pub mod ui;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 use std::time::{Duration, Instant};
 
@@ -72,13 +72,12 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
     let (changed_tx, changed_rx) = mpsc::channel();
     // Keep the watcher alive for the whole session; without paths there is nothing to watch.
     let _watcher = watch(&args.paths, changed_tx);
-    let (loaded_tx, loaded_rx) = mpsc::channel();
+    let mut reloads = Reloads::new();
 
     let mut exit = 0;
     let size = session.terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let mut areas = Areas::default();
-    let mut reloading = false;
     let mut changed = false;
     let mut last_click: Option<(Instant, usize)> = None;
     let mut last_switch = Instant::now();
@@ -104,6 +103,7 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
                 }
             }
         }
+        session.handle_job_control()?;
         session.terminal.draw(|frame| {
             areas = ui::draw(frame, &app, &theme);
         })?;
@@ -115,15 +115,14 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
         if app.should_quit {
             break;
         }
-        // A change seen during a load is read once that load is over.
+        // A change seen during the first load is read once that load is over;
+        // one seen during a reload starts another, which cancels the first.
         changed |= changed_rx.try_iter().count() > 0;
-        if changed && !reloading && first_load.is_none() {
+        if changed && first_load.is_none() {
             changed = false;
-            reloading = true;
-            reload(&args.paths, as_of, &loaded_tx);
+            reloads.start(&args.paths, as_of);
         }
-        if let Ok(result) = loaded_rx.try_recv() {
-            reloading = false;
+        if let Some(result) = reloads.take() {
             match result {
                 Ok((loaded, stats)) => {
                     app.replace_data(loaded.dataset, stats);
@@ -162,8 +161,8 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
             Event::Key(key) => {
                 let action = keys::action_for(&key, |s| app.in_scope(s));
                 match (app.present, action) {
-                    // While presenting, any key but quit pauses or resumes.
-                    (Some(_), Some(Action::Quit)) | (None, _) => {
+                    // While presenting, any key but quit and suspend pauses or resumes.
+                    (Some(_), Some(Action::Quit | Action::Suspend)) | (None, _) => {
                         if let Some(action) = action {
                             app.update(action);
                         }
@@ -186,10 +185,8 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
         match app.take_effect() {
             // During the first load, `r` reads the files again once it is over.
             Some(Effect::Reload) if first_load.is_some() => changed = true,
-            Some(Effect::Reload) if !reloading => {
-                reloading = true;
-                reload(&args.paths, as_of, &loaded_tx);
-            }
+            Some(Effect::Reload) => reloads.start(&args.paths, as_of),
+            Some(Effect::Suspend) => session.suspend()?,
             Some(Effect::Copy) => match app.copy_text() {
                 Some(text) => {
                     clipboard::copy(&text)?;
@@ -312,24 +309,66 @@ enum Stopped {
     Crashed,
 }
 
-/// Reads the data again in the background; the result arrives on `tx`.
-/// The statistics are computed there too, so that the screen never waits for them.
-fn reload(
-    paths: &[PathBuf],
-    as_of: chrono::NaiveDate,
-    tx: &Sender<Result<(Loaded, Stats), LoadError>>,
-) {
-    let paths = paths.to_vec();
-    let tx = tx.clone();
-    std::thread::spawn(move || {
-        // Editors write a file in several steps; let them finish.
-        std::thread::sleep(Duration::from_millis(60));
-        let result = crate::load::load(&paths).map(|loaded| {
-            let stats = Stats::compute(&loaded.dataset, as_of);
-            (loaded, stats)
+/// What a reload gives: the data with its statistics, or why it failed.
+type Reloaded = Result<(Loaded, Stats), LoadError>;
+
+/// The reloads under way. Starting one cancels the one before and only the
+/// newest one's result is taken, so that a slow or huge file being loaded
+/// never holds back a later save.
+struct Reloads {
+    /// The number of the newest reload started.
+    latest: u64,
+    /// Set to cancel the newest reload.
+    cancel: Arc<AtomicBool>,
+    tx: Sender<(u64, Reloaded)>,
+    rx: Receiver<(u64, Reloaded)>,
+}
+
+impl Reloads {
+    fn new() -> Self {
+        let (tx, rx) = mpsc::channel();
+        Self {
+            latest: 0,
+            cancel: Arc::new(AtomicBool::new(false)),
+            tx,
+            rx,
+        }
+    }
+
+    /// Reads the data again in the background, cancelling the reload still
+    /// under way. The statistics are computed there too, so that the screen
+    /// never waits for them.
+    fn start(&mut self, paths: &[PathBuf], as_of: chrono::NaiveDate) {
+        self.cancel.store(true, Ordering::Relaxed);
+        self.cancel = Arc::new(AtomicBool::new(false));
+        self.latest += 1;
+        let (n, cancel, tx) = (self.latest, Arc::clone(&self.cancel), self.tx.clone());
+        let paths = paths.to_vec();
+        std::thread::spawn(move || {
+            // Editors write a file in several steps; let them finish. Each
+            // step starts a reload that cancels the one before, here at no cost.
+            std::thread::sleep(Duration::from_millis(60));
+            if cancel.load(Ordering::Relaxed) {
+                return;
+            }
+            let result = crate::load::load_cancellable(&paths, &cancel);
+            if cancel.load(Ordering::Relaxed) {
+                return;
+            }
+            let result = result.map(|loaded| {
+                let stats = Stats::compute(&loaded.dataset, as_of);
+                (loaded, stats)
+            });
+            let _ = tx.send((n, result));
         });
-        let _ = tx.send(result);
-    });
+    }
+
+    /// The newest reload's result, once it is there; older ones are dropped.
+    fn take(&mut self) -> Option<Reloaded> {
+        self.rx
+            .try_iter()
+            .find_map(|(n, result)| (n == self.latest).then_some(result))
+    }
 }
 
 /// The first error of a failed load, for the banner: "file:line:col: error: …".

@@ -1,13 +1,15 @@
 //! Terminal set-up and restoration: raw mode and the alternate screen on the way
 //! in; cooked mode, the main screen, a visible cursor and no mouse capture on the
-//! way out, whether the dashboard ends normally, with an error, a panic or a signal.
+//! way out, whether the dashboard ends normally, with an error, a panic or a signal;
+//! and both, in turn, when the dashboard is suspended (Ctrl-Z, SIGTSTP) and continued.
 
 use std::io::{self, Write};
 use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::{AtomicBool, Ordering};
 
-use crossterm::event::DisableMouseCapture;
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
+use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 use ratatui::DefaultTerminal;
 
 /// The terminal in dashboard mode; dropping it restores the terminal.
@@ -18,6 +20,12 @@ pub struct Session {
     pub signalled: Arc<AtomicBool>,
     /// Which signal: its number, for the exit code 128 + n.
     pub signal: Arc<std::sync::atomic::AtomicUsize>,
+    /// Set by SIGTSTP (`kill -TSTP`; Ctrl-Z itself arrives as a key in raw mode).
+    stop_asked: Arc<AtomicBool>,
+    /// Set by SIGCONT: the terminal may have been used by others meanwhile.
+    continued: Arc<AtomicBool>,
+    /// Whether the dashboard captures the mouse.
+    mouse: bool,
 }
 
 impl Session {
@@ -34,6 +42,12 @@ impl Session {
             signal_hook::flag::register(signal, Arc::clone(&signalled))?;
             signal_hook::flag::register_usize(signal, Arc::clone(&which), signal as usize)?;
         }
+        let stop_asked = Arc::new(AtomicBool::new(false));
+        let continued = Arc::new(AtomicBool::new(false));
+        // Caught rather than left to stop the process, so that the terminal is
+        // handed back first; see `suspend`.
+        signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&stop_asked))?;
+        signal_hook::flag::register(signal_hook::consts::SIGCONT, Arc::clone(&continued))?;
         watchdog()?;
         // ratatui::init installs a panic hook that restores the terminal first.
         let terminal = ratatui::try_init()?;
@@ -44,7 +58,46 @@ impl Session {
             terminal,
             signalled,
             signal: which,
+            stop_asked,
+            continued,
+            mouse,
         })
+    }
+
+    /// Hands the terminal back to the shell and stops the process, as a
+    /// program stopped by Ctrl-Z should; when continued (`fg`), takes the
+    /// terminal again and has the next frame drawn whole.
+    pub fn suspend(&mut self) -> io::Result<()> {
+        self.terminal.show_cursor()?;
+        restore();
+        self.stop_asked.store(false, Ordering::Relaxed);
+        // SIGSTOP cannot be caught: the process stops here until SIGCONT.
+        signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
+        self.continued.store(false, Ordering::Relaxed);
+        self.resume()
+    }
+
+    /// Suspends on a SIGTSTP received, and takes the terminal again after a
+    /// SIGCONT (also after a SIGSTOP sent from elsewhere, which cannot be caught).
+    pub fn handle_job_control(&mut self) -> io::Result<()> {
+        if self.stop_asked.swap(false, Ordering::Relaxed) {
+            self.suspend()?;
+        }
+        if self.continued.swap(false, Ordering::Relaxed) {
+            self.resume()?;
+        }
+        Ok(())
+    }
+
+    /// Raw mode, the alternate screen and the mouse again, and a blank slate,
+    /// so that the next frame is drawn whole over whatever the shell left.
+    fn resume(&mut self) -> io::Result<()> {
+        enable_raw_mode()?;
+        execute!(io::stdout(), EnterAlternateScreen)?;
+        if self.mouse {
+            execute!(io::stdout(), EnableMouseCapture)?;
+        }
+        self.terminal.clear()
     }
 }
 
