@@ -11,7 +11,9 @@ use tempfile::TempDir;
 
 fn zhenggai() -> Command {
     let mut cmd = Command::cargo_bin("zhenggai").unwrap();
-    cmd.env("LANG", "zh_CN.UTF-8").env_remove("LC_ALL");
+    cmd.env("LANG", "zh_CN.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
     cmd
 }
 
