@@ -716,6 +716,37 @@ mod tests {
         assert_eq!(tiny.percent_of_target(), None);
     }
 
+    /// A deliberate bug that once passed the suite: land totals never marked
+    /// approximate. One 余 among the added figures makes the sum approximate,
+    /// per report and in total; the other kinds stay exact.
+    #[test]
+    fn an_approximate_land_figure_makes_its_total_approximate() {
+        let mut dataset = crate::load::bundled().unwrap().dataset;
+        let as_of = day("2022-01-15");
+        let exact = Stats::compute(&dataset, as_of);
+        assert!(exact.totals.land.iter().all(|l| !l.approximate));
+        let figure = dataset
+            .reports
+            .iter_mut()
+            .flat_map(|r| r.problems.iter_mut())
+            .flat_map(|p| p.measures.iter_mut())
+            .flat_map(|m| m.figures.iter_mut())
+            .find(|f| f.kind == FigureKind::LandRedeveloped)
+            .unwrap();
+        figure.approximate = true;
+        let stats = Stats::compute(&dataset, as_of);
+        for lands in [&stats.totals.land, &stats.reports[0].land] {
+            for l in lands {
+                assert_eq!(
+                    l.approximate,
+                    l.kind == FigureKind::LandRedeveloped,
+                    "{:?}",
+                    l.kind
+                );
+            }
+        }
+    }
+
     #[test]
     fn converts_square_metres_to_mu() {
         assert_eq!(m2_to_mu(Decimal::from(10_000)), Decimal::from(15));

@@ -194,6 +194,40 @@ fn english_summary_keeps_the_data_text() {
     assert!(text.contains("中共无锡经济开发区工作委员会关于巡察整改情况的通报"));
 }
 
+/// An approximate total (5000余万元, 1200余万美元) keeps its mark in every
+/// format: 约 in Chinese text, ~ in English text and markdown. A deliberate
+/// bug that dropped it once passed the whole suite.
+#[test]
+fn approximate_totals_keep_their_mark_in_text_and_markdown() {
+    let text = |args: &[&str]| {
+        let out = zhenggai()
+            .args(["summary", "--as-of", "2022-01-15"])
+            .args(args)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let line = |text: &str, word: &str| -> String {
+        text.lines()
+            .find(|l| l.contains(word))
+            .unwrap_or_else(|| panic!("no {word} in\n{text}"))
+            .to_owned()
+    };
+    let zh = text(&["--lang", "zh"]);
+    assert!(line(&zh, "投入").contains("约5,000万元"), "{zh}");
+    assert!(
+        line(&zh, "= 1200余万美元").contains("约1,200万美元"),
+        "{zh}"
+    );
+    assert!(line(&zh, "= 2948万元").contains(" 3,545.9万元"), "{zh}");
+    let en = text(&["--lang", "en"]);
+    assert!(line(&en, "invested").contains("~5,000万元"), "{en}");
+    assert!(!line(&en, "disbursed").contains('~'), "{en}");
+    let md = text(&["--lang", "en", "--format", "markdown"]);
+    assert!(md.contains("| invested | ~5,000万元 | CNY |"), "{md}");
+    assert!(md.contains("| exports | ~1,200万美元 | USD |"), "{md}");
+}
+
 /// Markdown output has a table per report.
 #[test]
 fn markdown_summary_has_tables() {

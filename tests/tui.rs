@@ -149,7 +149,10 @@ fn snapshots_of_every_tab_in_chinese_at_120x40_and_80x24() {
             let mut a = app(Lang::Zh, w, h);
             chars(&mut a, &(i + 1).to_string());
             let terminal = render(&a);
-            insta::assert_snapshot!(format!("zh_{w}x{h}_{}_{name}", i + 1), terminal.backend());
+            insta::assert_snapshot!(
+                format!("zh_{w}x{h}_{}_{name}", i + 1),
+                text(terminal.backend().buffer())
+            );
         }
     }
 }
@@ -159,7 +162,7 @@ fn amounts_at_80x24_snapshot() {
     let mut a = app(Lang::Zh, 80, 24);
     chars(&mut a, "3");
     let terminal = render(&a);
-    insta::assert_snapshot!("zh_80x24_3_amounts", terminal.backend());
+    insta::assert_snapshot!("zh_80x24_3_amounts", text(terminal.backend().buffer()));
 }
 
 #[test]
@@ -184,7 +187,10 @@ fn snapshots_of_overview_and_problems_in_english() {
         let mut a = app(Lang::En, 120, 40);
         chars(&mut a, &key.to_string());
         let terminal = render(&a);
-        insta::assert_snapshot!(format!("en_120x40_{name}"), terminal.backend());
+        insta::assert_snapshot!(
+            format!("en_120x40_{name}"),
+            text(terminal.backend().buffer())
+        );
     }
 }
 
@@ -195,7 +201,10 @@ fn snapshots_of_every_drill_down_level_from_the_overview() {
         for name in ["report", "problem", "measure"] {
             press(&mut a, KeyCode::Enter);
             let terminal = render(&a);
-            insta::assert_snapshot!(format!("zh_{w}x{h}_drill_{name}"), terminal.backend());
+            insta::assert_snapshot!(
+                format!("zh_{w}x{h}_drill_{name}"),
+                text(terminal.backend().buffer())
+            );
         }
     }
 }
@@ -206,7 +215,10 @@ fn snapshot_of_the_land_figure_849_56_mu_opened_to_its_measure() {
     chars(&mut a, "4");
     press(&mut a, KeyCode::Enter);
     let terminal = render(&a);
-    insta::assert_snapshot!("zh_120x40_land_first_row_measure", terminal.backend());
+    insta::assert_snapshot!(
+        "zh_120x40_land_first_row_measure",
+        text(terminal.backend().buffer())
+    );
 }
 
 #[test]
@@ -214,7 +226,10 @@ fn snapshot_of_the_problem_xinjiu_dongneng_zhuanhuan_zhihou() {
     let mut a = app(Lang::Zh, 120, 40);
     open_lagging_problem(&mut a);
     let terminal = render(&a);
-    insta::assert_snapshot!("zh_120x40_problem_xinjiu_dongneng", terminal.backend());
+    insta::assert_snapshot!(
+        "zh_120x40_problem_xinjiu_dongneng",
+        text(terminal.backend().buffer())
+    );
 }
 
 // What the screens say.

@@ -82,7 +82,10 @@ fn before_any_report_the_first_frame_shows_bytes_and_reports_read() {
     let text = screen(&app);
     assert!(text.contains("加载中…"), "{text}");
     assert!(text.contains("10.0 / 100.0 MiB · 215 份报告"), "{text}");
-    insta::assert_snapshot!("zh_80x24_loading_no_reports", render(&app).backend());
+    insta::assert_snapshot!(
+        "zh_80x24_loading_no_reports",
+        zhenggai::snapshot::to_text(render(&app).backend().buffer())
+    );
 }
 
 #[test]
@@ -98,7 +101,10 @@ fn the_panels_fill_in_as_reports_arrive() {
         "{text}"
     );
     assert!(text.contains("reports · 1/12"), "{text}");
-    insta::assert_snapshot!("en_120x40_loading_12_of_40", render(&app).backend());
+    insta::assert_snapshot!(
+        "en_120x40_loading_12_of_40",
+        zhenggai::snapshot::to_text(render(&app).backend().buffer())
+    );
 
     feed(&mut app, &data, &[28]);
     assert!(screen(&app).contains("reports · 1/40"));
@@ -231,7 +237,10 @@ fn many_reports_make_one_table_titled_in_chinese() {
     let text = screen(&app);
     assert!(text.contains("┌ 报告 · 1/40 "), "{text}");
     assert!(text.contains("│ 40 份报告 │"), "{text}");
-    insta::assert_snapshot!("zh_80x24_loaded_40_reports", render(&app).backend());
+    insta::assert_snapshot!(
+        "zh_80x24_loaded_40_reports",
+        zhenggai::snapshot::to_text(render(&app).backend().buffer())
+    );
 }
 
 /// Before the first reports, keys change nothing that could be seen only
