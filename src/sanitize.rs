@@ -74,6 +74,34 @@ pub fn json(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Text for the dashboard: every hazard shown as a visible stand-in of one
+/// character, so that positions counted in characters stay where they were:
+/// C0 controls as their control pictures (ESC as ␛), DEL as ␡, C1, bidi
+/// controls and separators as �. Newlines and tabs stay; the views lay them out.
+pub fn show(s: &mut String) {
+    if !s.chars().any(|c| is_hazard(c) && !matches!(c, '\n' | '\t')) {
+        return;
+    }
+    *s = s
+        .chars()
+        .map(|c| match c {
+            '\n' | '\t' => c,
+            '\0'..='\x1f' => char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{fffd}'),
+            '\x7f' => '\u{2421}',
+            c if is_hazard(c) => '\u{fffd}',
+            c => c,
+        })
+        .collect();
+}
+
+/// Every text of the reports as the dashboard shows it (see [`show`]). The
+/// loading threads call this, so that the screen never waits for it.
+pub fn show_reports(reports: &mut [crate::model::Report]) {
+    for report in reports {
+        report.each_text_mut(&mut show);
+    }
+}
+
 /// Removes every hazard from each cell of a drawn frame. ratatui already drops
 /// C0 and C1 controls from the strings it lays out; bidi controls and the
 /// separators pass it, and are zero-width, so removing them keeps the layout.
@@ -327,6 +355,39 @@ mod tests {
         assert_eq!(out, "\x1b[0;1;31mred\x1b[0m \\u{1b}]0;t\\u{7} \\u{1b}[2J");
         let plain = through_writer(&[b"\x1b[31m"], Mode::Text);
         assert_eq!(plain, "\\u{1b}[31m");
+    }
+
+    #[test]
+    fn the_dashboard_shows_a_stand_in_of_one_character_for_each_hazard() {
+        let mut s = "a\x1b]0;t\x07\u{9b}\u{202e}\x7f\n\tb整".to_owned();
+        show(&mut s);
+        assert_eq!(s, "a␛]0;t␇\u{fffd}\u{fffd}␡\n\tb整");
+        let mut clean = "整改\n849.56亩".to_owned();
+        show(&mut clean);
+        assert_eq!(clean, "整改\n849.56亩");
+    }
+
+    #[test]
+    fn every_text_of_a_report_is_shown_clean() {
+        let mut reports = crate::load::bundled().unwrap().dataset.reports;
+        let before = reports.clone();
+        let mut texts = 0;
+        reports[0].each_text_mut(&mut |s| {
+            texts += 1;
+            s.push('\x1b');
+        });
+        assert!(texts > 200, "{texts} texts visited");
+        show_reports(&mut reports);
+        let mut escs = 0;
+        reports[0].each_text_mut(&mut |s| {
+            assert!(
+                !s.chars().any(|c| is_hazard(c) && c != '\n' && c != '\t'),
+                "{s:?}"
+            );
+            escs += usize::from(s.ends_with('␛'));
+        });
+        assert_eq!(escs, texts);
+        assert_eq!(reports[1], before[1]);
     }
 
     #[test]

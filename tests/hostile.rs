@@ -192,6 +192,26 @@ fn escape_sequences_in_data_never_reach_the_terminal() {
     }
 }
 
+/// The dashboard shows what a hostile title holds rather than hiding it
+/// (ratatui drops control characters silently): ESC as ␛, BEL as ␇, C1 and
+/// bidi controls as �, each one cell, so the layout stays.
+#[test]
+fn the_dashboard_shows_escape_sequences_as_visible_stand_ins() {
+    let path = fixture("escapes-in-text.json");
+    let (code, screen, err) = run(
+        &["snapshot", "--lang", "en", "--as-of", "2022-01-15"],
+        &path,
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        screen.contains("中共示例区␛]0;PWNED-TITLE␇工作委员会"),
+        "{screen}"
+    );
+    assert!(screen.contains("最小示例␛[31m�"), "{screen}");
+    let (_, problems, _) = run(&["snapshot", "--tab", "problems", "--lang", "en"], &path);
+    assert!(problems.contains("土地利用�31m效率不高�"), "{problems}");
+}
+
 /// Every byte printed passes the sanitiser: standard output and standard
 /// error are reached only through `sanitize::stdout` / `stderr` (or the
 /// dashboard's terminal, whose frames `sanitize::buffer` cleans, and the

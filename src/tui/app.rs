@@ -253,7 +253,9 @@ const CHROME_ROWS: u16 = 8;
 
 impl App {
     /// A dashboard on a dataset, as of the statistics' date.
-    pub fn new(data: Dataset, stats: Stats, lang: Lang) -> Self {
+    pub fn new(mut data: Dataset, stats: Stats, lang: Lang) -> Self {
+        crate::sanitize::show_reports(&mut data.reports);
+        crate::sanitize::show(&mut data.name);
         let sort = [0; 5];
         let filter = Filter::default();
         let rows = Rows::derive(&data, &stats, filter, &sort);
@@ -302,7 +304,8 @@ impl App {
 
     /// Takes reports that arrived while loading, after the ones already
     /// there: the panels fill in, the selections stay where they are.
-    /// Like `replace_data`, data comes here and not through an `Action`.
+    /// Like `replace_data`, data comes here and not through an `Action`; the
+    /// loading thread has passed it through `sanitize::show_reports` first.
     pub fn append_reports(&mut self, reports: Vec<Report>) {
         if reports.is_empty() {
             return;
@@ -389,7 +392,8 @@ impl App {
 
     /// Ends the load: the dataset's name and flags are known once its file
     /// has been read to the end.
-    pub fn finish_loading(&mut self, name: String, synthetic: bool) {
+    pub fn finish_loading(&mut self, mut name: String, synthetic: bool) {
+        crate::sanitize::show(&mut name);
         self.data.name = name;
         self.data.synthetic = synthetic;
         self.loading = None;
@@ -397,7 +401,8 @@ impl App {
 
     /// Takes new data read from disk, keeping the tab, the drill-down path and the
     /// selections where they still exist. Data arrives here rather than through an
-    /// `Action` because actions are small copyable intents from keys and the mouse.
+    /// `Action` because actions are small copyable intents from keys and the
+    /// mouse. The loading thread has passed it through `sanitize::show_reports`.
     pub fn replace_data(&mut self, data: Dataset, stats: Stats) {
         // Levels name reports by position; follow each report by its id instead,
         // so that a report removed or moved in the file is not silently swapped.

@@ -244,7 +244,8 @@ impl FirstLoad {
                         total.store(p.bytes_total, Ordering::Relaxed);
                         reports.fetch_max(p.reports_done as u64, Ordering::Relaxed);
                     },
-                    |batch| {
+                    |mut batch| {
+                        crate::sanitize::show_reports(&mut batch);
                         let _ = batch_tx.send(batch);
                     },
                 );
@@ -355,7 +356,9 @@ impl Reloads {
             if cancel.load(Ordering::Relaxed) {
                 return;
             }
-            let result = result.map(|loaded| {
+            let result = result.map(|mut loaded| {
+                crate::sanitize::show_reports(&mut loaded.dataset.reports);
+                crate::sanitize::show(&mut loaded.dataset.name);
                 let stats = Stats::compute(&loaded.dataset, as_of);
                 (loaded, stats)
             });
