@@ -13,6 +13,7 @@ pub mod jsonpos;
 pub mod load;
 pub mod model;
 pub mod numerals;
+pub mod quote;
 pub mod snapshot;
 pub mod stats;
 pub mod summary;
