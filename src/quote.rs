@@ -1,6 +1,8 @@
 //! Whether quoted clauses occur in a text, exactly or once whitespace is
 //! removed, in time linear in the text and the quotes whatever they hold.
 
+use std::collections::HashMap;
+
 use aho_corasick::AhoCorasick;
 use memchr::memmem;
 
@@ -24,9 +26,15 @@ pub fn each_in_compact(haystack: &str, needles: &[&str]) -> Vec<bool> {
     each_in_compact_counted(haystack, needles, &mut 0)
 }
 
+/// For each needle, whether it occurs in `haystack` exactly, reading the
+/// haystack a bounded number of times however many needles there are.
+pub fn each_in(haystack: &str, needles: &[&str]) -> Vec<bool> {
+    each_in_bytes(haystack.as_bytes(), needles, &mut 0)
+}
+
 /// [`each_in_compact`], adding to `work` the bytes it compared or scanned.
 fn each_in_compact_counted(haystack: &str, needles: &[&str], work: &mut usize) -> Vec<bool> {
-    let mut found = each_in(haystack.as_bytes(), needles, work);
+    let mut found = each_in_bytes(haystack.as_bytes(), needles, work);
     let missing: Vec<usize> = (0..needles.len()).filter(|&i| !found[i]).collect();
     if missing.is_empty() {
         return found;
@@ -37,7 +45,7 @@ fn each_in_compact_counted(haystack: &str, needles: &[&str], work: &mut usize) -
     *work += haystack.len();
     for (i, hit) in missing
         .into_iter()
-        .zip(each_in(haystack.as_bytes(), &compacted, work))
+        .zip(each_in_bytes(haystack.as_bytes(), &compacted, work))
     {
         found[i] = hit;
     }
@@ -50,35 +58,50 @@ fn each_in_compact_counted(haystack: &str, needles: &[&str], work: &mut usize) -
 const MANY_NEEDLES: usize = 16;
 
 /// For each needle, whether it occurs in `haystack`.
-fn each_in(haystack: &[u8], needles: &[&str], work: &mut usize) -> Vec<bool> {
+fn each_in_bytes(haystack: &[u8], needles: &[&str], work: &mut usize) -> Vec<bool> {
     if needles.len() <= MANY_NEEDLES {
         return needles
             .iter()
             .map(|n| contains(haystack, n.as_bytes(), work))
             .collect();
     }
-    let mut found: Vec<bool> = needles.iter().map(|n| n.is_empty()).collect();
-    let Ok(automaton) = AhoCorasick::new(needles) else {
+    // Each distinct needle once: the automaton keeps a list of the patterns
+    // ending at each state, and appending the same one there again and again
+    // is quadratic in the copies (many figures quoting the same clause).
+    let mut distinct: HashMap<&str, usize> = HashMap::new();
+    let slots: Vec<usize> = needles
+        .iter()
+        .map(|n| {
+            let next = distinct.len();
+            *distinct.entry(n).or_insert(next)
+        })
+        .collect();
+    let mut unique = vec![""; distinct.len()];
+    for (n, slot) in distinct {
+        unique[slot] = n;
+    }
+    let Ok(automaton) = AhoCorasick::new(&unique) else {
         // Only an automaton too large to build fails; search one by one.
         return needles
             .iter()
             .map(|n| contains(haystack, n.as_bytes(), work))
             .collect();
     };
-    *work += haystack.len() + needles.iter().map(|n| n.len()).sum::<usize>();
+    *work += haystack.len() + unique.iter().map(|n| n.len()).sum::<usize>();
+    let mut found: Vec<bool> = unique.iter().map(|n| n.is_empty()).collect();
     let mut left = found.iter().filter(|f| !**f).count();
     for m in automaton.find_overlapping_iter(haystack) {
+        if left == 0 {
+            break;
+        }
         *work += 1;
         let hit = &mut found[m.pattern().as_usize()];
         if !*hit {
             *hit = true;
             left -= 1;
-            if left == 0 {
-                break;
-            }
         }
     }
-    found
+    slots.into_iter().map(|slot| found[slot]).collect()
 }
 
 /// Whether `needle` occurs in `haystack`. Candidates by their first byte, then
