@@ -7,11 +7,10 @@
 //! Many paths are located in one pass, so a file with many warnings is still
 //! scanned once.
 
-use std::collections::HashMap;
 use std::fmt;
 
 /// One step of a JSON path: an object key or an array index.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Segment {
     /// A key of an object.
     Key(String),
@@ -168,31 +167,40 @@ impl Found {
 }
 
 /// The requested paths merged into a tree, so one walk serves all of them.
-/// Children are hashed: with a hundred thousand warnings under one array, a
-/// list searched per member made the walk quadratic.
+/// Children are sorted, keys before indices: the walk finds a key by
+/// bisection and goes along the indices of an array with the array. (They
+/// were a list searched per member: with 160,000 warnings under one array,
+/// 19.5 s.)
 #[derive(Default)]
 struct Node {
-    children: HashMap<Segment, usize>,
+    children: Vec<(Segment, usize)>,
     value: Option<usize>,
     key: Option<usize>,
 }
 
 fn scan(text: &str, paths: &[&[Segment]]) -> Vec<Found> {
     let mut nodes = vec![Node::default()];
-    let mut ends = Vec::with_capacity(paths.len());
-    for path in paths {
+    let mut ends = vec![Vec::new(); paths.len()];
+    // In sorted order, paths that share a prefix come together: a child
+    // already made for a segment is the last one of its parent.
+    let mut order: Vec<usize> = (0..paths.len()).collect();
+    order.sort_by(|&a, &b| paths[a].cmp(paths[b]));
+    for i in order {
         let mut node = 0;
         let mut trail = vec![0];
-        for segment in *path {
-            let next = nodes.len();
-            let child = *nodes[node].children.entry(segment.clone()).or_insert(next);
-            if child == next {
-                nodes.push(Node::default());
-            }
-            node = child;
+        for segment in paths[i] {
+            node = match nodes[node].children.last() {
+                Some((last, child)) if last == segment => *child,
+                _ => {
+                    let child = nodes.len();
+                    nodes.push(Node::default());
+                    nodes[node].children.push((segment.clone(), child));
+                    child
+                }
+            };
             trail.push(node);
         }
-        ends.push(trail);
+        ends[i] = trail;
     }
     let mut scanner = Scanner {
         bytes: text.as_bytes(),
@@ -244,7 +252,12 @@ fn walk(s: &mut Scanner<'_>, nodes: &mut Vec<Node>, node: usize) -> Option<()> {
                 s.skip_ws();
                 s.expect(b':')?;
                 s.skip_ws();
-                let child = nodes[node].children.get(&Segment::Key(key)).copied();
+                let wanted = Segment::Key(key);
+                let child = nodes[node]
+                    .children
+                    .binary_search_by(|(s, _)| s.cmp(&wanted))
+                    .ok()
+                    .map(|at| nodes[node].children[at].1);
                 match child {
                     Some(child) if nodes[child].value.is_none() => {
                         nodes[child].key = Some(key_start);
@@ -268,9 +281,19 @@ fn walk(s: &mut Scanner<'_>, nodes: &mut Vec<Node>, node: usize) -> Option<()> {
                 return Some(());
             }
             let mut index = 0;
+            // The first index child; the walk then moves along with the array.
+            let mut next = nodes[node]
+                .children
+                .partition_point(|(s, _)| matches!(s, Segment::Key(_)));
             loop {
                 s.skip_ws();
-                let child = nodes[node].children.get(&Segment::Index(index)).copied();
+                let child = match nodes[node].children.get(next) {
+                    Some(&(Segment::Index(i), child)) if i == index => {
+                        next += 1;
+                        Some(child)
+                    }
+                    _ => None,
+                };
                 match child {
                     Some(child) => walk(s, nodes, child)?,
                     None => s.skip_value()?,
