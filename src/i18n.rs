@@ -119,6 +119,8 @@ pub enum Msg {
     NothingToCopy,
     Searching,
     NoMatch,
+    /// The search bar takes no more characters.
+    QueryTooLong,
     Reloaded,
     FilterAll,
     OverdueOnly,
@@ -173,6 +175,8 @@ pub enum Msg {
     Unit,
     Complete,
     Empty,
+    /// After a count of characters of a long text left out of a view.
+    MoreCharacters,
 }
 
 impl Msg {
@@ -272,6 +276,7 @@ impl Msg {
             Self::NothingToCopy => ("没有可复制的内容", "nothing to copy"),
             Self::Searching => ("搜索中…", "searching…"),
             Self::NoMatch => ("没有匹配项", "no match"),
+            Self::QueryTooLong => ("搜索词最多1000字", "a search is at most 1,000 characters"),
             Self::Reloaded => ("已重新加载", "reloaded"),
             Self::FilterAll => ("全部", "all"),
             Self::OverdueOnly => ("只看逾期", "overdue only"),
@@ -328,6 +333,7 @@ impl Msg {
             Self::Unit => ("单位", "unit"),
             Self::Complete => ("完整", "complete"),
             Self::Empty => ("（无）", "(none)"),
+            Self::MoreCharacters => ("字未显示", "more characters"),
         };
         match lang {
             Lang::Zh => zh,

@@ -15,6 +15,7 @@ pub mod load;
 pub mod model;
 pub mod numerals;
 pub mod output_file;
+pub mod quote;
 pub mod sanitize;
 pub mod snapshot;
 pub mod stats;

@@ -4,7 +4,10 @@
 //! One left-to-right pass over the characters finds the numbers; the words around
 //! each number decide its role and kind. Nothing backtracks.
 
+use std::collections::{BTreeSet, HashMap};
 use std::str::FromStr;
+
+use aho_corasick::AhoCorasick;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -13,6 +16,8 @@ use crate::deadline::parse_deadline;
 use crate::model::{Deadline, Figure, FigureKind, Role, Unstated};
 use crate::numerals::chinese_number;
 use crate::units::{Dimension, Unit};
+
+use super::keywords::Keywords;
 
 /// Units a figure may carry, longest first so that 万平方米 wins over 万元 and 平方米.
 const UNITS: &[&str] = &[
@@ -131,6 +136,10 @@ pub struct Text {
     /// For each character, whether it sits inside a short quotation (“三个原则”)
     /// or a title (《…》, 〔…〕), where numbers name things rather than count them.
     quoted: Vec<bool>,
+    /// Where clause delimiters stand, ascending.
+    clause_ends: Vec<usize>,
+    /// Where sentence delimiters stand, ascending.
+    sentence_ends: Vec<usize>,
 }
 
 impl Text {
@@ -142,7 +151,17 @@ impl Text {
             norm = orig.iter().map(|c| super::clean::norm_char(*c)).collect();
         }
         let quoted = quoted_spans(&norm);
-        Self { orig, norm, quoted }
+        let ends = |is_end: fn(char) -> bool| -> Vec<usize> {
+            (0..norm.len()).filter(|&i| is_end(norm[i])).collect()
+        };
+        let (clause_ends, sentence_ends) = (ends(is_clause_end), ends(is_sentence_end));
+        Self {
+            orig,
+            norm,
+            quoted,
+            clause_ends,
+            sentence_ends,
+        }
     }
 
     fn orig_slice(&self, start: usize, end: usize) -> String {
@@ -158,28 +177,22 @@ impl Text {
     /// own characters may hold a delimiter (the comma of 1,000元), so the end is
     /// looked for after the figure, never inside it.
     fn clause(&self, from: usize, to: usize) -> (usize, usize) {
-        let mut start = from.min(self.norm.len());
-        while start > 0 && !is_clause_end(self.norm[start - 1]) {
-            start -= 1;
-        }
-        let mut end = to.max(start).min(self.norm.len());
-        while end < self.norm.len() && !is_clause_end(self.norm[end]) {
-            end += 1;
-        }
-        (start, end)
+        self.between(&self.clause_ends, from, to)
     }
 
     /// The sentence around the characters `from..to`, found as [`Text::clause`] is.
     fn sentence(&self, from: usize, to: usize) -> (usize, usize) {
-        let mut start = from.min(self.norm.len());
-        while start > 0 && !is_sentence_end(self.norm[start - 1]) {
-            start -= 1;
-        }
-        let mut end = to.max(start).min(self.norm.len());
-        while end < self.norm.len() && !is_sentence_end(self.norm[end]) {
-            end += 1;
-        }
-        (start, end)
+        self.between(&self.sentence_ends, from, to)
+    }
+
+    /// The span around `from..to` between two of the delimiters at `ends`,
+    /// found by bisection: walking to them from each figure of a long
+    /// sentence was quadratic in its figures.
+    fn between(&self, ends: &[usize], from: usize, to: usize) -> (usize, usize) {
+        let before = ends.partition_point(|&d| d < from);
+        let start = before.checked_sub(1).map_or(0, |p| ends[p] + 1);
+        let after = ends.partition_point(|&d| d < to.max(from));
+        (start, ends.get(after).copied().unwrap_or(self.norm.len()))
     }
 
     fn starts_with_at(&self, at: usize, word: &str) -> bool {
@@ -225,8 +238,33 @@ struct Found {
     approximate: bool,
 }
 
+/// The keywords that decide roles and kinds, found once per paragraph.
+struct Cues {
+    money: Keywords,
+    sentence_money: Keywords,
+    land: Keywords,
+    target: Keywords,
+    forecast: Keywords,
+}
+
+impl Cues {
+    fn new(text: &Text) -> Self {
+        let words = |table: &[(&'static str, FigureKind)]| {
+            Keywords::new(&text.norm, table.iter().map(|(w, _)| *w))
+        };
+        Self {
+            money: words(MONEY_KINDS),
+            sentence_money: words(SENTENCE_MONEY_KINDS),
+            land: words(LAND_KINDS),
+            target: Keywords::new(&text.norm, ["力争", "目标"]),
+            forecast: Keywords::new(&text.norm, ["预计"]),
+        }
+    }
+}
+
 /// Every figure in a paragraph, in printed order.
 pub fn extract(text: &Text) -> Vec<Figure> {
+    let cues = Cues::new(text);
     let mut figures = Vec::new();
     let n = text.norm.len();
     let mut i = 0;
@@ -245,7 +283,7 @@ pub fn extract(text: &Text) -> Vec<Figure> {
             None
         };
         if let Some(found) = found {
-            figures.push(describe(text, &found));
+            figures.push(describe(text, &cues, &found));
         }
     }
     link_targets(&mut figures);
@@ -481,38 +519,18 @@ const SENTENCE_MONEY_KINDS: &[(&str, FigureKind)] = &[
     ("转为资产", FigureKind::Transferred),
 ];
 
-/// The keyword of the table that ends nearest before `at` in `start..end` (the
-/// longer on a tie, so 固定资产投资 beats 投资 and 进出口 beats 出口), else the
-/// first after it.
+/// The kind of the keyword of `table` that ends nearest before `at` in
+/// `start..end`, as [`Keywords::nearest`] chooses it.
 fn nearest_keyword(
-    text: &Text,
-    start: usize,
-    end: usize,
-    at: usize,
+    found: &Keywords,
     table: &[(&str, FigureKind)],
+    (start, end): (usize, usize),
+    at: usize,
 ) -> Option<FigureKind> {
-    let clause = text.norm_slice(start, end);
-    let offset = |byte: usize| clause[..byte].chars().count() + start;
-    let mut best_before: Option<(usize, usize, FigureKind)> = None;
-    let mut best_after: Option<(usize, FigureKind)> = None;
-    for (word, kind) in table {
-        let len = word.chars().count();
-        for (byte, _) in clause.match_indices(word) {
-            let pos = offset(byte);
-            if pos + len <= at {
-                let better = best_before
-                    .is_none_or(|(e, l, _)| pos + len > e || (pos + len == e && len > l));
-                if better {
-                    best_before = Some((pos + len, len, *kind));
-                }
-            } else if best_after.is_none_or(|(p, _)| pos < p) {
-                best_after = Some((pos, *kind));
-            }
-        }
-    }
-    best_before
-        .map(|(_, _, k)| k)
-        .or(best_after.map(|(_, k)| k))
+    found
+        .nearest(start, end, at)
+        .and_then(|i| table.get(i))
+        .map(|(_, kind)| *kind)
 }
 
 fn contains_any(s: &str, words: &[&str]) -> bool {
@@ -520,13 +538,12 @@ fn contains_any(s: &str, words: &[&str]) -> bool {
 }
 
 /// Decides the role, kind, label and quote of a number found in the text.
-fn describe(text: &Text, found: &Found) -> Figure {
+fn describe(text: &Text, cues: &Cues, found: &Found) -> Figure {
     let unit = Unit::new(found.unit);
     let (cs, ce) = text.clause(found.start, found.end);
     let (ss, se) = text.sentence(found.start, found.end);
     let clause = text.norm_slice(cs, ce);
     let before_in_clause = text.norm_slice(cs, found.start);
-    let before_in_sentence = text.norm_slice(ss, found.start);
     let dimension = unit.dimension();
 
     let is_change_word = contains_any(
@@ -547,9 +564,9 @@ fn describe(text: &Text, found: &Found) -> Figure {
         Role::Rate
     } else if contains_any(&before_in_clause, &["总投资", "计划投资"]) {
         Role::Planned
-    } else if contains_any(&before_in_sentence, &["力争", "目标"]) {
+    } else if cues.target.any_within(ss, found.start) {
         Role::Target
-    } else if contains_any(&before_in_sentence, &["预计"])
+    } else if cues.forecast.any_within(ss, found.start)
         && !contains_any(&before_in_clause, &["已", "完成"])
     {
         Role::Forecast
@@ -559,9 +576,11 @@ fn describe(text: &Text, found: &Found) -> Figure {
 
     let kind = match dimension {
         Some(Dimension::Money(_)) | Some(Dimension::MoneyPerPerson(_)) => {
-            let in_clause = nearest_keyword(text, cs, ce, found.start, MONEY_KINDS)
-                .or_else(|| nearest_keyword(text, ss, found.start, found.start, MONEY_KINDS));
-            let in_sentence = nearest_keyword(text, ss, se, found.start, SENTENCE_MONEY_KINDS);
+            let at = found.start;
+            let in_clause = nearest_keyword(&cues.money, MONEY_KINDS, (cs, ce), at)
+                .or_else(|| nearest_keyword(&cues.money, MONEY_KINDS, (ss, at), at));
+            let in_sentence =
+                nearest_keyword(&cues.sentence_money, SENTENCE_MONEY_KINDS, (ss, se), at);
             // A recovery word anywhere before the amount wins (清退违规发放津贴4.6万元).
             let recovered = ["追缴", "收回", "挽回", "清退", "退还", "返还", "追回"]
                 .iter()
@@ -582,8 +601,8 @@ fn describe(text: &Text, found: &Found) -> Figure {
                 kind
             }
         }
-        Some(Dimension::Area) => nearest_keyword(text, cs, ce, found.start, LAND_KINDS)
-            .or_else(|| nearest_keyword(text, ss, se, found.start, LAND_KINDS))
+        Some(Dimension::Area) => nearest_keyword(&cues.land, LAND_KINDS, (cs, ce), found.start)
+            .or_else(|| nearest_keyword(&cues.land, LAND_KINDS, (ss, se), found.start))
             .unwrap_or(FigureKind::Other),
         Some(Dimension::Percent) | Some(Dimension::PercentagePoint) => {
             if role == Role::Change {
@@ -692,17 +711,21 @@ fn strip_ordinal(s: &str) -> &str {
 /// (保底完成征收面积100万平方米，累计完成征收面积110万平方米). The ids are set
 /// by the caller, which knows the report; here the link is the index, as text.
 fn link_targets(figures: &mut [Figure]) {
-    for i in 0..figures.len() {
-        if figures[i].role != Role::Achieved {
-            continue;
-        }
-        let target = (0..i).rev().find(|&j| {
-            figures[j].role == Role::Target
-                && figures[j].unit == figures[i].unit
-                && figures[j].kind == figures[i].kind
-        });
-        if let Some(j) = target {
-            figures[i].target = Some(format!("#{j}"));
+    // The last target of each unit and kind so far, rather than a look back
+    // from each figure, which was quadratic in a paragraph without targets.
+    let mut last: HashMap<(Unit, FigureKind), usize> = HashMap::new();
+    for (i, figure) in figures.iter_mut().enumerate() {
+        let key = (figure.unit.clone(), figure.kind);
+        match figure.role {
+            Role::Target => {
+                last.insert(key, i);
+            }
+            Role::Achieved => {
+                if let Some(j) = last.get(&key) {
+                    figure.target = Some(format!("#{j}"));
+                }
+            }
+            _ => {}
         }
     }
 }
@@ -718,21 +741,32 @@ pub fn unstated(text: &Text, figures: &[Figure]) -> Vec<Unstated> {
         ("收缴", FigureKind::Recovered),
         ("结算", FigureKind::PendingSettlement),
     ];
-    let norm: String = text.norm.iter().collect();
+    let money: Vec<&Figure> = figures
+        .iter()
+        .filter(|f| matches!(f.unit.dimension(), Some(Dimension::Money(_))))
+        .collect();
+    // One automaton for the amounts as printed, so that each clause is read
+    // once rather than once per figure of the paragraph.
+    // Each text once: copies of a pattern make the automaton quadratic to build.
+    let texts: BTreeSet<&str> = money.iter().map(|f| f.text.as_str()).collect();
+    let amounts = AhoCorasick::new(texts).ok();
+    let found = Keywords::new(&text.norm, WORDS.iter().map(|(w, _)| *w));
     let mut out: Vec<Unstated> = Vec::new();
-    for (word, kind) in WORDS {
-        if out.iter().any(|u| u.kind == *kind) {
+    for (index, (_, kind)) in WORDS.iter().enumerate() {
+        // An amount of this kind anywhere in the paragraph rules the kind out.
+        if out.iter().any(|u| u.kind == *kind) || money.iter().any(|f| f.kind == *kind) {
             continue;
         }
-        for (byte, _) in norm.match_indices(word) {
-            let at = norm[..byte].chars().count();
+        let mut seen = None;
+        for at in found.starts_of(index) {
             let (cs, ce) = text.clause(at, at);
+            // Another mention in a clause already looked at.
+            if seen.replace(cs) == Some(cs) {
+                continue;
+            }
             let clause = text.norm_slice(cs, ce);
             let quote = text.orig_slice(cs, ce);
-            let has_amount = figures.iter().any(|f| {
-                matches!(f.unit.dimension(), Some(Dimension::Money(_)))
-                    && (quote.contains(&f.text) || f.kind == *kind)
-            });
+            let has_amount = amounts.as_ref().is_some_and(|a| a.is_match(&quote));
             let about_money = ["资金", "欠", "款", "租金", "费"]
                 .iter()
                 .any(|w| clause.contains(w));
@@ -892,6 +926,32 @@ mod tests {
 
     fn texts(s: &str) -> Vec<String> {
         figures(s).into_iter().map(|f| f.text).collect()
+    }
+
+    /// Issue 13: one paragraph of 16,000 figures took 8.9 s to import, each
+    /// figure walking its whole sentence again for its kind and role.
+    #[test]
+    fn a_sentence_of_many_amounts_gives_each_the_kind_of_its_own_clause() {
+        let clauses: Vec<String> = (0..3_000)
+            .map(|i| match i % 3 {
+                0 => format!("追缴资金{i}万元"),
+                1 => format!("力争投资{i}万元"),
+                _ => format!("发放补贴{i}万元"),
+            })
+            .collect();
+        let f = figures(&format!("一是加强管理，{}。", clauses.join("，")));
+        assert_eq!(f.len(), 3_000);
+        for (i, f) in f.iter().enumerate() {
+            let kind = match i % 3 {
+                0 => FigureKind::Recovered,
+                1 => FigureKind::Invested,
+                _ => FigureKind::Disbursed,
+            };
+            // 力争 anywhere earlier in the sentence makes the rest targets.
+            let role = if i == 0 { Role::Achieved } else { Role::Target };
+            assert_eq!((f.kind, f.role), (kind, role), "figure {i}: {}", f.quote);
+            assert_eq!(f.quote, clauses[i]);
+        }
     }
 
     #[test]

@@ -6,6 +6,8 @@
 
 pub mod clean;
 pub mod figures;
+mod keywords;
+mod overlaps;
 pub mod structure;
 
 use std::collections::HashSet;

@@ -1306,34 +1306,7 @@ impl<'a> Builder<'a> {
         for (pi, p) in self.report.problems.iter_mut().enumerate() {
             for (tag, list) in [("m", &mut p.measures), ("o", &mut p.ongoing)] {
                 for (mi, m) in list.iter_mut().enumerate() {
-                    let figs = &m.figures;
-                    let cumulative = |f: &crate::model::Figure| {
-                        f.quote.contains("累计")
-                            || m.text
-                                .split('。')
-                                .any(|s| s.contains("其中") && s.contains(&f.quote))
-                    };
-                    let mut links: Vec<(usize, usize)> = Vec::new();
-                    for a in 0..figs.len() {
-                        for b in 0..figs.len() {
-                            let (fa, fb) = (&figs[a], &figs[b]);
-                            let comparable = a != b
-                                && fa.role == crate::model::Role::Achieved
-                                && fb.role == crate::model::Role::Achieved
-                                && fa.kind == fb.kind
-                                && !matches!(
-                                    fa.kind,
-                                    crate::model::FigureKind::Other
-                                        | crate::model::FigureKind::Count
-                                )
-                                && fa.unit.dimension() == fb.unit.dimension()
-                                && fa.normalized < fb.normalized
-                                && (cumulative(fa) || cumulative(fb));
-                            if comparable && !links.iter().any(|(x, _)| *x == a) {
-                                links.push((a, b));
-                            }
-                        }
-                    }
+                    let links = super::overlaps::links(m);
                     for (a, b) in links {
                         let id = m.figures[b]
                             .id

@@ -706,10 +706,18 @@ impl App {
             // Each change of the query searches again from the selected row, which
             // counts first: it stays selected while it still matches.
             Action::SearchInput(c) => {
-                if let Some(s) = &mut self.search {
-                    s.query.push(c);
+                let full = self
+                    .search
+                    .as_ref()
+                    .is_some_and(|s| s.query.chars().count() >= search::MAX_QUERY_CHARS);
+                if full {
+                    self.notice = Some(Msg::QueryTooLong.text(self.lang).to_string());
+                } else {
+                    if let Some(s) = &mut self.search {
+                        s.query.push(c);
+                    }
+                    self.search_from_selection(true, true, false);
                 }
-                self.search_from_selection(true, true, false);
             }
             Action::SearchBackspace => {
                 if let Some(s) = &mut self.search {

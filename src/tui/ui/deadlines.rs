@@ -47,9 +47,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
                     super::problem_title(p, lang)
                 )
             });
-            let heading = item
-                .and_then(|m| m.heading.clone())
-                .unwrap_or_else(|| item.map_or_else(String::new, |m| m.text.clone()));
+            let heading = item.map_or_else(String::new, |m| {
+                super::capped(m.heading.as_deref().unwrap_or(&m.text))
+            });
             vec![
                 Line::from(bucket_badge(entry.bucket, lang, theme)),
                 Line::from(

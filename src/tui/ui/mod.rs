@@ -396,7 +396,7 @@ fn draw_breadcrumb(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 fn draw_search_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, query: &str) {
     let mut spans = vec![
         Span::styled(" / ", theme.key),
-        Span::styled(query.to_string(), theme.search),
+        Span::styled(tail(query, usize::from(area.width) / 2), theme.search),
         Span::styled("▏", theme.key),
     ];
     if query.is_empty() {
@@ -404,6 +404,9 @@ fn draw_search_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, quer
     }
     if let Some(progress) = searching(app) {
         spans.push(Span::styled(format!("  {progress}"), theme.key));
+    }
+    if let Some(notice) = &app.notice {
+        spans.push(Span::styled(format!("  · {notice}"), theme.dim));
     }
     spans.push(Span::raw("   "));
     for b in BINDINGS.iter().filter(|b| b.hint && app.in_scope(b.scope)) {
@@ -416,17 +419,56 @@ fn draw_search_bar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, quer
     );
 }
 
+/// The end of a text in at most `max` cells, after "…" when cut: the search
+/// bar shows where the typing is.
+fn tail(s: &str, max: usize) -> String {
+    if width(s) <= max {
+        return s.to_owned();
+    }
+    let mut used = 1;
+    let mut start = s.len();
+    for (at, c) in s.char_indices().rev() {
+        used += width(c.encode_utf8(&mut [0; 4]));
+        if used > max {
+            break;
+        }
+        start = at;
+    }
+    format!("…{}", &s[start..])
+}
+
 /// "searching… 40%" while a search goes through the rows for its match.
 fn searching(app: &App) -> Option<String> {
     app.search_progress()
         .map(|percent| format!("{} {percent}%", Msg::Searching.text(app.lang)))
 }
 
+/// Text longer than this, in bytes, is cut before it is measured for a cell or
+/// a line: no terminal is this wide, and a 50 MB measure text copied and
+/// measured per row per frame made a key take over a second.
+const CELL_BYTES: usize = 4096;
+
+/// The start of a text, at most [`CELL_BYTES`] of it, ending in "…" when cut:
+/// what a table cell or a line can show of it.
+pub fn capped(s: &str) -> String {
+    if s.len() <= CELL_BYTES {
+        return s.to_owned();
+    }
+    let mut end = CELL_BYTES;
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &s[..end])
+}
+
 /// A line cut to a width by display width, never splitting a glyph.
 pub fn fit(line: Line<'static>, max: usize) -> Line<'static> {
     let mut used = 0;
     let mut spans = Vec::new();
-    for span in line.spans {
+    for mut span in line.spans {
+        if span.content.len() > CELL_BYTES {
+            span.content = capped(&span.content).into();
+        }
         let w = width(&span.content);
         if used + w <= max {
             used += w;

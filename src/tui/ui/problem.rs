@@ -79,7 +79,7 @@ pub fn draw(
             let Some(item) = path.resolve(&app.data) else {
                 return Vec::new();
             };
-            let heading = item.heading.clone().unwrap_or_else(|| item.text.clone());
+            let heading = super::capped(item.heading.as_deref().unwrap_or(&item.text));
             let (deadline, date) = match &item.deadline {
                 Some(d) => {
                     let bucket = Bucket::of(d.date, app.stats.as_of);
