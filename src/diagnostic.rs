@@ -73,6 +73,30 @@ impl fmt::Display for Diagnostic {
 mod tests {
     use super::*;
 
+    fn at(line: usize, severity: Severity) -> Diagnostic {
+        Diagnostic {
+            file: "x.json".into(),
+            line,
+            column: if line > 0 { 4 } else { 0 },
+            severity,
+            path: String::new(),
+            message: "m".into(),
+            hint: None,
+        }
+    }
+
+    #[test]
+    fn errors_are_errors_and_warnings_are_not() {
+        assert!(at(1, Severity::Error).is_error());
+        assert!(!at(1, Severity::Warning).is_error());
+    }
+
+    #[test]
+    fn a_diagnostic_of_the_whole_file_has_no_line_and_column() {
+        assert_eq!(at(0, Severity::Warning).to_string(), "x.json: warning: m");
+        assert_eq!(at(1, Severity::Error).to_string(), "x.json:1:4: error: m");
+    }
+
     #[test]
     fn a_diagnostic_is_one_line_and_its_hint_another_whatever_it_quotes() {
         let d = Diagnostic {
