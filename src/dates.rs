@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::de::{self, Deserialize, Deserializer, Unexpected};
 
 /// The first and last years a report, a signature or a deadline can fall in.
-const YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2199;
 
 /// What a day must look like, for messages.
 const EXPECTED: &str = "a date YYYY-MM-DD";

@@ -478,13 +478,13 @@ pub fn starts_structure(norm: &str) -> bool {
     if numeral > 0 && norm[numeral..].starts_with('是') {
         return true;
     }
-    if super::structure::arabic_marker(norm).is_some() {
+    if super::lexicon::arabic_marker(norm).is_some() {
         return true;
     }
     if norm.starts_with(|c: char| ('①'..='⑳').contains(&c)) {
         return true;
     }
-    super::structure::HEADING_WORDS
+    super::lexicon::HEADING_WORDS
         .iter()
         .any(|w| norm.starts_with(w))
 }
@@ -493,7 +493,7 @@ pub fn starts_structure(norm: &str) -> bool {
 pub fn is_date_line(norm: &str) -> bool {
     let t = norm.trim();
     t.chars().count() <= 16
-        && super::structure::parse_full_date(t).is_some_and(|(_, rest)| rest.trim().is_empty())
+        && super::lexicon::parse_full_date(t).is_some_and(|(_, rest)| rest.trim().is_empty())
 }
 
 /// True for a report title: 中共…关于…整改情况的通报 and the like, without sentence punctuation.

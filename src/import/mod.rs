@@ -7,6 +7,7 @@
 pub mod clean;
 pub mod figures;
 mod keywords;
+mod lexicon;
 mod overlaps;
 pub mod structure;
 
