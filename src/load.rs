@@ -117,16 +117,7 @@ fn inputs_of(paths: &[PathBuf], diagnostics: &mut Vec<Diagnostic>) -> Vec<Input<
 pub fn load_cancellable(paths: &[PathBuf], cancel: &AtomicBool) -> Result<Loaded, LoadError> {
     let mut diagnostics = Vec::new();
     let inputs = inputs_of(paths, &mut diagnostics);
-    let mut reports = Vec::new();
-    let mut loaded = load_inputs(
-        inputs,
-        diagnostics,
-        &|_| {},
-        &mut |b| reports.extend(b),
-        Some(cancel),
-    )?;
-    loaded.dataset.reports = reports;
-    Ok(loaded)
+    collect(inputs, diagnostics, Some(cancel))
 }
 
 /// The data bundled into the binary, already validated by the test suite.
@@ -136,18 +127,26 @@ pub fn bundled() -> Result<Loaded, LoadError> {
 
 /// Loads one text as if it were a file of that name; for tests and importers.
 pub fn load_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
-    collect(vec![Input::in_memory(name, text.as_bytes())], Vec::new())
+    collect(
+        vec![Input::in_memory(name, text.as_bytes())],
+        Vec::new(),
+        None,
+    )
 }
 
 /// Loads inputs, with the reports in the dataset.
-fn collect(inputs: Vec<Input<'_>>, diagnostics: Vec<Diagnostic>) -> Result<Loaded, LoadError> {
+fn collect(
+    inputs: Vec<Input<'_>>,
+    diagnostics: Vec<Diagnostic>,
+    cancel: Option<&AtomicBool>,
+) -> Result<Loaded, LoadError> {
     let mut reports = Vec::new();
     let mut loaded = load_inputs(
         inputs,
         diagnostics,
         &|_| {},
         &mut |b| reports.extend(b),
-        None,
+        cancel,
     )?;
     loaded.dataset.reports = reports;
     Ok(loaded)
@@ -1015,7 +1014,7 @@ mod tests {
             Input::in_memory("a.json", MINIMAL.as_bytes()),
             Input::in_memory("b.json", MINIMAL.as_bytes()),
         ];
-        let error = collect(inputs, Vec::new()).unwrap_err();
+        let error = collect(inputs, Vec::new(), None).unwrap_err();
         let errors: Vec<String> = error.errors().map(ToString::to_string).collect();
         assert_eq!(
             errors,
@@ -1037,7 +1036,7 @@ mod tests {
             Input::in_memory("a.json", a.as_bytes()),
             Input::in_memory("b.json", b.as_bytes()),
         ];
-        let error = collect(inputs, Vec::new()).unwrap_err();
+        let error = collect(inputs, Vec::new(), None).unwrap_err();
         let errors: Vec<String> = error.errors().map(ToString::to_string).collect();
         assert_eq!(errors.len(), 1, "{errors:#?}");
         assert!(errors[0].starts_with("a.json:"), "{errors:#?}");
@@ -1052,7 +1051,7 @@ mod tests {
             Input::in_memory("a.json", MINIMAL.as_bytes()),
             Input::in_memory("b.json", other.as_bytes()),
         ];
-        let loaded = collect(inputs, Vec::new()).unwrap();
+        let loaded = collect(inputs, Vec::new(), None).unwrap();
         assert_eq!(loaded.dataset.name, "最小示例 + 另一个");
         assert_eq!(loaded.dataset.reports.len(), 2);
         assert_eq!(
@@ -1120,7 +1119,7 @@ mod tests {
             bytes.extend(unit.to_le_bytes());
         }
         let input = Input::in_memory("u.json", &bytes);
-        let error = collect(vec![input], Vec::new()).unwrap_err();
+        let error = collect(vec![input], Vec::new(), None).unwrap_err();
         let errors: Vec<String> = error.errors().map(ToString::to_string).collect();
         assert_eq!(
             errors,
@@ -1135,7 +1134,7 @@ mod tests {
         let bytes = MINIMAL.as_bytes();
         let at = MINIMAL.rfind("最小示例").unwrap() + 1;
         let input = Input::in_memory("m.json", &bytes[..at]);
-        let error = collect(vec![input], Vec::new()).unwrap_err();
+        let error = collect(vec![input], Vec::new(), None).unwrap_err();
         let errors: Vec<String> = error.errors().map(ToString::to_string).collect();
         assert_eq!(errors.len(), 1);
         assert!(

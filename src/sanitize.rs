@@ -40,13 +40,25 @@ pub fn escape_keeping_lines(s: &str) -> Cow<'_, str> {
 }
 
 fn escape_where(s: &str, hazard: impl Fn(char) -> bool) -> Cow<'_, str> {
+    replace_where(s, hazard, |out, c| {
+        let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+    })
+}
+
+/// `s` with each character that `hazard` picks written by `write` instead;
+/// borrowed when there is none.
+fn replace_where(
+    s: &str,
+    hazard: impl Fn(char) -> bool,
+    write: impl Fn(&mut String, char),
+) -> Cow<'_, str> {
     if !s.chars().any(&hazard) {
         return Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         if hazard(c) {
-            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            write(&mut out, c);
         } else {
             out.push(c);
         }
@@ -60,18 +72,9 @@ fn escape_where(s: &str, hazard: impl Fn(char) -> bool) -> Cow<'_, str> {
 pub fn json(s: &str) -> Cow<'_, str> {
     // C0 is either escaped in strings already or the document's own whitespace.
     let hazard = |c: char| (is_hazard(c) && !c.is_ascii_control()) || c == '\x7f';
-    if !s.chars().any(hazard) {
-        return Cow::Borrowed(s);
-    }
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        if hazard(c) {
-            let _ = write!(out, "\\u{:04x}", u32::from(c));
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
+    replace_where(s, hazard, |out, c| {
+        let _ = write!(out, "\\u{:04x}", u32::from(c));
+    })
 }
 
 /// Text for the dashboard: every hazard shown as a visible stand-in of one
@@ -79,19 +82,19 @@ pub fn json(s: &str) -> Cow<'_, str> {
 /// C0 controls as their control pictures (ESC as ␛), DEL as ␡, C1, bidi
 /// controls and separators as �. Newlines and tabs stay; the views lay them out.
 pub fn show(s: &mut String) {
-    if !s.chars().any(|c| is_hazard(c) && !matches!(c, '\n' | '\t')) {
-        return;
+    let hazard = |c: char| is_hazard(c) && !matches!(c, '\n' | '\t');
+    if let Cow::Owned(shown) = replace_where(s, hazard, |out, c| out.push(stand_in(c))) {
+        *s = shown;
     }
-    *s = s
-        .chars()
-        .map(|c| match c {
-            '\n' | '\t' => c,
-            '\0'..='\x1f' => char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{fffd}'),
-            '\x7f' => '\u{2421}',
-            c if is_hazard(c) => '\u{fffd}',
-            c => c,
-        })
-        .collect();
+}
+
+/// The one character the dashboard shows for a hazard.
+fn stand_in(c: char) -> char {
+    match c {
+        '\0'..='\x1f' => char::from_u32(0x2400 + u32::from(c)).unwrap_or('\u{fffd}'),
+        '\x7f' => '\u{2421}',
+        _ => '\u{fffd}',
+    }
 }
 
 /// Every text of the reports as the dashboard shows it (see [`show`]). The

@@ -166,34 +166,28 @@ fn generate_force_replaces_a_link_not_the_file_it_points_to() {
     assert!(temporaries(dir.path()).is_empty());
 }
 
-/// `generate --force` refuses a named pipe too.
+/// `generate --force` and `snapshot -o` (which always replaces a file) refuse
+/// a named pipe too, and leave it a pipe.
 #[test]
-fn generate_force_refuses_a_named_pipe() {
+fn generate_and_snapshot_refuse_a_named_pipe() {
     let dir = tempfile::tempdir().unwrap();
-    let fifo = dir.path().join("pipe");
-    mkfifo(&fifo);
-    zhenggai()
-        .args(["generate", "--reports", "1", "--force", "-o"])
-        .arg(&fifo)
-        .assert()
-        .code(2)
-        .stderr(contains("is a named pipe (FIFO)"));
-    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
-}
-
-/// `snapshot -o` replaces a file, but never a named pipe.
-#[test]
-fn snapshot_refuses_a_named_pipe() {
-    let dir = tempfile::tempdir().unwrap();
-    let fifo = dir.path().join("shot.txt");
-    mkfifo(&fifo);
-    zhenggai()
-        .args(["snapshot", "--as-of", "2022-01-15", "-o"])
-        .arg(&fifo)
-        .assert()
-        .code(2)
-        .stderr(contains("is a named pipe (FIFO)"));
-    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+    for (name, args) in [
+        ("pipe", &["generate", "--reports", "1", "--force", "-o"][..]),
+        ("shot.txt", &["snapshot", "--as-of", "2022-01-15", "-o"][..]),
+    ] {
+        let fifo = dir.path().join(name);
+        mkfifo(&fifo);
+        zhenggai()
+            .args(args)
+            .arg(&fifo)
+            .assert()
+            .code(2)
+            .stderr(contains("is a named pipe (FIFO)"));
+        assert!(
+            std::fs::metadata(&fifo).unwrap().file_type().is_fifo(),
+            "{args:?}"
+        );
+    }
 }
 
 /// The output may not be one of the inputs, even with --force.
