@@ -15,7 +15,10 @@ use zhenggai::sanitize;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage(&e),
+    };
     // Everything printed passes the sanitiser: data from other offices must
     // not be able to steer the terminal it is printed to.
     let result = match &cli.command {
@@ -46,5 +49,33 @@ fn main() -> ExitCode {
             let _ = writeln!(sanitize::stderr(), "zhenggai: {e}");
             ExitCode::from(2)
         }
+    }
+}
+
+/// Prints clap's help, version or usage error through the sanitiser (an
+/// argument may hold anything, a file name included), keeping its colours
+/// where the output is a terminal; exits as clap would (0 for help, 2 for errors).
+fn usage(e: &clap::Error) -> ExitCode {
+    use std::io::IsTerminal;
+    let to_stderr = e.use_stderr();
+    let colours = if to_stderr {
+        io::stderr().is_terminal()
+    } else {
+        io::stdout().is_terminal()
+    };
+    let rendered = e.render();
+    let text = if colours && std::env::var_os("NO_COLOR").is_none() {
+        rendered.ansi().to_string()
+    } else {
+        rendered.to_string()
+    };
+    let written = if to_stderr {
+        sanitize::stderr_with_colours().write_all(text.as_bytes())
+    } else {
+        sanitize::stdout_with_colours().write_all(text.as_bytes())
+    };
+    match written {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => ExitCode::from(2),
+        _ => ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2)),
     }
 }

@@ -134,6 +134,11 @@ pub fn stdout_with_colours() -> Escaping<io::StdoutLock<'static>> {
     Escaping::with_mode(io::stdout().lock(), Mode::Colours)
 }
 
+/// Standard error, letting SGR sequences through as [`stdout_with_colours`] does.
+pub fn stderr_with_colours() -> Escaping<io::StderrLock<'static>> {
+    Escaping::with_mode(io::stderr().lock(), Mode::Colours)
+}
+
 /// How an [`Escaping`] writer writes a hazard.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
