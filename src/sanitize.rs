@@ -346,6 +346,51 @@ mod tests {
     }
 
     #[test]
+    fn sgr_sequences_are_measured_exactly() {
+        assert_eq!(sgr_len("\x1b[0;1;31mred"), Some(9));
+        assert_eq!(sgr_len("\x1b[m"), Some(3));
+        assert_eq!(sgr_len("\x1b[2J"), None);
+        assert_eq!(sgr_len("\x1b]0;t\x07"), None);
+        // An SGR right before another sequence lets only itself through.
+        let out = through_writer(&[b"\x1b[0;1m\x1b]0;x\x07"], Mode::Colours);
+        assert_eq!(out, "\x1b[0;1m\\u{1b}]0;x\\u{7}");
+    }
+
+    /// A writer that records what reaches it and whether it was flushed.
+    #[derive(Default)]
+    struct Recorder {
+        bytes: std::rc::Rc<std::cell::RefCell<(Vec<u8>, usize)>>,
+    }
+
+    impl Write for Recorder {
+        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+            self.bytes.borrow_mut().0.extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> io::Result<()> {
+            self.bytes.borrow_mut().1 += 1;
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn flushing_reaches_the_writer_inside_and_dropping_shows_a_cut_character() {
+        let recorder = Recorder::default();
+        let seen = std::rc::Rc::clone(&recorder.bytes);
+        let mut w = Escaping::new(recorder);
+        w.write_all(b"ok\xe6\x95").unwrap();
+        w.flush().unwrap();
+        assert_eq!(seen.borrow().1, 1);
+        assert_eq!(seen.borrow().0, b"ok");
+        drop(w);
+        assert_eq!(
+            String::from_utf8(seen.borrow().0.clone()).unwrap(),
+            "ok\\x{e6}\\x{95}"
+        );
+        assert_eq!(seen.borrow().1, 2);
+    }
+
+    #[test]
     fn json_mode_keeps_the_document_valid() {
         let raw = serde_json::to_vec(&"t\u{9d}\u{202e}").unwrap();
         let out = through_writer(&[&raw], Mode::Json);

@@ -260,9 +260,8 @@ fn nothing_reaches_the_terminal_except_through_the_sanitiser() {
                 .replace("sanitize::stderr()", "");
             // A way out named on its own, not the end of a longer name (use_stderr()).
             let named = |way: &str| {
-                code.match_indices(way).any(|(at, _)| {
-                    !code[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_')
-                })
+                code.match_indices(way)
+                    .any(|(at, _)| !code[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_'))
             };
             if let Some(way) = WAYS_OUT.iter().find(|w| named(w)) {
                 offences.push(format!("src/{name}:{}: {way}: {}", n + 1, line.trim()));

@@ -200,3 +200,46 @@ fn a_file_cut_off_late_ends_with_the_error_after_the_terminal_is_restored() {
     );
     assert!(!d.parser.screen().alternate_screen());
 }
+
+/// A data file whose titles hold OSC 0 (pane title) and OSC 52 (clipboard)
+/// sequences: the dashboard shows them as ␛ stand-ins, never emits them, and
+/// `y` copies the selection through its own OSC 52 with the text escaped.
+#[test]
+fn hostile_titles_neither_retitle_the_terminal_nor_reach_the_clipboard_raw() {
+    use base64::Engine;
+    let mut d = Dashboard::start(
+        "en_US.UTF-8",
+        &["tests/fixtures/hostile/escapes-in-text.json"],
+        &[],
+    );
+    d.wait_for("the Overview with the hostile title shown", |s| {
+        s.contains("▸ 1 Overview") && s.contains("␛]0;PWNED-TITLE␇")
+    });
+    d.press("y");
+    d.wait_for("the copy acknowledged", |s| {
+        s.contains("copied to the clipboard")
+    });
+    d.press("q");
+    d.wait_for_exit();
+    let raw = &d.raw;
+    assert!(
+        rfind(raw, b"\x1b]0;PWNED").is_none(),
+        "the pane title was set"
+    );
+    assert!(
+        rfind(raw, b"\x1b]52;c;cm0g").is_none(),
+        "the data's clipboard sequence was sent"
+    );
+    let start = rfind(raw, b"\x1b]52;c;").expect("y sent an OSC 52 copy") + 7;
+    let len = raw[start..]
+        .iter()
+        .position(|b| *b == 0x07)
+        .expect("the copy ends with BEL");
+    let copied = base64::engine::general_purpose::STANDARD
+        .decode(&raw[start..start + len])
+        .unwrap();
+    let copied = String::from_utf8(copied).unwrap();
+    // What is copied is what is shown: the stand-ins, not the sequence.
+    assert!(copied.contains("␛]0;PWNED-TITLE␇"), "{copied:?}");
+    assert!(!copied.contains('\x1b'), "{copied:?}");
+}
