@@ -100,7 +100,7 @@ fn subject(paths: &[PathBuf]) -> String {
             if name == "-" {
                 load::STDIN_NAME.to_owned()
             } else {
-                name
+                crate::sanitize::escape(&name).into_owned()
             }
         })
         .collect();

@@ -162,12 +162,17 @@ pub struct SnapshotArgs {
     pub paths: Vec<PathBuf>,
 }
 
-/// A day written YYYY-MM-DD, with a message that says which part is wrong.
+/// A day written YYYY-MM-DD, as in data files, with a message that says which
+/// part is wrong.
 fn parse_day(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| match e.kind() {
-        chrono::format::ParseErrorKind::OutOfRange => {
-            format!("there is no such day as {text}")
-        }
-        _ => "write the day as YYYY-MM-DD, like 2022-01-15".to_owned(),
-    })
+    if let Some(day) = crate::dates::parse(text) {
+        return Ok(day);
+    }
+    match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        Err(e) if e.kind() == chrono::format::ParseErrorKind::OutOfRange => Err(format!(
+            "there is no such day as {}",
+            crate::sanitize::escape(text)
+        )),
+        _ => Err("write the day as YYYY-MM-DD in the years 1900–2199, like 2022-01-15".to_owned()),
+    }
 }

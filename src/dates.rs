@@ -37,12 +37,36 @@ pub fn strict<'de, D: Deserializer<'de>>(deserializer: D) -> Result<NaiveDate, D
 pub fn strict_option<'de, D: Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Option<NaiveDate>, D::Error> {
-    strict(deserializer).map(Some)
+    // `null` is no date, as the schema says; a string must be a whole day.
+    let Some(text) = <Option<std::borrow::Cow<'de, str>>>::deserialize(deserializer)? else {
+        return Ok(None);
+    };
+    parse(&text)
+        .map(Some)
+        .ok_or_else(|| de::Error::invalid_value(Unexpected::Str(&text), &EXPECTED))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[derive(serde::Deserialize)]
+    struct Signed {
+        #[serde(default, deserialize_with = "strict_option")]
+        signed: Option<NaiveDate>,
+    }
+
+    #[test]
+    fn an_optional_day_may_be_null_or_absent_but_not_loose() {
+        let read = |json: &str| serde_json::from_str::<Signed>(json).map(|s| s.signed);
+        assert_eq!(read(r#"{"signed": null}"#).unwrap(), None);
+        assert_eq!(read("{}").unwrap(), None);
+        assert_eq!(
+            read(r#"{"signed": "2021-12-30"}"#).unwrap(),
+            NaiveDate::from_ymd_opt(2021, 12, 30)
+        );
+        assert!(read(r#"{"signed": "2021-1-1"}"#).is_err());
+    }
 
     #[test]
     fn only_whole_existing_days_in_plausible_years_are_read() {

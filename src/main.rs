@@ -63,12 +63,27 @@ fn usage(e: &clap::Error) -> ExitCode {
     } else {
         io::stdout().is_terminal()
     };
+    // clap echoes arguments into its messages; one holding a control
+    // character gets the plain rendering (no sequence passes) and a line that
+    // shows it escaped, since the plain rendering drops what it cannot show.
+    let hostile: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .filter(|a| a.chars().any(sanitize::is_hazard))
+        .map(|a| sanitize::escape(&a).into_owned())
+        .collect();
     let rendered = e.render();
-    let text = if colours && std::env::var_os("NO_COLOR").is_none() {
+    let mut text = if colours && hostile.is_empty() && std::env::var_os("NO_COLOR").is_none() {
         rendered.ansi().to_string()
     } else {
         rendered.to_string()
     };
+    if !hostile.is_empty() {
+        text.push_str(&format!(
+            "zhenggai: arguments with control characters, shown escaped: '{}'\n",
+            hostile.join("', '")
+        ));
+    }
     let written = if to_stderr {
         sanitize::stderr_with_colours().write_all(text.as_bytes())
     } else {

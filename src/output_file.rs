@@ -54,6 +54,12 @@ pub enum OutputError {
     },
 }
 
+/// A path as messages show it: escaped, so that a name holding a newline or
+/// an escape sequence can neither forge a line nor steer the terminal.
+fn shown(path: &Path) -> String {
+    crate::sanitize::escape(&path.display().to_string()).into_owned()
+}
+
 /// An I/O error shown as its message alone ("Permission denied").
 #[derive(Debug)]
 pub struct Reason(pub io::Error);
@@ -74,7 +80,7 @@ impl OutputError {
     fn io(action: &'static str, path: &Path, e: io::Error) -> Self {
         Self::Io {
             action,
-            path: path.display().to_string(),
+            path: shown(path),
             reason: Reason(e),
         }
     }
@@ -103,7 +109,7 @@ impl OutputFile {
         let name = path
             .file_name()
             .ok_or_else(|| OutputError::NotRegular {
-                path: path.display().to_string(),
+                path: shown(path),
                 what: "a path without a file name",
             })?
             .to_string_lossy()
@@ -189,7 +195,7 @@ impl OutputFile {
                 Ok(())
             }
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(OutputError::Exists {
-                path: self.path.display().to_string(),
+                path: shown(&self.path),
             }),
             Err(e) => Err(OutputError::io("write", &self.path, e)),
         }
@@ -231,7 +237,7 @@ impl Drop for OutputFile {
 
 /// Whether `path` may be written: returns what is there now, if anything.
 fn check(path: &Path, force: bool) -> Result<Option<fs::Metadata>, OutputError> {
-    let shown = || path.display().to_string();
+    let shown = || self::shown(path);
     // symlink_metadata: a link is looked at itself, not what it points to.
     let metadata = match fs::symlink_metadata(path) {
         Ok(metadata) => metadata,
@@ -243,7 +249,7 @@ fn check(path: &Path, force: bool) -> Result<Option<fs::Metadata>, OutputError> 
         if force {
             return Ok(Some(metadata));
         }
-        let target = fs::read_link(path).map_or_else(|_| "?".into(), |t| t.display().to_string());
+        let target = fs::read_link(path).map_or_else(|_| "?".into(), |t| self::shown(&t));
         return Err(OutputError::Symlink {
             path: shown(),
             target,

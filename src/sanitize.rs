@@ -105,6 +105,20 @@ pub fn show_reports(reports: &mut [crate::model::Report]) {
     }
 }
 
+/// Every text of a dataset escaped as by [`escape`], newlines included, for
+/// output in lines: a title holding "\n■ 合计" cannot forge a line.
+pub fn escape_dataset(dataset: &mut crate::model::Dataset) {
+    let mut in_place = |s: &mut String| {
+        if let Cow::Owned(escaped) = escape(s) {
+            *s = escaped;
+        }
+    };
+    in_place(&mut dataset.name);
+    for report in &mut dataset.reports {
+        report.each_text_mut(&mut in_place);
+    }
+}
+
 /// Removes every hazard from each cell of a drawn frame. ratatui already drops
 /// C0 and C1 controls from the strings it lays out; bidi controls and the
 /// separators pass it, and are zero-width, so removing them keeps the layout.

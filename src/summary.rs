@@ -598,18 +598,33 @@ pub fn to_markdown(dataset: &Dataset, stats: &Stats, lang: Lang) -> String {
 }
 
 /// A value for a markdown line or table cell: one line, no column break, no
-/// raw HTML, no control character.
+/// raw HTML, no link or image, nothing that starts a heading, quote or list,
+/// no control character.
 fn md(s: &str) -> String {
     let one_line = s.replace("\r\n", " ").replace(['\r', '\n'], " ");
     let mut out = String::with_capacity(one_line.len());
-    for c in crate::sanitize::escape(&one_line).chars() {
+    for (i, c) in crate::sanitize::escape(&one_line).chars().enumerate() {
         match c {
-            '|' => out.push_str("\\|"),
+            '|' | '\\' | '[' | ']' | '`' | '*' | '_' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '#' | '-' | '+' | '=' if i == 0 => {
+                out.push('\\');
+                out.push(c);
+            }
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
             c => out.push(c),
         }
+    }
+    // "1. " at the start would begin a numbered list.
+    if let Some(dot) = out.find(". ")
+        && dot > 0
+        && out[..dot].bytes().all(|b| b.is_ascii_digit())
+    {
+        out.insert(dot, '\\');
     }
     out
 }
@@ -620,7 +635,7 @@ pub fn run(
     out: &mut impl std::io::Write,
     err: &mut impl std::io::Write,
 ) -> std::io::Result<u8> {
-    let loaded = match crate::load::load(&args.paths) {
+    let mut loaded = match crate::load::load(&args.paths) {
         Ok(loaded) => loaded,
         Err(e) => {
             crate::check::print_load_error(&e, err)?;
@@ -628,6 +643,10 @@ pub fn run(
         }
     };
     crate::check::print_warnings(&loaded, err)?;
+    if args.format != crate::cli::SummaryFormat::Json {
+        // Lines for people: a value holding a newline must not forge a line.
+        crate::sanitize::escape_dataset(&mut loaded.dataset);
+    }
     let as_of = args
         .as_of
         .unwrap_or_else(|| chrono::Local::now().date_naive());
@@ -668,6 +687,22 @@ mod tests {
             md("<script>alert(1)</script> & co"),
             "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co"
         );
-        assert_eq!(md("\x1b]0;t\x07\u{202e}"), "\\u{1b}]0;t\\u{7}\\u{202e}");
+        assert_eq!(
+            md("\x1b]0;t\x07\u{202e}"),
+            "\\\\u{1b}\\]0;t\\\\u{7}\\\\u{202e}"
+        );
+    }
+
+    /// A backslash before | once escaped the escape: `\\|` broke the table.
+    #[test]
+    fn markdown_cells_cannot_break_out_of_their_column_or_format_the_page() {
+        assert_eq!(md("待结算\\|资金"), "待结算\\\\\\|资金");
+        assert_eq!(md("![x](http://e/i.png)"), "!\\[x\\](http://e/i.png)");
+        assert_eq!(md("# 标题"), "\\# 标题");
+        assert_eq!(md("> 引用"), "&gt; 引用");
+        assert_eq!(md("- 列表"), "\\- 列表");
+        assert_eq!(md("1. 第一"), "1\\. 第一");
+        assert_eq!(md("a*b*_c_`d`"), "a\\*b\\*\\_c\\_\\`d\\`");
+        assert_eq!(md("2021-12-30 · -5"), "2021-12-30 · -5");
     }
 }

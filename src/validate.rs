@@ -114,10 +114,27 @@ fn check_report(r: usize, report: &Report, issues: &mut Vec<Issue>) {
             .hint("transcribe the problems the source shows, or mark the source incomplete"),
         );
     }
+    check_key(report_path(r), "id", Some(&report.id), issues);
     check_problems(r, report, issues);
     check_stated_totals(r, report, issues);
     check_deadlines(r, report, issues);
     check_figures(r, report, issues);
+}
+
+/// Ids and references are keys: a control character in one would make two
+/// different keys look alike wherever they are shown, and one be taken for
+/// the other.
+fn check_key(at: Vec<Segment>, field: &str, value: Option<&str>, issues: &mut Vec<Issue>) {
+    let Some(value) = value else { return };
+    if value.chars().any(crate::sanitize::is_hazard) {
+        issues.push(
+            Issue::error(
+                join(&at, [key(field)]),
+                format!("{field} '{value}' holds a control character"),
+            )
+            .hint("ids are names to refer to: letters, digits, '-' and '_'"),
+        );
+    }
 }
 
 fn check_problems(r: usize, report: &Report, issues: &mut Vec<Issue>) {
@@ -295,6 +312,13 @@ fn check_figures(r: usize, report: &Report, issues: &mut Vec<Issue>) {
     // Paths are built only for issues: most figures have none.
     let mut ids: HashMap<&str, FigureRef<'_>> = HashMap::new();
     for f in report.figures() {
+        for (field, value) in [
+            ("id", &f.figure.id),
+            ("target", &f.figure.target),
+            ("overlaps", &f.figure.overlaps),
+        ] {
+            check_key(figure_path(r, &f), field, value.as_deref(), issues);
+        }
         let Some(id) = f.figure.id.as_deref() else {
             continue;
         };

@@ -350,3 +350,67 @@ fn import_explain_shows_escapes_escaped() {
         "the data keeps what the source says: {title}"
     );
 }
+
+/// A newline in a file name, a data value or an argument once printed a line
+/// of its own ("forged.json:1:1: error: fake", "■ 合计 forged"): every one is
+/// escaped where it is put into a line.
+#[test]
+fn newlines_in_names_and_values_never_forge_a_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let forged = |text: &str, what: &str| {
+        for line in text.lines() {
+            assert!(
+                !line.starts_with("forged") && !line.starts_with("■ 合计 forged"),
+                "{what} printed a forged line: {line:?}\n{text}"
+            );
+        }
+    };
+    // A file name.
+    let named = dir.path().join("x\nforged.json:1:1: error: fake");
+    std::fs::copy(fixture("tiny-target.json"), &named).unwrap();
+    for args in [
+        &["check"][..],
+        &["summary"],
+        &["summary", "--format", "markdown"],
+    ] {
+        let (_, out, err) = run(args, &named);
+        forged(&out, "stdout");
+        forged(&err, "stderr");
+    }
+    // A dataset name and a title.
+    let mut json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("tiny-target.json")).unwrap())
+            .unwrap();
+    json["name"] = "名\n■ 合计 forged line".into();
+    json["reports"][0]["title"] = "标题\nforged title".into();
+    let data = dir.path().join("names.json");
+    std::fs::write(&data, json.to_string()).unwrap();
+    for format in ["text", "markdown"] {
+        let (code, out, err) = run(&["summary", "--format", format], &data);
+        assert_eq!(code, 0, "{err}");
+        forged(&out, format);
+        assert!(out.contains("u{a}■ 合计 forged line"), "{out}");
+    }
+    // An output path.
+    let out_path = dir.path().join("nodir\nforged: all good").join("x.txt");
+    let (code, _, err) = run(&["snapshot", "-o"], &out_path);
+    assert_eq!(code, 2);
+    forged(&err, "snapshot -o");
+}
+
+/// `"date": null` is no date, as the schema allows; only a string must be a
+/// whole YYYY-MM-DD.
+#[test]
+fn a_null_date_is_no_date() {
+    let mut json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture("tiny-target.json")).unwrap())
+            .unwrap();
+    json["reports"][0]["signed"] = serde_json::Value::Null;
+    json["reports"][0]["problems"][1]["ongoing"][0]["deadline"]["date"] = serde_json::Value::Null;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("null.json");
+    std::fs::write(&data, json.to_string()).unwrap();
+    let (code, out, _) = run(&["check"], &data);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("0 errors"), "{out}");
+}

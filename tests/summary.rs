@@ -290,7 +290,14 @@ fn dashboard_without_a_terminal_prints_the_summary() {
 fn a_wrong_as_of_day_says_what_is_wrong() {
     for (day, says) in [
         ("2021-02-30", "there is no such day as 2021-02-30"),
-        ("2021/02/03", "write the day as YYYY-MM-DD, like 2022-01-15"),
+        (
+            "2021/02/03",
+            "write the day as YYYY-MM-DD in the years 1900–2199, like 2022-01-15",
+        ),
+        // As strict as data files: no short fields, no padding, no year 0.
+        ("2022-1-1", "write the day as YYYY-MM-DD"),
+        (" 2022-01-01", "write the day as YYYY-MM-DD"),
+        ("0000-01-01", "write the day as YYYY-MM-DD"),
     ] {
         let out = zhenggai()
             .args(["summary", "--as-of", day])

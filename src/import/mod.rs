@@ -28,7 +28,7 @@ pub use clean::PageMarker;
 pub enum ImportError {
     /// The input holds no text.
     #[error(
-        "'{source_name}' is empty: expected the plain text of a rectification report (整改情况的通报)"
+        "'{}' is empty: expected the plain text of a rectification report (整改情况的通报)", crate::sanitize::escape(.source_name)
     )]
     Empty {
         /// The input as the user named it.
@@ -36,7 +36,7 @@ pub enum ImportError {
     },
     /// The input is not text in a supported encoding.
     #[error(
-        "'{source_name}' is not text: found {found}; expected a plain-text report in UTF-8, GB18030 or GBK"
+        "'{}' is not text: found {found}; expected a plain-text report in UTF-8, GB18030 or GBK", crate::sanitize::escape(.source_name)
     )]
     Binary {
         /// The input as the user named it.
@@ -46,9 +46,9 @@ pub enum ImportError {
     },
     /// The text holds nothing that looks like a rectification report.
     #[error(
-        "no rectification report found in '{source_name}' ({paragraphs} paragraph(s) read): looked for a title \
+        "no rectification report found in '{}' ({paragraphs} paragraph(s) read): looked for a title \
          like '…关于巡察整改情况的通报', problems like '1、关于“…”问题的整改', headings like '已完成整改的问题' \
-         or '整改结果及成效：', measures like '一是…', and a signature with a date"
+         or '整改结果及成效：', measures like '一是…', and a signature with a date", crate::sanitize::escape(.source_name)
     )]
     NoReport {
         /// The input as the user named it.
@@ -58,8 +58,8 @@ pub enum ImportError {
     },
     /// A report was found but no date it was published or signed on.
     #[error(
-        "report '{title}' in '{source_name}' has no date: looked for a date line like '2021年12月30日' under \
-         the signature, or a full date in the text"
+        "report '{}' in '{}' has no date: looked for a date line like '2021年12月30日' under \
+         the signature, or a full date in the text", crate::sanitize::escape(.title), crate::sanitize::escape(.source_name)
     )]
     NoDate {
         /// The input as the user named it.
@@ -265,9 +265,13 @@ fn refuse_what_check_rejects(json: &str) -> Result<(), String> {
     ];
     for d in error.diagnostics.iter().filter(|d| d.is_error()) {
         let path = if d.path.is_empty() { "$" } else { &d.path };
-        lines.push(format!("  {path}: {}", d.message));
+        lines.push(format!(
+            "  {}: {}",
+            crate::sanitize::escape(path),
+            crate::sanitize::escape(&d.message)
+        ));
         if let Some(hint) = &d.hint {
-            lines.push(format!("    hint: {hint}"));
+            lines.push(format!("    hint: {}", crate::sanitize::escape(hint)));
         }
     }
     lines.push(
@@ -293,7 +297,7 @@ fn refuse_input_as_output(out: &Path, inputs: &[PathBuf]) -> Result<(), String> 
     {
         return Err(format!(
             "'{}' is also an input: refusing to write over it",
-            out.display()
+            crate::sanitize::escape(&out.display().to_string())
         ));
     }
     Ok(())
@@ -308,21 +312,36 @@ fn read_input(file: &Path) -> Result<(Vec<u8>, String), String> {
         return Ok((bytes, "<stdin>".to_string()));
     }
     let name = file.display().to_string();
-    let bytes = fs::read(file).map_err(|e| format!("cannot read '{name}': {e}"))?;
+    let bytes = fs::read(file)
+        .map_err(|e| format!("cannot read '{}': {e}", crate::sanitize::escape(&name)))?;
     Ok((bytes, name))
 }
 
 /// Prints where each paragraph went, the page markers removed and the encodings.
 fn explain(imported: &Imported) {
+    use crate::sanitize::escape;
     let mut err = crate::sanitize::stderr();
     for (source, encoding) in &imported.encodings {
-        let _ = writeln!(err, "{source}: read as {encoding}");
+        let _ = writeln!(err, "{}: read as {encoding}", escape(source));
     }
     for (source, m) in &imported.page_markers {
-        let _ = writeln!(err, "{source}:{}: removed page marker {}", m.line, m.text);
+        let _ = writeln!(
+            err,
+            "{}:{}: removed page marker {}",
+            escape(source),
+            m.line,
+            escape(&m.text)
+        );
     }
     for p in &imported.placements {
-        let _ = writeln!(err, "{}:{}: {}: {}", p.source, p.line, p.place, p.excerpt);
+        let _ = writeln!(
+            err,
+            "{}:{}: {}: {}",
+            escape(&p.source),
+            p.line,
+            p.place,
+            escape(&p.excerpt)
+        );
     }
     let unplaced = imported.placements.iter().filter(|p| p.unplaced).count();
     let _ = writeln!(

@@ -7,11 +7,12 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 pub enum KeyError {
     /// `<Name>` names no key.
     #[error(
-        "unknown key name '<{0}>' in --keys (known: <Enter> <Esc> <Tab> <S-Tab> <Up> <Down> <Left> <Right> <PgDn> <PgUp> <Home> <End> <BS> <Space> <lt> <C-x>)"
+        "unknown key name '<{}>' in --keys (known: <Enter> <Esc> <Tab> <S-Tab> <Up> <Down> <Left> <Right> <PgDn> <PgUp> <Home> <End> <BS> <Space> <lt> <C-x>)",
+        crate::sanitize::escape(.0)
     )]
     Unknown(String),
     /// A `<` with no `>` after it.
-    #[error("unclosed '<' in --keys '{0}' (write <lt> for the key <)")]
+    #[error("unclosed '<' in --keys '{}' (write <lt> for the key <)", crate::sanitize::escape(.0))]
     Unclosed(String),
 }
 

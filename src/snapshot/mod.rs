@@ -84,8 +84,12 @@ impl FromStr for Size {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let bad =
-            || format!("expected WxH with sides from 1 to {MAX_SIDE}, like 120x40; got '{s}'");
+        let bad = || {
+            format!(
+                "expected WxH with sides from 1 to {MAX_SIDE}, like 120x40; got '{}'",
+                crate::sanitize::escape(s)
+            )
+        };
         let (w, h) = s.split_once(['x', 'X']).ok_or_else(bad)?;
         let width: u16 = w.trim().parse().map_err(|_| bad())?;
         let height: u16 = h.trim().parse().map_err(|_| bad())?;
@@ -112,7 +116,7 @@ pub enum SnapshotError {
     #[error(transparent)]
     Keys(#[from] keys::KeyError),
     /// No theme has this name.
-    #[error("unknown theme '{0}' (known: {names})", names = Theme::NAMES.join(", "))]
+    #[error("unknown theme '{}' (known: {names})", crate::sanitize::escape(.0), names = Theme::NAMES.join(", "))]
     Theme(String),
 }
 

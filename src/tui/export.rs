@@ -233,7 +233,13 @@ fn csv_field(s: &str) -> String {
 /// (OWASP's list: = + - @ tab CR at the start); a plain number such as
 /// "-12.5" is a number, not a formula, and stays as it is.
 fn starts_a_formula(s: &str) -> bool {
-    s.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_plain_number(s)
+    if s.starts_with(['\t', '\r']) {
+        return true;
+    }
+    // Spreadsheets skip leading spaces, and WPS and Excel in a Chinese locale
+    // read the full-width signs (＝＋－＠) as the ASCII ones.
+    let first = s.trim_start_matches([' ', '\u{3000}']);
+    first.starts_with(['=', '+', '-', '@', '＝', '＋', '－', '＠']) && !is_plain_number(first)
 }
 
 /// "-12", "+3.5", "-0.25": a sign, digits and at most one decimal point.
@@ -323,6 +329,10 @@ mod tests {
         assert_eq!(csv_field("-"), "'-");
         assert_eq!(csv_field("849.56"), "849.56");
         assert_eq!(csv_field("整改"), "整改");
+        assert_eq!(csv_field("＝1+1"), "'＝1+1");
+        assert_eq!(csv_field("  =1+1"), "'  =1+1");
+        assert_eq!(csv_field("\u{3000}@A1"), "'\u{3000}@A1");
+        assert_eq!(csv_field(" -3"), " -3");
     }
 
     #[test]

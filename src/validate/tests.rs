@@ -351,3 +351,22 @@ fn suggests_close_names_only() {
     assert_eq!(did_you_mean("x", fields), None);
     assert_eq!(edit_distance("整改", "整改到位"), 2);
 }
+
+/// Two ids that differ only in a control character would show alike and, where
+/// text is shown cleaned, be taken for each other: ids and references are keys.
+#[test]
+fn ids_and_references_may_not_hold_control_characters() {
+    let mut ds = minimal();
+    ds.reports[0].id = "demo\u{85}".into();
+    let figures = &mut ds.reports[0].problems[1].measures[0].figures;
+    figures[0].id = Some("floor\u{202e}".into());
+    figures[1].target = Some("floor\u{202e}".into());
+    assert_eq!(
+        found(&ds),
+        vec![
+            "E $.reports[0].id: id 'demo\u{85}' holds a control character",
+            "E $.reports[0].problems[1].measures[0].figures[0].id: id 'floor\u{202e}' holds a control character",
+            "E $.reports[0].problems[1].measures[0].figures[1].target: target 'floor\u{202e}' holds a control character",
+        ]
+    );
+}
