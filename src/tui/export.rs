@@ -333,6 +333,8 @@ mod tests {
         assert_eq!(csv_field("  =1+1"), "'  =1+1");
         assert_eq!(csv_field("\u{3000}@A1"), "'\u{3000}@A1");
         assert_eq!(csv_field(" -3"), " -3");
+        assert_eq!(csv_field("-1.x"), "'-1.x");
+        assert_eq!(csv_field("-1."), "'-1.");
     }
 
     #[test]
