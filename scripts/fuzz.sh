@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the mutation fuzzer (tests/fuzz) for a long budget in release mode, one
+# Runs the mutation fuzzer (tests/fuzz) for a long budget in release mode (the
+# `fuzz` profile: release with overflow checks and debug assertions), one
 # process per core, each on its own range of seeds, and prints the totals.
 #
 #   scripts/fuzz.sh                  # 10 minutes on every core
@@ -27,7 +28,7 @@ else
 fi
 
 # The test binary itself, so that a running job holds no cargo lock.
-bin=$(cargo test --release --test fuzz --no-run --message-format=json |
+bin=$(cargo test --profile fuzz --test fuzz --no-run --message-format=json |
     grep -o '"executable":"[^"]*"' | tail -1 | cut -d'"' -f4)
 [[ -x "$bin" ]] || { echo "fuzz.sh: no test binary built" >&2; exit 2; }
 echo "fuzz.sh: $JOBS jobs of $bin at $(git rev-parse --short HEAD)"

@@ -24,7 +24,7 @@ use std::time::{Duration, Instant};
 use mutate::Rng;
 
 /// Inputs in a plain `cargo test`: about 40 s of a debug build on two cores.
-const CI_INPUTS: u64 = 1500;
+const CI_INPUTS: u64 = 1200;
 
 /// An input still running after this long is a hang: the run stops there.
 const HANG_ABORT: Duration = Duration::from_secs(120);
@@ -284,6 +284,15 @@ fn fuzz_every_command_from_the_corpus() {
         let (bytes, text, rng) = input(seed, &corpus, &raw);
         let file = base(&mut Rng::new(seed), &corpus).name.clone();
         tally.run(&format!("seed-{seed}"), &file, &bytes, text, rng, hang);
+        // A line now and then, so that a run stopped early still says how far it got.
+        if tally.inputs % 20_000 == 0 {
+            println!(
+                "fuzz-progress: inputs={} failures={} secs={:.0}",
+                tally.inputs,
+                tally.failures.len(),
+                start.elapsed().as_secs_f64()
+            );
+        }
     }
     started_at.store(0, Ordering::Relaxed);
     let _ = panic::take_hook();

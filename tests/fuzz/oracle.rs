@@ -157,7 +157,11 @@ fn loaded_outputs(loaded: Loaded, rng: &mut Rng, full: bool) -> Result<(), Strin
     check_stats(&dataset, &stats)?;
     let lang = if rng.one_in(2) { Lang::Zh } else { Lang::En };
     summaries(&dataset, &stats, lang)?;
-    let mut app = App::new(dataset, stats, lang);
+    let mut app = if full && rng.one_in(4) {
+        loaded_in_batches(dataset, &stats, lang, rng)?
+    } else {
+        App::new(dataset, stats, lang)
+    };
     let sizes = if full { 2 } else { 1 };
     for _ in 0..sizes {
         let (w, h) = *rng.pick(SIZES);
@@ -168,6 +172,31 @@ fn loaded_outputs(loaded: Loaded, rng: &mut Rng, full: bool) -> Result<(), Strin
         }
     }
     keys(&mut app, rng)
+}
+
+/// The dashboard as a large file fills it: reports arrive in batches while
+/// the user is on some tab; the statistics at the end are those of the whole.
+fn loaded_in_batches(
+    mut dataset: Dataset,
+    whole: &Stats,
+    lang: Lang,
+    rng: &mut Rng,
+) -> Result<App, String> {
+    let mut app = App::loading(whole.as_of, lang);
+    app.update(Action::Resize(80, 24));
+    let mut reports = std::mem::take(&mut dataset.reports);
+    while !reports.is_empty() {
+        let rest = reports.split_off(rng.below(reports.len() + 1).max(1));
+        app.append_reports(reports);
+        reports = rest;
+        app.update(*rng.pick(&[Action::Down, Action::NextTab, Action::Bottom, Action::Enter]));
+        draw(&app, 80, 24, &Theme::dark())?;
+    }
+    app.finish_loading(dataset.name, dataset.synthetic);
+    if app.stats != *whole {
+        return Err("stats: reports appended in batches differ from computing them at once".into());
+    }
+    Ok(app)
 }
 
 /// Counts add up; the sum of the reports is the total.
