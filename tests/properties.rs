@@ -289,3 +289,22 @@ proptest! {
         prop_assert_eq!(piecewise, stats);
     }
 }
+
+proptest! {
+    /// Any `--keys` string is read or refused, never a panic; refused, its
+    /// message names the string.
+    #[test]
+    fn any_key_string_is_read_or_refused(s in "(<[A-Za-z-]{0,6}>?|[a-z/?<>整\u{1b}])*") {
+        if let Err(e) = zhenggai::snapshot::keys::parse(&s) {
+            prop_assert!(!e.to_string().is_empty());
+        }
+    }
+
+    /// Any `--size` string is a size with sides 1 to 1000, or refused.
+    #[test]
+    fn any_size_string_is_in_range_or_refused(s in "[0-9xX ]{0,12}|[0-9]{1,6}x[0-9]{1,6}") {
+        if let Ok(size) = s.parse::<zhenggai::snapshot::Size>() {
+            prop_assert!((1..=1000).contains(&size.width) && (1..=1000).contains(&size.height));
+        }
+    }
+}

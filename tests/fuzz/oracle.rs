@@ -267,6 +267,35 @@ fn draw(app: &App, w: u16, h: u16, theme: &Theme) -> Result<(), String> {
     crate::xml::well_formed(&svg).map_err(|e| format!("snapshot svg, {at}: {e}"))
 }
 
+/// Keys typed as `snapshot --keys` replays them, through the live key table:
+/// named keys, letters, and text for the search and help filters.
+fn typed(app: &mut App, rng: &mut Rng) {
+    const KEYS: &[&str] = &[
+        "<Enter>", "<Esc>", "<Tab>", "<S-Tab>", "<Down>", "<Up>", "<PgDn>", "<End>", "<BS>",
+        "<C-d>", "<C-u>", "/", "?", "n", "N", "j", "k", "u", "s", "f", "o", "l", "p", "G", "g",
+        "整", "\u{202e}", "\x1b", "<lt>", "<Nope>", "<",
+    ];
+    let text: String = (0..1 + rng.below(16)).map(|_| *rng.pick(KEYS)).collect();
+    let Ok(keys) = zhenggai::snapshot::keys::parse(&text) else {
+        return;
+    };
+    for key in &keys {
+        if app.should_quit {
+            break;
+        }
+        if let Some(action) = zhenggai::tui::keys::action_for(key, |s| app.in_scope(s)) {
+            app.update(action);
+        }
+        let mut steps = 0;
+        while app.searching() && steps < 100_000 {
+            app.update(Action::SearchStep);
+            steps += 1;
+        }
+    }
+    // What a key asked of the run loop (copy, export, reload) is not done here.
+    let _ = app.take_effect();
+}
+
 /// A few keys a user might press, then a frame, the copied text and the CSV.
 fn keys(app: &mut App, rng: &mut Rng) -> Result<(), String> {
     const PLAIN: &[Action] = &[
@@ -292,6 +321,9 @@ fn keys(app: &mut App, rng: &mut Rng) -> Result<(), String> {
         Action::Select(3),
     ];
     app.update(Action::Resize(100, 30));
+    if rng.one_in(3) {
+        typed(app, rng);
+    }
     for _ in 0..1 + rng.below(12) {
         match rng.below(8) {
             0 => {
