@@ -127,6 +127,8 @@ struct Tally {
     loaded: u64,
     imported: u64,
     refused: u64,
+    /// Why the import guard refused, and how often.
+    reasons: std::collections::BTreeMap<String, u64>,
     slow: u64,
     max: Duration,
     max_seed: u64,
@@ -161,7 +163,13 @@ impl Tally {
             Ok(Ok(outcome)) => {
                 self.loaded += u64::from(outcome.loaded);
                 self.imported += u64::from(outcome.imported);
-                self.refused += u64::from(outcome.refused);
+                if let Some(reason) = outcome.refused {
+                    if std::env::var_os("ZHENGGAI_FUZZ_SAVE_REFUSED").is_some() {
+                        save(&format!("refused-{label}.txt"), bytes);
+                    }
+                    self.refused += 1;
+                    *self.reasons.entry(reason).or_default() += 1;
+                }
                 None
             }
             Ok(Err(broken)) => Some(broken),
@@ -248,7 +256,16 @@ fn fuzz_every_command_from_the_corpus() {
             .map(|s| (*s).to_owned())
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
             .unwrap_or_default();
-        *LAST_PANIC.lock().unwrap() = Some(format!("{message} at {at}"));
+        // The panic is often inside a dependency (rust_decimal's "Division
+        // overflowed"): the first frames of this crate say who called it.
+        let trace = std::backtrace::Backtrace::force_capture().to_string();
+        let ours: Vec<&str> = trace
+            .lines()
+            .map(str::trim)
+            .filter(|l| l.contains("/src/") && !l.contains("/.cargo/") && !l.contains("/rustc/"))
+            .take(3)
+            .collect();
+        *LAST_PANIC.lock().unwrap() = Some(format!("{message} at {at}; {}", ours.join(", ")));
     }));
     let epoch = Instant::now();
     let current = Arc::new(AtomicU64::new(first));
@@ -311,6 +328,9 @@ fn fuzz_every_command_from_the_corpus() {
         tally.failures.len(),
         start.elapsed().as_secs_f64(),
     );
+    for (reason, count) in &tally.reasons {
+        println!("fuzz-refused: {count} × {reason}");
+    }
     assert!(
         tally.failures.is_empty(),
         "{} failing inputs:\n{}",

@@ -23,14 +23,15 @@ use zhenggai::tui::{export, ui};
 use crate::mutate::Rng;
 
 /// What became of one input.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone)]
 pub struct Outcome {
     /// It passed the loader (as `check` would accept it).
     pub loaded: bool,
     /// The importer made a dataset of it.
     pub imported: bool,
-    /// ...which the import guard then refused, since `check` would reject it.
-    pub refused: bool,
+    /// ...which the import guard then refused, since `check` would reject
+    /// it: the first error, its quoted values and numbers taken out.
+    pub refused: Option<String>,
 }
 
 /// The sizes a snapshot is drawn at: the tiny ones show "too small", the
@@ -134,11 +135,36 @@ fn import(bytes: &[u8], rng: &mut Rng, outcome: &mut Outcome) -> Result<(), Stri
     clean("import JSON", &json, false)?;
     match zhenggai::load::load_str("import", &json) {
         Ok(loaded) => loaded_outputs(loaded, rng, false),
-        Err(_) => {
-            outcome.refused = true;
+        Err(e) => {
+            let first = e.errors().next().map(|d| d.message.as_str()).unwrap_or("");
+            outcome.refused = Some(reason(first));
             Ok(())
         }
     }
+}
+
+/// A message with its quoted values and digits taken out, to count alike.
+fn reason(message: &str) -> String {
+    let mut out = String::new();
+    let mut quoted = false;
+    for c in message.chars() {
+        match c {
+            '\'' => {
+                quoted = !quoted;
+                if quoted {
+                    out.push_str("'…'");
+                }
+            }
+            _ if quoted => {}
+            c if c.is_ascii_digit() => {
+                if !out.ends_with('N') {
+                    out.push('N');
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn day(rng: &mut Rng) -> NaiveDate {
