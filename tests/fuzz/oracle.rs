@@ -322,6 +322,45 @@ fn typed(app: &mut App, rng: &mut Rng) {
     let _ = app.take_effect();
 }
 
+/// The file changes under the dashboard (a reload): reports, problems or
+/// figures gone, or the order reversed, wherever the user has drilled down
+/// to. Only data that still validates is taken, as the live reload does.
+fn reload(app: &mut App, rng: &mut Rng) -> Result<(), String> {
+    let mut data = app.data.clone();
+    match rng.below(4) {
+        0 if !data.reports.is_empty() => {
+            data.reports.remove(rng.below(data.reports.len()));
+        }
+        1 => {
+            for r in &mut data.reports {
+                r.problems.truncate(rng.below(r.problems.len() + 1));
+            }
+        }
+        2 => {
+            for m in data
+                .reports
+                .iter_mut()
+                .flat_map(|r| &mut r.problems)
+                .flat_map(|p| p.measures.iter_mut().chain(&mut p.ongoing))
+            {
+                m.figures.truncate(rng.below(m.figures.len() + 1));
+            }
+        }
+        _ => data.reports.reverse(),
+    }
+    let invalid = zhenggai::validate::validate(&data)
+        .iter()
+        .any(|i| i.severity == zhenggai::diagnostic::Severity::Error);
+    if invalid {
+        return Ok(());
+    }
+    let stats = Stats::compute(&data, app.stats.as_of);
+    app.replace_data(data, stats);
+    draw(app, 100, 30, &Theme::dark())?;
+    app.update(*rng.pick(&[Action::Enter, Action::Back, Action::Down, Action::NextMatch]));
+    draw(app, 60, 20, &Theme::high_contrast())
+}
+
 /// A few keys a user might press, then a frame, the copied text and the CSV.
 fn keys(app: &mut App, rng: &mut Rng) -> Result<(), String> {
     const PLAIN: &[Action] = &[
@@ -377,6 +416,9 @@ fn keys(app: &mut App, rng: &mut Rng) -> Result<(), String> {
         }
     }
     draw(app, 100, 30, &Theme::light())?;
+    if rng.one_in(4) {
+        reload(app, rng)?;
+    }
     if let Some(text) = app.copy_text() {
         clean("copied text", &sanitize::escape_keeping_lines(&text), false)?;
     }
