@@ -6,6 +6,7 @@
 #   scripts/fuzz.sh                  # 10 minutes on every core
 #   SECONDS_PER_JOB=3600 scripts/fuzz.sh
 #   INPUTS_PER_JOB=100000 JOBS=2 FIRST_SEED=5000000 scripts/fuzz.sh
+#   LOGS=target/fuzz-logs-2 scripts/fuzz.sh   # beside a run already going
 #
 # Job j starts at seed FIRST_SEED + j * 1e9, so runs never repeat an input as
 # long as each job stays under a billion. An input slower than HANG_MS (2 s)
@@ -17,7 +18,7 @@ cd "$(dirname "$0")/.."
 JOBS=${JOBS:-$(nproc)}
 FIRST_SEED=${FIRST_SEED:-1000000}
 HANG_MS=${HANG_MS:-2000}
-LOGS=target/fuzz-logs
+LOGS=${LOGS:-target/fuzz-logs}
 mkdir -p "$LOGS"
 
 budget=()
