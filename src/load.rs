@@ -127,11 +127,13 @@ pub fn bundled() -> Result<Loaded, LoadError> {
 
 /// Loads one text as if it were a file of that name; for tests and importers.
 pub fn load_str(name: &str, text: &str) -> Result<Loaded, LoadError> {
-    collect(
-        vec![Input::in_memory(name, text.as_bytes())],
-        Vec::new(),
-        None,
-    )
+    load_bytes(name, text.as_bytes())
+}
+
+/// Loads bytes as if they were a file of that name, UTF-8 or not: what
+/// `check` does with a file, without the file (the fuzz harness feeds it).
+pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Loaded, LoadError> {
+    collect(vec![Input::in_memory(name, bytes)], Vec::new(), None)
 }
 
 /// Loads inputs, with the reports in the dataset.
