@@ -268,3 +268,29 @@ fn an_overlapping_figure_is_listed_but_not_added() {
         before.reports[0].land_other.len() + 1
     );
 }
+
+/// Long-term problems count in the total and add up like the others (the
+/// bundled reports have none, so the tests above cannot see them).
+#[test]
+fn long_term_problems_count_and_add_up() {
+    let mut sum = Counts {
+        closed: 1,
+        open: 2,
+        long_term: 3,
+    };
+    assert_eq!(sum.total(), 6);
+    sum.add(Counts {
+        closed: 10,
+        open: 20,
+        long_term: 30,
+    });
+    assert_eq!(
+        sum,
+        Counts {
+            closed: 11,
+            open: 22,
+            long_term: 33
+        }
+    );
+    assert_eq!(sum.total(), 66);
+}
