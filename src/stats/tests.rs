@@ -181,6 +181,12 @@ fn the_bundled_reports_add_up_as_the_seed_says() {
     assert_eq!(expropriated.target_m2, Some(Decimal::from(1_000_000)));
     assert_eq!(expropriated.with_target_m2, Decimal::from(1_100_000));
     assert_eq!(expropriated.percent_of_target(), Some(Decimal::from(110)));
+    let own = stats.reports[0]
+        .land
+        .iter()
+        .find(|l| l.kind == FigureKind::LandExpropriated)
+        .unwrap();
+    assert_eq!(own.target_m2, Some(Decimal::from(1_000_000)));
     assert_eq!(
         land(FigureKind::LandRevitalised).mu(),
         "849.56".parse::<Decimal>().unwrap()
