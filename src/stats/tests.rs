@@ -6,6 +6,18 @@ fn day(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
+/// The first measure figure of a kind in the dataset, to change.
+fn first_figure(dataset: &mut Dataset, kind: FigureKind) -> &mut Figure {
+    dataset
+        .reports
+        .iter_mut()
+        .flat_map(|r| r.problems.iter_mut())
+        .flat_map(|p| p.measures.iter_mut())
+        .flat_map(|m| m.figures.iter_mut())
+        .find(|f| f.kind == kind)
+        .unwrap()
+}
+
 #[test]
 fn buckets_deadlines_against_the_as_of_date() {
     let as_of = day("2022-01-01");
@@ -57,14 +69,7 @@ fn an_approximate_land_figure_makes_its_total_approximate() {
     let as_of = day("2022-01-15");
     let exact = Stats::compute(&dataset, as_of);
     assert!(exact.totals.land.iter().all(|l| !l.approximate));
-    let figure = dataset
-        .reports
-        .iter_mut()
-        .flat_map(|r| r.problems.iter_mut())
-        .flat_map(|p| p.measures.iter_mut())
-        .flat_map(|m| m.figures.iter_mut())
-        .find(|f| f.kind == FigureKind::LandRedeveloped)
-        .unwrap();
+    let figure = first_figure(&mut dataset, FigureKind::LandRedeveloped);
     figure.approximate = true;
     let stats = Stats::compute(&dataset, as_of);
     for lands in [&stats.totals.land, &stats.reports[0].land] {
@@ -249,14 +254,7 @@ fn an_overlapping_figure_is_listed_but_not_added() {
     let mut dataset = crate::load::bundled().unwrap().dataset;
     let as_of = day("2022-01-15");
     let before = Stats::compute(&dataset, as_of);
-    let figure = dataset
-        .reports
-        .iter_mut()
-        .flat_map(|r| r.problems.iter_mut())
-        .flat_map(|p| p.measures.iter_mut())
-        .flat_map(|m| m.figures.iter_mut())
-        .find(|f| f.kind == FigureKind::LandRedeveloped)
-        .unwrap();
+    let figure = first_figure(&mut dataset, FigureKind::LandRedeveloped);
     figure.overlaps = Some("land-revitalised".into());
     let after = Stats::compute(&dataset, as_of);
     let redeveloped = |s: &Stats| {
