@@ -1,5 +1,6 @@
 //! The headless summary: per report and in total, as aligned text, JSON or Markdown.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use rust_decimal::Decimal;
@@ -11,6 +12,7 @@ use crate::i18n::{self, Lang, Msg};
 use serde::Serialize;
 
 use crate::model::{Dataset, FigureKind, InspectionKind, Role, Status};
+use crate::sanitize::escape;
 use crate::stats::{
     Bucket, BucketCounts, Count, Counts, FigurePath, LandTotal, MoneyTotal, ReportStats, Stats,
 };
@@ -248,13 +250,15 @@ fn figure_json<'a>(dataset: &'a Dataset, path: &FigurePath) -> Option<JsonFigure
 
 const LABEL: usize = 26;
 
-/// The summary as text aligned by display width, in a language.
+/// The summary as text aligned by display width, in a language. Every text
+/// of the data is escaped where it is written: a title holding a newline
+/// cannot forge a line.
 pub fn to_text(dataset: &Dataset, stats: &Stats, lang: Lang) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
         "{} · {} {} · {} {}",
-        dataset.name,
+        escape(&dataset.name),
         dataset.reports.len(),
         Msg::Reports.text(lang),
         Msg::AsOf.text(lang),
@@ -361,15 +365,15 @@ fn money_lines(out: &mut String, dataset: &Dataset, money: &[MoneyTotal], lang: 
 fn as_written(dataset: &Dataset, figures: &[FigurePath]) -> String {
     let resolved: Vec<&crate::model::Figure> =
         figures.iter().filter_map(|p| p.resolve(dataset)).collect();
-    let added: Vec<&str> = resolved
+    let added: Vec<Cow<str>> = resolved
         .iter()
         .filter(|f| f.overlaps.is_none())
-        .map(|f| f.text.as_str())
+        .map(|f| escape(&f.text))
         .collect();
-    let left_out: Vec<&str> = resolved
+    let left_out: Vec<Cow<str>> = resolved
         .iter()
         .filter(|f| f.overlaps.is_some())
-        .map(|f| f.text.as_str())
+        .map(|f| escape(&f.text))
         .collect();
     let mut s = format!("= {}", added.join(" + "));
     if !left_out.is_empty() {
@@ -409,10 +413,10 @@ fn land_lines(out: &mut String, dataset: &Dataset, land: &[LandTotal], lang: Lan
 
 fn report_text(out: &mut String, dataset: &Dataset, rs: &ReportStats, lang: Lang) {
     let r = &dataset.reports[rs.report];
-    let _ = writeln!(out, "■ {}", r.title);
+    let _ = writeln!(out, "■ {}", escape(&r.title));
     let mut meta = format!(
         "  {} · {} · {} {}",
-        r.issuer,
+        escape(&r.issuer),
         i18n::inspection(r.inspection.kind, lang),
         Msg::Published.text(lang),
         r.published
@@ -445,10 +449,10 @@ fn report_text(out: &mut String, dataset: &Dataset, rs: &ReportStats, lang: Lang
                     out,
                     "    {}{}  {}",
                     pad_right(
-                        &format!("{} · {}", i18n::role(f.role, lang), f.label),
+                        &format!("{} · {}", i18n::role(f.role, lang), escape(&f.label)),
                         LABEL - 2
                     ),
-                    pad_left(&f.text, 16),
+                    pad_left(&escape(&f.text), 16),
                     i18n::kind(f.kind, lang)
                 );
             }
@@ -466,7 +470,7 @@ fn report_text(out: &mut String, dataset: &Dataset, rs: &ReportStats, lang: Lang
                     out,
                     "    {}{}",
                     pad_right(i18n::kind(item.kind, lang), LABEL - 2),
-                    item.label
+                    escape(&item.label)
                 );
             }
         }
@@ -635,7 +639,7 @@ pub fn run(
     out: &mut impl std::io::Write,
     err: &mut impl std::io::Write,
 ) -> std::io::Result<u8> {
-    let mut loaded = match crate::load::load(&args.paths) {
+    let loaded = match crate::load::load(&args.paths) {
         Ok(loaded) => loaded,
         Err(e) => {
             crate::check::print_load_error(&e, err)?;
@@ -643,10 +647,6 @@ pub fn run(
         }
     };
     crate::check::print_warnings(&loaded, err)?;
-    if args.format != crate::cli::SummaryFormat::Json {
-        // Lines for people: a value holding a newline must not forge a line.
-        crate::sanitize::escape_dataset(&mut loaded.dataset);
-    }
     let as_of = args
         .as_of
         .unwrap_or_else(|| chrono::Local::now().date_naive());
