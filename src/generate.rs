@@ -723,16 +723,19 @@ pub fn report(seed: u64, index: usize) -> Report {
             publication: Some("无锡日报".to_owned()),
             page: Some(format!("第{}版", rng.range(2, 8))),
             url: None,
-            file: None,
             complete: true,
-            missing: None,
+            ..Source::default()
         },
         contact,
         stated,
         problems,
+        general: Vec::new(),
+        people: Vec::new(),
+        rules: Vec::new(),
         plan,
         signature: Some(issuer),
         signed: Some(published),
+        published_inferred: None,
         unplaced: Vec::new(),
     }
 }
@@ -766,6 +769,7 @@ fn stated(closed: usize, open: usize, long_term: usize, total: usize) -> StatedT
             percent,
             quote: format!("整改完成率{percent}%"),
         }),
+        ..StatedTotals::default()
     }
 }
 
@@ -811,6 +815,7 @@ fn problem(
         note: None,
         measures,
         ongoing,
+        ..Problem::default()
     }
 }
 
@@ -845,6 +850,7 @@ fn measure(rng: &mut Rng, ordinal: usize, deadline_after: Option<NaiveDate>) -> 
             text: when,
             date: Some(date),
             quote,
+            ..Deadline::default()
         });
     }
     let target = rng.between(90, 190);
@@ -889,6 +895,7 @@ fn measure(rng: &mut Rng, ordinal: usize, deadline_after: Option<NaiveDate>) -> 
         deadline,
         figures,
         unstated: Vec::new(),
+        cells: None,
     }
 }
 

@@ -19,7 +19,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::jsonpos::{self, Position, Segment};
-use crate::model::{Dataset, Report, SCHEMA_VERSION};
+use crate::model::{Dataset, Report, SCHEMA_VERSION, SCHEMA_VERSIONS_READ};
 use crate::validate::{self, Issue, did_you_mean};
 
 pub use chunks::Progress;
@@ -619,7 +619,7 @@ fn parse_whole(name: &str, bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> O
     let parsed = serde_json::from_str::<Dataset>(text).map_err(|_| error_with_path(text));
     match parsed {
         Ok(dataset) => {
-            if dataset.schema_version != SCHEMA_VERSION {
+            if !SCHEMA_VERSIONS_READ.contains(&dataset.schema_version) {
                 diagnostics.push(unsupported_version(
                     name,
                     text,
@@ -635,7 +635,11 @@ fn parse_whole(name: &str, bytes: &[u8], diagnostics: &mut Vec<Diagnostic>) -> O
             // mistake in that version, so its version is what to report.
             let version = jsonpos::value_text(text, &[Segment::Key("schema_version".into())]);
             match version {
-                Some(v) if v.parse::<u64>().is_ok() && v != SCHEMA_VERSION.to_string() => {
+                Some(v)
+                    if v.parse::<u32>().map_or(v.parse::<u64>().is_ok(), |v| {
+                        !SCHEMA_VERSIONS_READ.contains(&v)
+                    }) =>
+                {
                     diagnostics.push(unsupported_version(name, text, v));
                 }
                 _ => diagnostics.push(parse_error(name, text, &path, &error)),
@@ -702,7 +706,7 @@ fn unsupported_version(name: &str, text: &str, version: &str) -> Diagnostic {
         position,
         Severity::Error,
         &path,
-        format!("unsupported schema_version '{version}' (this build reads {SCHEMA_VERSION})"),
+        format!("unsupported schema_version '{version}' (this build reads 1 and 2)"),
         Some(format!(
             "convert the file to schema_version {SCHEMA_VERSION}, or use a zhenggai that reads version {version}"
         )),
@@ -1005,7 +1009,7 @@ mod tests {
         assert_eq!(
             errors_of("m.json", &text),
             vec![
-                "m.json:2:21: error: $.schema_version: unsupported schema_version '7' (this build reads 1)\n  hint: convert the file to schema_version 1, or use a zhenggai that reads version 7",
+                "m.json:2:21: error: $.schema_version: unsupported schema_version '7' (this build reads 1 and 2)\n  hint: convert the file to schema_version 2, or use a zhenggai that reads version 7",
             ]
         );
     }

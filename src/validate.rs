@@ -506,7 +506,8 @@ impl UnitGroup {
             K::LandRevitalised
             | K::LandRedeveloped
             | K::LandUnsuppliedDisposed
-            | K::LandExpropriated => Some(Self::Area),
+            | K::LandExpropriated
+            | K::FloorAreaExpropriated => Some(Self::Area),
             K::Count => Some(Self::Count),
             K::Ratio | K::Growth => Some(Self::Percent),
             K::Other => None,

@@ -205,7 +205,7 @@ fn invalid_unsupported_schema_version_is_reported_instead_of_other_errors() {
     assert_fails_with(
         &run,
         &[
-            "unsupported-version.json:2:21: error: $.schema_version: unsupported schema_version '7' (this build reads 1)",
+            "unsupported-version.json:2:21: error: $.schema_version: unsupported schema_version '7' (this build reads 1 and 2)",
         ],
     );
     assert!(!run.output.contains("published_on"), "{}", run.output);

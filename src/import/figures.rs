@@ -837,6 +837,7 @@ pub fn deadline(text: &Text, reference: NaiveDate, require_cue: bool) -> Option<
                 text: written,
                 date: Some(date),
                 quote: text.orig_slice(cs, ce),
+                ..Deadline::default()
             });
         }
         i = end;

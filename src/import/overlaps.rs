@@ -80,14 +80,9 @@ mod tests {
 
     fn measure(text: &str) -> Measure {
         Measure {
-            ordinal: None,
-            ordinal_inferred: false,
-            heading: None,
             text: text.to_owned(),
-            partial: false,
-            deadline: None,
             figures: extract(&Text::new(text, &normalize(text))),
-            unstated: Vec::new(),
+            ..Measure::default()
         }
     }
 

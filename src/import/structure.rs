@@ -345,6 +345,7 @@ pub fn build(
         reports[r].unplaced.push(Unplaced {
             text: p.text.clone(),
             reason,
+            furniture: false,
         });
     }
     placements.sort_by_key(|p| p.line);
@@ -408,9 +409,13 @@ impl<'a> Builder<'a> {
                 contact: Contact::default(),
                 stated: StatedTotals::default(),
                 problems: Vec::new(),
+                general: Vec::new(),
+                people: Vec::new(),
+                rules: Vec::new(),
                 plan: Vec::new(),
                 signature: None,
                 signed: None,
+                published_inferred: None,
                 unplaced: Vec::new(),
             },
             problem_style: None,
@@ -447,6 +452,7 @@ impl<'a> Builder<'a> {
         self.report.unplaced.push(Unplaced {
             text: p.text.clone(),
             reason: reason.to_string(),
+            furniture: false,
         });
     }
 
@@ -806,6 +812,7 @@ impl<'a> Builder<'a> {
             note: None,
             measures: Vec::new(),
             ongoing: Vec::new(),
+            ..Problem::default()
         }
     }
 
@@ -965,6 +972,7 @@ impl<'a> Builder<'a> {
             deadline,
             figures,
             unstated,
+            cells: None,
         }
     }
 

@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, mpsc};
 
 use crate::diagnostic::Severity;
-use crate::model::{Dataset, Report, SCHEMA_VERSION};
+use crate::model::{Dataset, Report, SCHEMA_VERSIONS_READ};
 use crate::validate::{self, Issue};
 
 /// Finds the reports array of a dataset and the bounds of each report, one
@@ -381,7 +381,8 @@ pub(super) fn parse(
     let head = simdutf8::basic::from_utf8(&envelope)
         .ok()
         .and_then(|text| serde_json::from_str::<Dataset>(text).ok());
-    let Some(head) = head.filter(|d| d.schema_version == SCHEMA_VERSION && d.reports.is_empty())
+    let Some(head) =
+        head.filter(|d| SCHEMA_VERSIONS_READ.contains(&d.schema_version) && d.reports.is_empty())
     else {
         return Ok(give_up(order));
     };

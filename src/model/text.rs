@@ -1,8 +1,8 @@
 //! Visiting every text of a report, for views that change how text shows.
 
 use super::{
-    Contact, Deadline, Figure, Inspection, Measure, PlanItem, Problem, Report, Source,
-    StatedTotals, Unplaced, Unstated,
+    Cells, Column, Contact, Deadline, Figure, Inspection, Measure, PeopleCount, PlanItem, Problem,
+    Report, RulesCount, Source, StatedTotals, Unplaced, Unstated,
 };
 
 /// Calls `f` on every string of the report that holds text from the source
@@ -16,6 +16,7 @@ impl Report {
             title,
             issuer,
             published: _,
+            published_inferred,
             inspection:
                 Inspection {
                     kind: _,
@@ -24,10 +25,12 @@ impl Report {
                 },
             source:
                 Source {
+                    kind: _,
                     publication,
                     page,
                     url,
                     file,
+                    sheets,
                     complete: _,
                     missing,
                 },
@@ -44,8 +47,14 @@ impl Report {
                     long_term,
                     total,
                     completion_rate,
+                    aspects,
+                    measures,
+                    units,
                 },
             problems,
+            general,
+            people,
+            rules,
             plan,
             signature,
             signed: _,
@@ -64,14 +73,22 @@ impl Report {
             missing,
             address,
             signature,
+            published_inferred,
         ]
         .into_iter()
         .flatten()
         {
             f(s);
         }
-        phone.iter_mut().chain(email.iter_mut()).for_each(&mut *f);
-        for count in [closed, open, long_term, total].into_iter().flatten() {
+        phone
+            .iter_mut()
+            .chain(email.iter_mut())
+            .chain(sheets.iter_mut())
+            .for_each(&mut *f);
+        for count in [closed, open, long_term, total, aspects, measures, units]
+            .into_iter()
+            .flatten()
+        {
             f(&mut count.quote);
         }
         if let Some(rate) = completion_rate {
@@ -79,6 +96,30 @@ impl Report {
         }
         for problem in problems {
             problem.each_text_mut(f);
+        }
+        for paragraph in general {
+            paragraph.each_text_mut(f);
+        }
+        for PeopleCount {
+            kind: _,
+            label,
+            count: _,
+            unit,
+            quote,
+        } in people
+        {
+            f(label);
+            f(unit);
+            f(quote);
+        }
+        for RulesCount {
+            count: _,
+            label,
+            quote,
+        } in rules
+        {
+            f(label);
+            f(quote);
         }
         for PlanItem {
             ordinal,
@@ -92,7 +133,12 @@ impl Report {
                 .for_each(&mut *f);
             f(text);
         }
-        for Unplaced { text, reason } in unplaced {
+        for Unplaced {
+            text,
+            reason,
+            furniture: _,
+        } in unplaced
+        {
             f(text);
             f(reason);
         }
@@ -112,13 +158,42 @@ impl Problem {
             note,
             measures,
             ongoing,
+            category,
+            leaders,
+            departments,
+            partners,
+            deadline,
+            status_text,
+            progress,
+            columns,
+            cells,
         } = self;
-        for s in [number, title, section, measures_heading, note]
+        for s in [
+            number,
+            title,
+            section,
+            measures_heading,
+            note,
+            status_text,
+            progress,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            f(s);
+        }
+        for s in [category, leaders, departments, partners]
             .into_iter()
             .flatten()
         {
             f(s);
         }
+        for Column { header, value } in columns {
+            f(header);
+            f(value);
+        }
+        each_deadline_text(deadline, f);
+        each_cells_text(cells, f);
         for measure in measures.iter_mut().chain(ongoing.iter_mut()) {
             measure.each_text_mut(f);
         }
@@ -136,21 +211,15 @@ impl Measure {
             deadline,
             figures,
             unstated,
+            cells,
         } = self;
         ordinal
             .iter_mut()
             .chain(heading.iter_mut())
             .for_each(&mut *f);
         f(text);
-        if let Some(Deadline {
-            text,
-            date: _,
-            quote,
-        }) = deadline
-        {
-            f(text);
-            f(quote);
-        }
+        each_deadline_text(deadline, f);
+        each_cells_text(cells, f);
         for Figure {
             id,
             label,
@@ -182,5 +251,28 @@ impl Measure {
             f(label);
             f(quote);
         }
+    }
+}
+
+fn each_deadline_text(deadline: &mut Option<Deadline>, f: &mut dyn FnMut(&mut String)) {
+    if let Some(Deadline {
+        text,
+        date: _,
+        date_from,
+        long_term: _,
+        quote,
+    }) = deadline
+    {
+        f(text);
+        date_from.iter_mut().for_each(&mut *f);
+        f(quote);
+    }
+}
+
+fn each_cells_text(cells: &mut Option<Cells>, f: &mut dyn FnMut(&mut String)) {
+    if let Some(Cells { file, sheet, range }) = cells {
+        f(file);
+        sheet.iter_mut().for_each(&mut *f);
+        f(range);
     }
 }
