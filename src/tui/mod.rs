@@ -6,6 +6,7 @@ pub mod action;
 pub mod app;
 pub mod clipboard;
 pub mod export;
+pub mod help;
 pub mod keys;
 pub mod rows;
 pub mod search;
