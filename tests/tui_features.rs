@@ -1194,3 +1194,21 @@ fn replace_data_follows_the_report_not_its_index() {
     assert_eq!(a.level().view, View::Overview);
     assert!(a.data.reports.iter().all(|x| x.title != title));
 }
+
+// Keys that would do nothing.
+
+/// `u` outside Amounts and Land says where it works, instead of doing nothing;
+/// on Amounts it still switches the unit.
+#[test]
+fn u_outside_amounts_and_land_says_where_it_works() {
+    for (lang, words) in [(Lang::Zh, "u 只在金额页"), (Lang::En, "only on Amounts")] {
+        let mut a = app(lang, 120, 40);
+        typing(&mut a, "u");
+        assert!(screen(&a).contains(words), "{lang:?}:\n{}", screen(&a));
+    }
+    let mut a = app(Lang::En, 120, 40);
+    let before = a.money_scale;
+    typing(&mut a, "3u");
+    assert_ne!(a.money_scale, before);
+    assert_eq!(a.notice, None);
+}

@@ -310,6 +310,15 @@ pub const BINDINGS: &[Binding] = &[
         scope: Scope::Units,
         hint: true,
     },
+    // Elsewhere `u` would do nothing; it says where it works instead.
+    Binding {
+        keys: &[(KeyCode::Char('u'), NONE)],
+        label: "u",
+        action: Action::Notice(Msg::UnitsOnlyThere),
+        help: Msg::KeyUnitElsewhere,
+        scope: Scope::Always,
+        hint: false,
+    },
     Binding {
         keys: &[(KeyCode::Tab, NONE)],
         label: "tab",
