@@ -598,7 +598,12 @@ mod tests {
     fn scoped_keys_only_work_in_their_scope() {
         let top_of_overview = |s| s == Scope::Always;
         assert!(binding_for(&press(KeyCode::Esc, NONE), top_of_overview).is_none());
-        assert!(binding_for(&press(KeyCode::Char('u'), NONE), top_of_overview).is_none());
+        // Outside Amounts and Land, `u` only says where it works.
+        let b = binding_for(&press(KeyCode::Char('u'), NONE), top_of_overview);
+        assert_eq!(
+            b.map(|b| b.action),
+            Some(Action::Notice(Msg::UnitsOnlyThere))
+        );
         // Ctrl-u is half a page up, not the unit toggle.
         let b = binding_for(&press(KeyCode::Char('u'), CTRL), |s| s != Scope::Help);
         assert_eq!(b.map(|b| b.action), Some(Action::HalfPageUp));
