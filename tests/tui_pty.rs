@@ -243,3 +243,20 @@ fn hostile_titles_neither_retitle_the_terminal_nor_reach_the_clipboard_raw() {
     assert!(copied.contains("␛]0;PWNED-TITLE␇"), "{copied:?}");
     assert!(!copied.contains('\x1b'), "{copied:?}");
 }
+
+/// Switching the language clears the whole screen before the new frame, so
+/// that no terminal is left with half characters or words run together.
+#[test]
+fn switching_the_language_clears_the_whole_screen() {
+    let mut d = Dashboard::start("zh_CN.UTF-8", &[], &[]);
+    d.wait_for("the Overview", |s| s.contains("▸ 1 总览"));
+    let before = d.raw.len();
+    d.press("L");
+    d.wait_for("the English Overview", |s| s.contains("1 Overview"));
+    assert!(
+        rfind(&d.raw[before..], b"\x1b[2J").is_some(),
+        "no clear after L"
+    );
+    d.press("q");
+    assert!(d.wait_for_exit().success());
+}
