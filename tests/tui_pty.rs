@@ -217,7 +217,7 @@ fn hostile_titles_neither_retitle_the_terminal_nor_reach_the_clipboard_raw() {
     });
     d.press("y");
     d.wait_for("the copy acknowledged", |s| {
-        s.contains("copied to the clipboard")
+        s.contains("sent to the terminal (OSC 52)")
     });
     d.press("q");
     d.wait_for_exit();
