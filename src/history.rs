@@ -288,7 +288,7 @@ struct JsonVersion<'a> {
 }
 
 /// The JSON document of `history --format json`: `{"versions": [...]}`, oldest first.
-pub fn to_json(versions: &[Version]) -> Value {
+pub fn to_json(versions: &[Version]) -> JsonHistory<'_> {
     let list: Vec<JsonVersion> = versions
         .iter()
         .enumerate()
@@ -308,7 +308,13 @@ pub fn to_json(versions: &[Version]) -> Value {
             change_points: change(versions, i).map(number),
         })
         .collect();
-    serde_json::json!({ "versions": list })
+    JsonHistory { versions: list }
+}
+
+/// The stable JSON document of `history --format json`.
+#[derive(Debug, Serialize)]
+pub struct JsonHistory<'a> {
+    versions: Vec<JsonVersion<'a>>,
 }
 
 /// The change in points from the version before.
@@ -380,7 +386,8 @@ fn any_from_name(versions: &[Version]) -> bool {
     versions.iter().any(|v| v.date_from == DateFrom::FileName)
 }
 
-/// The history as aligned text, in a language.
+/// The history as aligned text, in a language: one row per version, each
+/// column as wide as its widest cell.
 pub fn to_text(dir: &str, versions: &[Version], lang: Lang) -> String {
     let [
         title,
@@ -392,37 +399,53 @@ pub fn to_text(dir: &str, versions: &[Version], lang: Lang) -> String {
         version_w,
         from_name,
     ] = words(lang);
-    let (closed, open, long_term) = (
-        i18n::status(Status::Closed, lang),
-        i18n::status(Status::Open, lang),
-        i18n::status(Status::LongTerm, lang),
-    );
-    let mut out = format!("■ {title} · {dir} · {} {count}\n\n", versions.len());
-    let cell = |s: &str, w: usize| pad_left(s, w);
-    let _ = writeln!(
-        out,
-        "{}  {}  {}  {}  {}  {}  {}  {version_w}",
-        pad_right(date, 10),
-        cell(rate, 16),
-        cell(change_w, 6),
-        cell(closed, 6),
-        cell(open, 8),
-        cell(long_term, 8),
-        cell(overdue, 6),
-    );
+    let mut rows: Vec<Vec<String>> = vec![
+        [
+            date,
+            rate,
+            change_w,
+            i18n::status(Status::Closed, lang),
+            i18n::status(Status::Open, lang),
+            i18n::status(Status::LongTerm, lang),
+            overdue,
+            version_w,
+        ]
+        .map(str::to_owned)
+        .to_vec(),
+    ];
     for (i, v) in versions.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "{}  {}  {}  {}  {}  {}  {}  {}",
-            pad_right(&v.date.to_string(), 10),
-            cell(&percent_text(v), 16),
-            cell(&change_text(versions, i), 6),
-            cell(&v.rate.closed.to_string(), 6),
-            cell(&v.rate.open.to_string(), 8),
-            cell(&v.rate.long_term.to_string(), 8),
-            cell(&v.overdue.to_string(), 6),
-            version_name(v)
-        );
+        rows.push(vec![
+            v.date.to_string(),
+            percent_text(v),
+            change_text(versions, i),
+            v.rate.closed.to_string(),
+            v.rate.open.to_string(),
+            v.rate.long_term.to_string(),
+            v.overdue.to_string(),
+            version_name(v),
+        ]);
+    }
+    let widths: Vec<usize> = (0..rows[0].len())
+        .map(|c| {
+            rows.iter()
+                .map(|r| crate::format::width(&r[c]))
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = format!("■ {title} · {dir} · {} {count}\n\n", versions.len());
+    for row in &rows {
+        let last = row.len() - 1;
+        let cells: Vec<String> = row
+            .iter()
+            .enumerate()
+            .map(|(c, cell)| match c {
+                0 => pad_right(cell, widths[c]),
+                c if c == last => cell.clone(),
+                _ => pad_left(cell, widths[c]),
+            })
+            .collect();
+        let _ = writeln!(out, "{}", cells.join("  "));
     }
     if any_from_name(versions) {
         let _ = writeln!(out, "\n* {from_name}");

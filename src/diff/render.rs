@@ -243,7 +243,6 @@ enum Word {
     SameText,
     SameNumber,
     Removed,
-    Due,
     NoDeadline,
     Unit,
     Number,
@@ -273,7 +272,6 @@ fn word(w: Word, lang: Lang) -> &'static str {
         Word::SameText => ("内容相同", "same text"),
         Word::SameNumber => ("编号相同", "same number"),
         Word::Removed => ("已移除", "Removed"),
-        Word::Due => ("到期", "due"),
         Word::NoDeadline => ("无日期", "no date"),
         Word::Unit => ("单位", "Unit"),
         Word::Number => ("编号", "No."),
@@ -389,10 +387,18 @@ fn values(kind: Kind, c: &Change, lang: Lang) -> (String, String) {
         ),
         Kind::NewlyOverdue => (
             side(o, &|s| {
-                format!("{} · {}", status_text(s, lang), deadline_text(s, lang))
+                if s.status == Status::Closed {
+                    status_text(s, lang)
+                } else {
+                    deadline_text(s, lang)
+                }
             }),
             side(n, &|s| {
-                format!("{} {}", word(Word::Due, lang), deadline_text(s, lang))
+                let overdue = match lang {
+                    Lang::Zh => format!("截至{}已逾期", s.as_of),
+                    Lang::En => format!("overdue as of {}", s.as_of),
+                };
+                format!("{} · {overdue}", deadline_text(s, lang))
             }),
         ),
         Kind::New => (
@@ -405,6 +411,19 @@ fn values(kind: Kind, c: &Change, lang: Lang) -> (String, String) {
             side(o, &|s| status_text(s, lang)),
             side(n, &|s| status_text(s, lang)),
         ),
+    }
+}
+
+/// The new number, with the old one where it changed: "2（原3）", "2 (was 3)".
+fn number_text(c: &Change, lang: Lang) -> String {
+    let old = c.old.as_ref().and_then(|s| s.number.as_deref());
+    let new = c.new.as_ref().and_then(|s| s.number.as_deref());
+    match (old, new) {
+        (Some(o), Some(n)) if o != n => match lang {
+            Lang::Zh => format!("{n}（原{o}）"),
+            Lang::En => format!("{n} (was {o})"),
+        },
+        (o, n) => n.or(o).unwrap_or_default().to_owned(),
     }
 }
 
@@ -526,7 +545,13 @@ fn section_text(out: &mut String, kind: Kind, list: &[Change], lang: Lang) {
         } else {
             format!("{o} → {n}")
         };
-        let _ = writeln!(out, "  {} · {}  {arrow}", escape(&c.unit), named(latest));
+        let number = number_text(c, lang);
+        let name = if number.is_empty() {
+            escape(&latest.title).into_owned()
+        } else {
+            format!("{} · {}", escape(&number), escape(&latest.title))
+        };
+        let _ = writeln!(out, "  {} · {name}  {arrow}", escape(&c.unit));
     }
 }
 
@@ -600,11 +625,15 @@ pub fn to_markdown(old: &Dataset, new: &Dataset, c: &Changes, lang: Lang) -> Str
         };
         let _ = writeln!(
             out,
-            "| {} | {} | {} | {} {note} |",
+            "| {} | {} | {} | {} |",
             md(&u.unit),
             rate_text(u.old.as_ref(), lang),
             rate_text(u.new.as_ref(), lang),
-            points_text(u.old.as_ref(), u.new.as_ref(), lang)
+            format!(
+                "{} {note}",
+                points_text(u.old.as_ref(), u.new.as_ref(), lang)
+            )
+            .trim()
         );
     }
     let _ = writeln!(
@@ -653,7 +682,7 @@ pub fn to_markdown(old: &Dataset, new: &Dataset, c: &Changes, lang: Lang) -> Str
                 out,
                 "| {} | {} | {} | {} | {} |",
                 md(&ch.unit),
-                md(latest.number.as_deref().unwrap_or("")),
+                md(&number_text(ch, lang)),
                 md(&latest.title),
                 md(&o),
                 md(&n)
@@ -669,7 +698,11 @@ pub fn to_markdown(old: &Dataset, new: &Dataset, c: &Changes, lang: Lang) -> Str
             Some(item) => {
                 let _ = writeln!(out, "- {}", md(item));
             }
-            None if line.is_empty() => out.push('\n'),
+            None if line.is_empty() => {
+                if !out.ends_with("\n\n") {
+                    out.push('\n');
+                }
+            }
             None => {
                 let _ = writeln!(out, "### {}\n", md(line));
             }
