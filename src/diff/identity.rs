@@ -390,30 +390,28 @@ fn match_unit(u: usize, o: &mut Side, n: &mut Side, m: &mut Matching) {
         numbered || piece
     };
     let free_old: Vec<usize> = (0..o.entries.len()).filter(|&i| o.free[i]).collect();
-    let free_new: Vec<usize> = (0..n.entries.len()).filter(|&j| n.free[j]).collect();
-    let owners = |j: usize| {
-        free_old
+    let mut parts: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for j in (0..n.entries.len()).filter(|&j| n.free[j]) {
+        let mut owners = free_old
             .iter()
-            .filter(|&&i| parts_of(&o.entries[i], &n.entries[j]))
-            .count()
-    };
-    for &i in &free_old {
-        let parts: Vec<usize> = free_new
-            .iter()
-            .copied()
-            .filter(|&j| n.free[j] && parts_of(&o.entries[i], &n.entries[j]) && owners(j) == 1)
-            .collect();
-        if parts.len() >= 2 {
-            o.free[i] = false;
-            for &j in &parts {
-                n.free[j] = false;
-            }
-            m.splits.push(Split {
-                unit: u,
-                old: o.entries[i].at,
-                parts: parts.iter().map(|&j| n.entries[j].at).collect(),
-            });
+            .filter(|&&i| parts_of(&o.entries[i], &n.entries[j]));
+        if let (Some(&i), None) = (owners.next(), owners.next()) {
+            parts.entry(i).or_default().push(j);
         }
+    }
+    for (i, parts) in parts {
+        if parts.len() < 2 {
+            continue;
+        }
+        o.free[i] = false;
+        for &j in &parts {
+            n.free[j] = false;
+        }
+        m.splits.push(Split {
+            unit: u,
+            old: o.entries[i].at,
+            parts: parts.iter().map(|&j| n.entries[j].at).collect(),
+        });
     }
 
     // 4. The same section and number, the text reworded but still alike.

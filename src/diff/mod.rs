@@ -17,7 +17,7 @@ use crate::model::{Dataset, Problem, Status};
 use crate::progress::{self, Rate};
 use identity::{Matching, ProblemAt, Reason};
 
-pub use render::{to_json, to_markdown, to_text};
+pub use render::{label, to_json, to_markdown, to_text};
 
 /// One problem as one version has it: the values a change is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -196,6 +196,25 @@ pub enum Kind {
     Split,
     /// Could not be told apart from another.
     Ambiguous,
+}
+
+impl Kind {
+    /// The mark a row of the dashboard carries (issue 14): closed ✓,
+    /// reopened ↺, postponed ↷, brought forward ↶, new +, newly overdue !,
+    /// status changed ~, part of a split ⑂, ambiguous ?.
+    pub fn mark(self) -> &'static str {
+        match self {
+            Self::Closed => "✓",
+            Self::Reopened => "↺",
+            Self::Postponed => "↷",
+            Self::BroughtForward => "↶",
+            Self::New => "+",
+            Self::NewlyOverdue => "!",
+            Self::StatusChanged => "~",
+            Self::Split => "⑂",
+            Self::Ambiguous => "?",
+        }
+    }
 }
 
 impl Changes {
@@ -395,20 +414,12 @@ fn rates(changes: &mut Changes, matching: &Matching, old: &Dataset, new: &Datase
 /// Runs `zhenggai diff`: loads both versions, writes the changes to `out`,
 /// diagnostics to `err`; returns the exit code (0 when it ran, 2 on bad input).
 pub fn run(args: &DiffArgs, out: &mut impl Write, err: &mut impl Write) -> io::Result<u8> {
-    let mut versions = Vec::with_capacity(2);
-    for path in [&args.old, &args.new] {
-        match crate::load::load(std::slice::from_ref(path)) {
-            Ok(loaded) => {
-                crate::check::print_warnings(&loaded, err)?;
-                versions.push(loaded.dataset);
-            }
-            Err(e) => {
-                crate::check::print_load_error(&e, err)?;
-                return Ok(2);
-            }
-        }
-    }
-    let [old, new] = <[Dataset; 2]>::try_from(versions).map_err(|_| io::ErrorKind::Other)?;
+    // Both versions are read before giving up, so that one run shows every error.
+    let old = load_version(&args.old, err)?;
+    let new = load_version(&args.new, err)?;
+    let (Some(old), Some(new)) = (old, new) else {
+        return Ok(2);
+    };
     let changes = compute(&old, &new, args.as_of);
     let lang = args.lang.unwrap_or_else(Lang::from_env);
     match args.format {
@@ -425,6 +436,21 @@ pub fn run(args: &DiffArgs, out: &mut impl Write, err: &mut impl Write) -> io::R
         }
     }
     Ok(0)
+}
+
+/// One version's dataset, or `None` when it cannot be loaded (its errors
+/// printed to `err`, as `check` prints them).
+fn load_version(path: &std::path::Path, err: &mut impl Write) -> io::Result<Option<Dataset>> {
+    match crate::load::load(&[path.to_path_buf()]) {
+        Ok(loaded) => {
+            crate::check::print_warnings(&loaded, err)?;
+            Ok(Some(loaded.dataset))
+        }
+        Err(e) => {
+            crate::check::print_load_error(&e, err)?;
+            Ok(None)
+        }
+    }
 }
 
 #[cfg(test)]

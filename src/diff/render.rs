@@ -302,6 +302,11 @@ fn word(w: Word, lang: Lang) -> &'static str {
     }
 }
 
+/// The name of a kind of change, as the list headings say it ("延期", "Postponed").
+pub fn label(kind: Kind, lang: Lang) -> &'static str {
+    word(Word::List(kind), lang)
+}
+
 /// "71.4% (5/7)", or "无" with nothing counted.
 fn rate_text(r: Option<&Rate>, lang: Lang) -> String {
     match r.and_then(|r| Some((r, r.percent()?))) {
@@ -437,12 +442,8 @@ fn named(s: &Snapshot) -> String {
 
 fn header(old: &Dataset, new: &Dataset, c: &Changes, lang: Lang) -> String {
     let version = |w, d: &Dataset| {
-        format!(
-            "{} {}{}",
-            word(w, lang),
-            escape(&d.name),
-            i18n::parenthesized(&date_of(d).unwrap_or_default(), lang)
-        )
+        let date = date_of(d).map_or_else(String::new, |day| i18n::parenthesized(&day, lang));
+        format!("{} {}{date}", word(w, lang), escape(&d.name))
     };
     let as_of = c.as_of.map_or_else(
         || word(Word::EachReportsDate, lang).to_owned(),
