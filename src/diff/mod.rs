@@ -351,6 +351,17 @@ pub fn compute(old: &Dataset, new: &Dataset, as_of: Option<NaiveDate>) -> Change
             })
         })
         .collect();
+    // A part of a split problem falls overdue like any other problem.
+    for s in &changes.split {
+        let was = s.old.status == Status::Closed || !s.old.overdue;
+        for part in s.parts.iter().filter(|p| p.overdue && was) {
+            changes.newly_overdue.push(Change {
+                unit: s.unit.clone(),
+                old: Some(s.old.clone()),
+                new: Some(part.clone()),
+            });
+        }
+    }
     changes.ambiguous = matching
         .ambiguous
         .iter()

@@ -191,3 +191,22 @@ fn a_unit_added_counts_in_the_new_total_and_has_no_old_rate() {
         Some(rust_decimal::Decimal::new(50, 0))
     );
 }
+
+#[test]
+fn a_part_of_a_split_problem_can_fall_overdue() {
+    let old = version(
+        "2023-06-30",
+        vec![p("2", "资金和合同", Status::Open, Some("2023-12-31"))],
+    );
+    let new = version(
+        "2023-07-31",
+        vec![
+            p("2-1", "资金", Status::Open, Some("2023-08-31")),
+            p("2-2", "合同", Status::Open, Some("2023-12-31")),
+        ],
+    );
+    let c = compute(&old, &new, Some(day("2023-09-01")));
+    assert_eq!(c.split.len(), 1);
+    assert_eq!(titles(&c.newly_overdue), ["资金"]);
+    assert!(c.new.is_empty() && c.removed.is_empty());
+}
