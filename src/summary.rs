@@ -200,7 +200,7 @@ fn buckets_json(b: BucketCounts) -> JsonBuckets {
 }
 
 /// A decimal as a JSON number: an integer when it is one, otherwise a float.
-fn number(value: Decimal) -> Value {
+pub(crate) fn number(value: Decimal) -> Value {
     let value = value.round_dp(2).normalize();
     if value.scale() == 0
         && let Some(i) = value.to_i64()
@@ -604,7 +604,7 @@ pub fn to_markdown(dataset: &Dataset, stats: &Stats, lang: Lang) -> String {
 /// A value for a markdown line or table cell: one line, no column break, no
 /// raw HTML, no link or image, nothing that starts a heading, quote or list,
 /// no control character.
-fn md(s: &str) -> String {
+pub(crate) fn md(s: &str) -> String {
     let one_line = s.replace("\r\n", " ").replace(['\r', '\n'], " ");
     let mut out = String::with_capacity(one_line.len());
     for (i, c) in crate::sanitize::escape(&one_line).chars().enumerate() {
