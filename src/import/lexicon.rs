@@ -1,6 +1,6 @@
-//! The words and markers that cleaning and structure both recognise: the
-//! headings that open a paragraph, numbering markers, full dates. Kept apart
-//! so that neither stage reaches into the other.
+//! The words and markers every stage recognises: the headings that open a
+//! paragraph, numbering markers, titles, full dates. Kept apart so that no
+//! stage reaches into another.
 
 use chrono::NaiveDate;
 
@@ -112,4 +112,170 @@ fn plausible(day: NaiveDate) -> Option<NaiveDate> {
     crate::dates::YEARS
         .contains(&chrono::Datelike::year(&day))
         .then_some(day)
+}
+
+/// A numbering marker at the start of a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Style {
+    /// 一、
+    Chapter,
+    /// （一）
+    Section,
+    /// 1、 or 1.
+    Number,
+    /// （1）
+    ParenNumber,
+    /// ①
+    Circled,
+    /// 一是
+    Ordinal,
+}
+
+pub struct Marker {
+    pub style: Style,
+    /// The number as printed without its punctuation ("8", "二").
+    pub number: String,
+    /// The marker as printed ("8、", "（二）", "一是").
+    pub printed_len: usize,
+}
+
+pub fn marker(norm: &str) -> Option<Marker> {
+    if let Some((value, len)) = arabic_marker(norm) {
+        let style = if norm.starts_with('（') {
+            Style::ParenNumber
+        } else {
+            Style::Number
+        };
+        return Some(Marker {
+            style,
+            number: value.to_string(),
+            printed_len: norm[..len].chars().count(),
+        });
+    }
+    if let Some(c) = norm.chars().next()
+        && ('①'..='⑳').contains(&c)
+    {
+        let value = c as u32 - '①' as u32 + 1;
+        return Some(Marker {
+            style: Style::Circled,
+            number: value.to_string(),
+            printed_len: 1,
+        });
+    }
+    let paren = norm.starts_with('（');
+    let body = if paren {
+        &norm['（'.len_utf8()..]
+    } else {
+        norm
+    };
+    let numeral: String = body.chars().take_while(|c| HAN.contains(*c)).collect();
+    if numeral.is_empty() || numeral.chars().count() > 3 {
+        return None;
+    }
+    chinese_number(&numeral)?;
+    let rest = &body[numeral.len()..];
+    let count = numeral.chars().count();
+    let (style, printed_len) = if paren && rest.starts_with('）') {
+        (Style::Section, count + 2)
+    } else if !paren && rest.starts_with('、') {
+        (Style::Chapter, count + 1)
+    } else if !paren && rest.starts_with('是') {
+        (Style::Ordinal, count + 1)
+    } else {
+        return None;
+    };
+    Some(Marker {
+        style,
+        number: numeral,
+        printed_len,
+    })
+}
+
+/// True for a line starting with a section heading marker: 一、 or （一）.
+pub fn starts_section_heading(norm: &str) -> bool {
+    let rest = norm.strip_prefix('（').unwrap_or(norm);
+    let n: usize = rest
+        .chars()
+        .take_while(|c| "一二三四五六七八九十".contains(*c))
+        .map(char::len_utf8)
+        .sum();
+    if n == 0 {
+        return false;
+    }
+    let after = &rest[n..];
+    if norm.starts_with('（') {
+        after.starts_with('）')
+    } else {
+        after.starts_with('、')
+    }
+}
+
+/// True for a line starting with anything that opens a paragraph: an ordinal,
+/// a number, a section marker, or a known heading.
+pub fn starts_structure(norm: &str) -> bool {
+    if starts_section_heading(norm) {
+        return true;
+    }
+    let numeral: usize = norm
+        .chars()
+        .take_while(|c| "一二三四五六七八九十".contains(*c))
+        .map(char::len_utf8)
+        .sum();
+    if numeral > 0 && norm[numeral..].starts_with('是') {
+        return true;
+    }
+    if arabic_marker(norm).is_some() {
+        return true;
+    }
+    if norm.starts_with(|c: char| ('①'..='⑳').contains(&c)) {
+        return true;
+    }
+    HEADING_WORDS.iter().any(|w| norm.starts_with(w))
+}
+
+/// True for a date standing alone: 2021年12月30日, 二〇二一年十二月三十日, 2021-12-30.
+pub fn is_date_line(norm: &str) -> bool {
+    let t = norm.trim();
+    t.chars().count() <= 16 && parse_full_date(t).is_some_and(|(_, rest)| rest.trim().is_empty())
+}
+
+/// True for a report title: 中共…关于…整改情况的通报 and the like, without sentence punctuation.
+pub fn is_title_line(norm: &str) -> bool {
+    let n = norm.chars().count();
+    (6..=90).contains(&n)
+        && !norm.contains('。')
+        && !norm.contains('，')
+        && (norm.contains("通报")
+            || norm.contains("公告")
+            || norm.contains("情况的报告")
+            || norm.ends_with("整改情况"))
+        && (norm.contains("整改") || norm.contains("巡察") || norm.contains("巡视"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_numbering_markers() {
+        let cases = [
+            ("8、关于", Some((Style::Number, "8"))),
+            ("1.关于", Some((Style::Number, "1"))),
+            ("1.5亿元", None),
+            ("（2）加强", Some((Style::ParenNumber, "2"))),
+            ("（二）正在推进", Some((Style::Section, "二"))),
+            ("三、下一步", Some((Style::Chapter, "三"))),
+            ("十一是", Some((Style::Ordinal, "十一"))),
+            ("三季度", None),
+            ("2021年", None),
+        ];
+        for (text, expected) in cases {
+            let got = marker(text).map(|m| (m.style, m.number));
+            assert_eq!(
+                got.as_ref().map(|(s, n)| (*s, n.as_str())),
+                expected,
+                "{text}"
+            );
+        }
+    }
 }
