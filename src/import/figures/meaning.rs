@@ -37,11 +37,16 @@ impl Cues {
 const MONEY_KINDS: &[(&str, FigureKind)] = &[
     ("追缴", FigureKind::Recovered),
     ("收回", FigureKind::Recovered),
-    ("挽回", FigureKind::Recovered),
-    ("清退", FigureKind::Recovered),
-    ("退还", FigureKind::Recovered),
-    ("返还", FigureKind::Recovered),
+    ("挽回", FigureKind::LossRetrieved),
+    ("清退", FigureKind::Refunded),
+    ("退还", FigureKind::Refunded),
+    ("返还", FigureKind::Refunded),
+    ("退赔", FigureKind::Refunded),
     ("追回", FigureKind::Recovered),
+    ("收缴", FigureKind::Confiscated),
+    ("罚没", FigureKind::Confiscated),
+    ("没收", FigureKind::Confiscated),
+    ("罚款", FigureKind::Confiscated),
     ("划转", FigureKind::Transferred),
     ("转为资产", FigureKind::Transferred),
     ("核销", FigureKind::WrittenOff),
@@ -65,6 +70,21 @@ const MONEY_KINDS: &[(&str, FigureKind)] = &[
     ("进出口", FigureKind::Trade),
     ("出口", FigureKind::Export),
     ("外资", FigureKind::ForeignInvestment),
+];
+
+/// Words of recovered money, each with its kind.
+const RECOVERY_WORDS: &[(&str, FigureKind)] = &[
+    ("追缴", FigureKind::Recovered),
+    ("收回", FigureKind::Recovered),
+    ("追回", FigureKind::Recovered),
+    ("挽回", FigureKind::LossRetrieved),
+    ("清退", FigureKind::Refunded),
+    ("退还", FigureKind::Refunded),
+    ("返还", FigureKind::Refunded),
+    ("退赔", FigureKind::Refunded),
+    ("收缴", FigureKind::Confiscated),
+    ("罚没", FigureKind::Confiscated),
+    ("没收", FigureKind::Confiscated),
 ];
 
 /// Keywords that say what an area is.
@@ -150,14 +170,15 @@ pub(super) fn describe(text: &Text, cues: &Cues, found: &Found) -> Figure {
             let in_sentence =
                 nearest_keyword(&cues.sentence_money, SENTENCE_MONEY_KINDS, (ss, se), at);
             // A recovery word anywhere before the amount wins (清退违规发放津贴4.6万元).
-            let recovered = ["追缴", "收回", "挽回", "清退", "退还", "返还", "追回"]
+            // A recovery word anywhere before the amount wins (清退违规发放津贴4.6万元):
+            // the last one before it, so that in 清退违规资金21.4万元、追回应由个人承担的
+            // 资金88万元 the second amount is recovered, not refunded.
+            let recovered = RECOVERY_WORDS
                 .iter()
-                .any(|w| before_in_clause.contains(w));
-            let in_clause = if recovered {
-                Some(FigureKind::Recovered)
-            } else {
-                in_clause
-            };
+                .filter_map(|(w, kind)| before_in_clause.rfind(w).map(|at| (at, *kind)))
+                .max_by_key(|(at, _)| *at)
+                .map(|(_, kind)| kind);
+            let in_clause = recovered.or(in_clause);
             let kind = match (in_clause, in_sentence) {
                 (None | Some(FigureKind::Invested), Some(k)) => k,
                 (Some(k), _) => k,
@@ -169,9 +190,22 @@ pub(super) fn describe(text: &Text, cues: &Cues, found: &Found) -> Figure {
                 kind
             }
         }
-        Some(Dimension::Area) => nearest_keyword(&cues.land, LAND_KINDS, (cs, ce), found.start)
-            .or_else(|| nearest_keyword(&cues.land, LAND_KINDS, (ss, se), found.start))
-            .unwrap_or(FigureKind::Other),
+        Some(Dimension::Area) => {
+            let kind = nearest_keyword(&cues.land, LAND_KINDS, (cs, ce), found.start)
+                .or_else(|| nearest_keyword(&cues.land, LAND_KINDS, (ss, se), found.start))
+                .unwrap_or(FigureKind::Other);
+            // Square metres of 征收 are building floor area (房屋征收), never land,
+            // unless the clause says land (征地, 土地, 用地).
+            let square_metres = found.unit.ends_with("平方米");
+            if kind == FigureKind::LandExpropriated
+                && square_metres
+                && !contains_any(&clause, &["征地", "土地", "用地"])
+            {
+                FigureKind::FloorAreaExpropriated
+            } else {
+                kind
+            }
+        }
         Some(Dimension::Percent) | Some(Dimension::PercentagePoint) => {
             if role == Role::Change {
                 FigureKind::Growth

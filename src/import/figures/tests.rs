@@ -138,7 +138,7 @@ fn keeps_units_split_words_and_rates_whole() {
             ("3".into(), "万元".into()),
         ]
     );
-    assert_eq!(f[3].kind, FigureKind::LandExpropriated);
+    assert_eq!(f[3].kind, FigureKind::FloorAreaExpropriated);
 }
 
 #[test]
@@ -187,4 +187,36 @@ fn finds_the_deadline_of_work_under_way() {
         assert_eq!(d.date.unwrap().to_string(), date);
         assert!(s.contains(&d.quote));
     }
+}
+
+#[test]
+fn recovered_money_takes_the_kind_of_the_nearest_word_before_it() {
+    let f = figures(
+        "清退违规资金21.4万元、追回应由个人承担的资金88万元，挽回经济损失602.3万元，收缴违纪款3万元，罚没5万元。",
+    );
+    let got: Vec<(String, FigureKind)> = f.iter().map(|f| (f.text.clone(), f.kind)).collect();
+    assert_eq!(
+        got,
+        [
+            ("21.4万元".into(), FigureKind::Refunded),
+            ("88万元".into(), FigureKind::Recovered),
+            ("602.3万元".into(), FigureKind::LossRetrieved),
+            ("3万元".into(), FigureKind::Confiscated),
+            ("5万元".into(), FigureKind::Confiscated),
+        ]
+    );
+}
+
+#[test]
+fn floor_area_of_expropriation_is_not_land() {
+    let f = figures("累计完成房屋征收面积110万平方米，完成征地320亩、征收土地2.1万平方米。");
+    let kinds: Vec<FigureKind> = f.iter().map(|f| f.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            FigureKind::FloorAreaExpropriated,
+            FigureKind::LandExpropriated,
+            FigureKind::LandExpropriated
+        ]
+    );
 }

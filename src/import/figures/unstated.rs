@@ -18,7 +18,7 @@ pub fn unstated(text: &Text, figures: &[Figure]) -> Vec<Unstated> {
         ("追缴", FigureKind::Recovered),
         ("追回", FigureKind::Recovered),
         ("收回", FigureKind::Recovered),
-        ("收缴", FigureKind::Recovered),
+        ("收缴", FigureKind::Confiscated),
         ("结算", FigureKind::PendingSettlement),
     ];
     let money: Vec<&Figure> = figures
