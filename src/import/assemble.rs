@@ -12,13 +12,13 @@ use chrono::NaiveDate;
 use super::account::Placement;
 use super::error::ImportError;
 use super::headings::{
-    first_clause, is_contact, is_plan_heading, is_problem_heading, is_report, status_name,
-    status_of,
+    first_clause, is_contact, is_plan_heading, is_problem_heading, is_report, measure_heading,
+    question_heading, status_name, status_of,
 };
 use super::lexicon::{HEADING_WORDS, Marker, Style, marker};
 use super::segment::{Chunk, Paragraph, Segmented, chunks};
 use crate::model::{
-    Contact, Inspection, InspectionKind, Report, Source, StatedTotals, Status, Unplaced,
+    Contact, Inspection, InspectionKind, Measure, Report, Source, StatedTotals, Status, Unplaced,
 };
 
 /// Builds the reports of a segmented text.
@@ -99,6 +99,23 @@ struct Builder<'a> {
     own_status: Vec<Option<Status>>,
     reference: NaiveDate,
     seen_structure: bool,
+    /// Paragraphs about the report as a whole, with the paragraph each came from.
+    general: Vec<(usize, Measure)>,
+    /// The outline headings read so far (一、…, （一）…).
+    heads: Vec<Head>,
+    /// The chapter and the section being read, as indices into `heads`.
+    chapter: Option<usize>,
+    section: Option<usize>,
+}
+
+/// An outline heading: its paragraph, ordinal, words, and whether a problem
+/// sits under it (then it is the problem's category) or its text is kept.
+struct Head {
+    /// The paragraph of the heading.
+    para: usize,
+    ordinal: String,
+    heading: String,
+    kept: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -150,6 +167,10 @@ impl<'a> Builder<'a> {
             own_status: Vec::new(),
             reference: NaiveDate::MIN,
             seen_structure: false,
+            general: Vec::new(),
+            heads: Vec::new(),
+            chapter: None,
+            section: None,
         }
     }
 
@@ -181,8 +202,33 @@ impl<'a> Builder<'a> {
         for (k, &i) in body.iter().enumerate() {
             self.paragraph(i, k == 0);
         }
+        for i in self.chunk.furniture.clone() {
+            self.furniture(i);
+        }
+        self.page_markers();
         self.finish();
         Ok(self.report)
+    }
+
+    /// The newspaper's page markers (（上接第5版）) of this report's paragraphs,
+    /// kept as furniture: they were taken out of the text.
+    fn page_markers(&mut self) {
+        let chunk = self.chunk;
+        let mine = |p: usize| {
+            chunk.title == Some(p)
+                || chunk.signature == Some(p)
+                || chunk.date == Some(p)
+                || chunk.body.contains(&p)
+        };
+        for m in &self.segmented.markers {
+            if mine(m.paragraph) {
+                self.report.unplaced.push(Unplaced {
+                    text: m.text.clone(),
+                    reason: format!("page marker on line {}, taken out of the text", m.line),
+                    furniture: true,
+                });
+            }
+        }
     }
 
     /// The numbering style of problems: the style of the first heading that names a
@@ -235,7 +281,7 @@ impl<'a> Builder<'a> {
             return;
         }
         if norm.starts_with("欢迎") && norm.contains("监督") {
-            self.place(i, "contact (invitation to supervise)".to_string());
+            self.general(i, "closing: invitation to supervise");
             return;
         }
         if let Some(m) = &m
@@ -245,7 +291,7 @@ impl<'a> Builder<'a> {
             self.in_plan = true;
             self.problem = None;
             self.seen_structure = true;
-            self.place(i, "plan heading".to_string());
+            self.plan_item(i, Some(m));
             return;
         }
         if self.in_plan {
@@ -269,6 +315,10 @@ impl<'a> Builder<'a> {
                     && status_of(norm).is_some()))
         {
             self.section_heading(i, m);
+            return;
+        }
+        if let Some((number, skip)) = question_heading(norm) {
+            self.question(i, number, skip);
             return;
         }
         if let Some(word) = HEADING_WORDS[..10].iter().find(|w| norm.starts_with(**w)) {
@@ -299,18 +349,32 @@ impl<'a> Builder<'a> {
             self.item(i, None);
             return;
         }
-        if self.stated_totals(i) {
+        if continues {
+            self.unplace(
+                i,
+                "continues text printed on an earlier page, and no measures follow it",
+            );
             return;
         }
-        if !self.seen_structure && self.introduction(i) {
-            return;
-        }
-        let reason = if continues {
-            "continues text printed on an earlier page, and no measures follow it"
+        let what = if self.in_closing(i) {
+            "closing"
+        } else if self.seen_structure {
+            "text outside any problem"
         } else {
-            "narrative text outside any problem; the data model has no field for it"
+            "introduction"
         };
-        self.unplace(i, reason);
+        self.general(i, what);
+    }
+
+    /// True when only paragraphs without structure follow this one.
+    fn in_closing(&self, i: usize) -> bool {
+        let body = &self.chunk.body;
+        let pos = body.iter().position(|&b| b == i).unwrap_or(0);
+        self.seen_structure
+            && body[pos..].iter().all(|&n| {
+                let norm = &self.para(n).norm;
+                marker(norm).is_none() && !HEADING_WORDS.iter().any(|w| norm.starts_with(w))
+            })
     }
 
     fn next_is_measure(&self, i: usize) -> bool {
@@ -334,24 +398,35 @@ impl<'a> Builder<'a> {
         self.seen_structure = true;
         self.problem = None;
         self.section_count += 1;
+        let long = p.text.chars().count() > 60 && p.norm.contains('。');
+        let ordinal: String = p.text.chars().take(m.printed_len).collect();
+        let words = if long {
+            measure_heading(&p.text, m.printed_len).unwrap_or_else(|| heading.clone())
+        } else {
+            heading.clone()
+        };
+        self.heads.push(Head {
+            para: i,
+            ordinal,
+            heading: words,
+            kept: long,
+        });
+        let head = Some(self.heads.len() - 1);
         if m.style == Style::Chapter {
             self.chapter_status = status;
             self.chapter_heading = Some(heading.clone());
             self.section_status = None;
             self.section_heading = None;
+            self.chapter = head;
+            self.section = None;
         } else {
             self.section_status = status;
             self.section_heading = Some(heading.clone());
+            self.section = head;
         }
-        let long = p.text.chars().count() > 60 && p.norm.contains('。');
         if long {
             // A heading with narrative text after it; totals may be stated there.
-            if !self.stated_totals(i) {
-                self.unplace(
-                    i,
-                    "section heading with narrative text; the data model has no field for the text",
-                );
-            }
+            self.general(i, "section heading with text");
         } else {
             let what = match status {
                 Some(s) => format!("section heading ({})", status_name(s)),

@@ -53,7 +53,40 @@ pub fn is_report(chunk: &Chunk, paragraphs: &[Paragraph]) -> bool {
             || (marker(p).is_some_and(|m| m.style == Style::Ordinal) && p.contains("整改"))
             || (marker(p).is_some() && status_of(p).is_some() && p.contains("问题"))
     });
-    structured && (chunk.signature.is_some() || chunk.date.is_some() || chunk.body.len() >= 2)
+    let about_rectification = chunk.body.iter().any(|&i| {
+        let p = &paragraphs[i].norm;
+        (p.contains("巡察") || p.contains("巡视")) && p.contains("整改")
+    });
+    about_rectification
+        || (structured
+            && (chunk.signature.is_some() || chunk.date.is_some() || chunk.body.len() >= 2))
+}
+
+/// "问题：……", "问题3：……", "存在问题：……": a problem stated without a numbered
+/// heading; the number as printed, if any, and the characters to skip.
+pub fn question_heading(norm: &str) -> Option<(Option<String>, usize)> {
+    for word in [
+        "巡察反馈问题",
+        "巡视反馈问题",
+        "反馈问题",
+        "存在问题",
+        "具体问题",
+        "问题",
+    ] {
+        let Some(rest) = norm.strip_prefix(word) else {
+            continue;
+        };
+        let number: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_digit() || "一二三四五六七八九十".contains(*c))
+            .collect();
+        let after = &rest[number.len()..];
+        if after.starts_with('：') {
+            let skip = word.chars().count() + number.chars().count() + 1;
+            return Some(((!number.is_empty()).then_some(number), skip));
+        }
+    }
+    None
 }
 
 /// 8、关于“内控机制不完善”问题的整改。 / 1.关于……的问题 / a short line ending in 问题.

@@ -53,6 +53,109 @@ pub fn arabic_marker(norm: &str) -> Option<(u32, usize)> {
     Some((value, len))
 }
 
+/// Labels of the web page around a report's text.
+const FURNITURE_LABELS: &[&str] = &[
+    "信息索引号",
+    "索引号",
+    "文件名称",
+    "发布机构",
+    "发文机关",
+    "成文日期",
+    "发布日期",
+    "发布时间",
+    "公开方式",
+    "公开范围",
+    "公开时限",
+    "主题分类",
+    "文号",
+    "日期",
+    "来源",
+    "信息来源",
+    "浏览量",
+    "浏览次数",
+    "点击数",
+    "阅读量",
+    "作者",
+    "责任编辑",
+    "编辑",
+    "分享",
+    "字号",
+    "当前位置",
+];
+
+/// Words of a page's buttons and links, on a short line of their own.
+const FURNITURE_WORDS: &[&str] = &[
+    "打印",
+    "关闭",
+    "分享",
+    "朗读",
+    "收藏",
+    "字号",
+    "返回顶部",
+    "扫一扫",
+    "大中小",
+    "首页",
+    "浏览量",
+    "【",
+    "】",
+    "微信",
+    "微博",
+    "窗口",
+    "本页",
+    "默认",
+    "下载",
+];
+
+/// A line of the web page around a report (发布机构：…, 日期:… 来源:… 浏览量:,
+/// 打印 关闭): its label and the text after the label.
+pub fn furniture_label(norm: &str) -> Option<(&'static str, &str)> {
+    let t = norm.trim_start_matches(['•', '·', '●', '*', '-', ' ', '\t']);
+    for label in FURNITURE_LABELS {
+        let Some(rest) = t.strip_prefix(label) else {
+            continue;
+        };
+        let rest = rest.trim_start();
+        if let Some(value) = rest.strip_prefix('：') {
+            return Some((label, value.trim()));
+        }
+    }
+    // 打印 关闭, 【打印本页】【关闭窗口】, 分享到：
+    let short = t.chars().count() <= 30 && !t.contains(['。', '，', '；']);
+    let mut rest = t.to_string();
+    for w in FURNITURE_WORDS {
+        rest = rest.replace(w, "");
+    }
+    let only_buttons = rest
+        .chars()
+        .all(|c| c.is_whitespace() || "：|/、".contains(c) || c.is_ascii_punctuation());
+    (short && only_buttons && rest.len() < t.len()).then_some(("", ""))
+}
+
+/// A date whose 年 and 月 were lost in copying ("2023818日" for 2023年8月18日),
+/// read only when one reading is a valid day.
+pub fn parse_lost_date(t: &str) -> Option<(NaiveDate, &str)> {
+    let t = t.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    if !(6..=8).contains(&digits) {
+        return None;
+    }
+    let rest = t[digits..].strip_prefix('日')?;
+    let year: i32 = t[..4].parse().ok()?;
+    let md = &t[4..digits];
+    let mut readings = (1..md.len()).filter_map(|split| {
+        let (m, d) = md.split_at(split);
+        if m.len() > 2 || d.len() > 2 || m.starts_with('0') && m.len() == 2 && d.is_empty() {
+            return None;
+        }
+        NaiveDate::from_ymd_opt(year, m.parse().ok()?, d.parse().ok()?)
+    });
+    let first = readings.next()?;
+    if readings.next().is_some() {
+        return None;
+    }
+    Some((plausible(first)?, rest))
+}
+
 /// A full date at the start of a string and the rest: 2021年12月30日, 2021-12-30, 二〇二一年十二月三十日.
 pub fn parse_full_date(t: &str) -> Option<(NaiveDate, &str)> {
     let t = t.trim_start();
@@ -236,7 +339,10 @@ pub fn starts_structure(norm: &str) -> bool {
 /// True for a date standing alone: 2021年12月30日, 二〇二一年十二月三十日, 2021-12-30.
 pub fn is_date_line(norm: &str) -> bool {
     let t = norm.trim();
-    t.chars().count() <= 16 && parse_full_date(t).is_some_and(|(_, rest)| rest.trim().is_empty())
+    t.chars().count() <= 16
+        && parse_full_date(t)
+            .or_else(|| parse_lost_date(t))
+            .is_some_and(|(_, rest)| rest.trim().is_empty())
 }
 
 /// True for a report title: 中共…关于…整改情况的通报 and the like, without sentence punctuation.
@@ -255,6 +361,31 @@ pub fn is_title_line(norm: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_dates_that_lost_their_year_and_month_characters_when_only_one_reading_fits() {
+        let day = |t: &str| parse_lost_date(t).map(|(d, _)| d.to_string());
+        assert_eq!(day("2023818日").as_deref(), Some("2023-08-18"));
+        assert_eq!(day("20231130日").as_deref(), Some("2023-11-30"));
+        // 2023年1月11日 or 2023年11月1日: no guess.
+        assert_eq!(day("2023111日"), None);
+        assert_eq!(day("2023818"), None);
+        assert!(is_date_line("2023818日"));
+    }
+
+    #[test]
+    fn recognises_the_furniture_of_web_pages() {
+        assert_eq!(
+            furniture_label("成文日期：2022-11-18"),
+            Some(("成文日期", "2022-11-18"))
+        );
+        assert_eq!(furniture_label("• 发布机构："), Some(("发布机构", "")));
+        assert!(furniture_label("日期：2022-11-18 09：12：05 来源：县卫健局 浏览量：").is_some());
+        assert!(furniture_label("打印 关闭").is_some());
+        assert!(furniture_label("【打印本页】【关闭窗口】").is_some());
+        assert!(furniture_label("来源于群众的意见，及时整改。").is_none());
+        assert!(furniture_label("一、关于打印费的问题").is_none());
+    }
 
     #[test]
     fn reads_numbering_markers() {

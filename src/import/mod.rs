@@ -21,6 +21,7 @@ mod headings;
 mod keywords;
 mod lexicon;
 mod overlaps;
+mod results;
 mod segment;
 mod totals;
 

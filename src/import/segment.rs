@@ -4,7 +4,7 @@
 
 use super::clean::{Line, Lines, PageMarker};
 use super::lexicon::{
-    is_date_line, is_title_line, marker, starts_section_heading, starts_structure,
+    furniture_label, is_date_line, is_title_line, marker, starts_section_heading, starts_structure,
 };
 
 /// One paragraph of the input, with the newspaper's line breaks removed.
@@ -101,7 +101,7 @@ fn last_char(s: &str) -> Option<char> {
 }
 
 /// True when a line ends a sentence (。；：！？, possibly inside a closing quote or bracket).
-fn ends_sentence(norm: &str) -> bool {
+pub fn ends_sentence(norm: &str) -> bool {
     let mut rev = norm.chars().rev();
     let mut c = rev.next();
     while matches!(c, Some('”' | '’' | '）' | '》' | '」')) {
@@ -184,6 +184,8 @@ enum Role {
     Date,
     Signature,
     Body,
+    /// The web page around the text: 发布机构, 浏览量, 打印, a repeated title.
+    Furniture,
 }
 
 /// The paragraphs of one report.
@@ -193,6 +195,8 @@ pub struct Chunk {
     pub body: Vec<usize>,
     pub signature: Option<usize>,
     pub date: Option<usize>,
+    /// Page furniture around the report (来源, 浏览量, 打印, 成文日期…).
+    pub furniture: Vec<usize>,
 }
 
 /// Splits paragraphs into reports. A report ends with its signature and date; a
@@ -203,8 +207,14 @@ pub fn chunks(paragraphs: &[Paragraph]) -> Vec<Chunk> {
         .iter()
         .enumerate()
         .map(|(i, p)| {
+            // The value under a label of its own ("成文日期：" / "2022-11-18").
+            let value_of_label = i > 0
+                && furniture_label(&paragraphs[i - 1].norm)
+                    .is_some_and(|(_, value)| value.is_empty());
             if is_title_line(&p.norm) {
                 Role::Title
+            } else if value_of_label || furniture_label(&p.norm).is_some() {
+                Role::Furniture
             } else if is_date_line(&p.norm) {
                 Role::Date
             } else if is_signature(&p.norm)
@@ -221,6 +231,23 @@ pub fn chunks(paragraphs: &[Paragraph]) -> Vec<Chunk> {
     let mut just_closed = false;
     for (i, role) in roles.iter().enumerate() {
         match role {
+            Role::Furniture => {
+                match done.last_mut() {
+                    Some(prev) if just_closed => prev.furniture.push(i),
+                    _ => current.furniture.push(i),
+                }
+                continue;
+            }
+            // A page that prints the title twice (文件名称 and the heading).
+            Role::Title
+                if current.body.is_empty()
+                    && current.title.is_some_and(|t| {
+                        paragraphs[t].norm.trim() == paragraphs[i].norm.trim()
+                    }) =>
+            {
+                current.furniture.push(i);
+                continue;
+            }
             Role::Title => {
                 let follows = roles[i + 1..]
                     .iter()
@@ -261,6 +288,10 @@ pub fn chunks(paragraphs: &[Paragraph]) -> Vec<Chunk> {
         }
     }
     if current.title.is_some() || !current.body.is_empty() || current.signature.is_some() {
+        done.push(current);
+    } else if let Some(prev) = done.last_mut() {
+        prev.furniture.append(&mut current.furniture);
+    } else if !current.furniture.is_empty() {
         done.push(current);
     }
     done

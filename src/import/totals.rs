@@ -1,5 +1,6 @@
-//! What a report states about itself in words: problem counts and the
-//! completion rate (已完成整改19个、正在整改6个，整改完成率76%).
+//! What a report states about itself in words: problem counts, aspects,
+//! measures and units, and the completion rate (巡察反馈3个方面25个问题，
+//! 已完成整改19个、正在整改6个，整改完成率76%).
 
 use super::headings::status_of;
 use crate::model::Status;
@@ -12,6 +13,9 @@ pub enum Which {
     LongTerm,
     Total,
     Rate,
+    Aspects,
+    Measures,
+    Units,
 }
 
 impl Which {
@@ -22,6 +26,9 @@ impl Which {
             Self::LongTerm => "long-term",
             Self::Total => "total",
             Self::Rate => "completion rate",
+            Self::Aspects => "aspects",
+            Self::Measures => "measures",
+            Self::Units => "units",
         }
     }
 }
@@ -50,6 +57,13 @@ pub fn stated_counts(text: &str, norm: &str) -> Vec<StatedFound> {
         if clause.contains("问题") {
             saw_problem = true;
         }
+        for (which, value) in sizes(&clause) {
+            out.push(StatedFound {
+                which,
+                value: rust_decimal::Decimal::from(value),
+                quote: quote.clone(),
+            });
+        }
         if let Some(rate) = clause.find("完成率").or_else(|| clause.find("整改率")) {
             let after = &clause[rate..];
             let digits: String = after
@@ -74,13 +88,33 @@ pub fn stated_counts(text: &str, norm: &str) -> Vec<StatedFound> {
         if !(clause.contains("问题") || saw_problem) {
             continue;
         }
-        let which = match status_of(&clause) {
+        // 基本完成并持续整改8个: neither closed nor simply open; the report
+        // counts them apart, as work that goes on.
+        let continuing = clause.contains("持续整改") || clause.contains("基本完成");
+        let status = if continuing {
+            Some(Status::LongTerm)
+        } else {
+            status_of(&clause)
+        };
+        let which = match status {
             Some(Status::Closed) => Which::Closed,
             Some(Status::Open) => Which::Open,
             Some(Status::LongTerm) => Which::LongTerm,
-            None if ["反馈", "指出", "发现", "共性", "个性", "共"]
-                .iter()
-                .any(|w| clause.contains(w)) =>
+            None if [
+                "反馈",
+                "指出",
+                "发现",
+                "共性",
+                "个性",
+                "共",
+                "分解",
+                "细化",
+                "梳理",
+                "具体问题",
+                "交办",
+            ]
+            .iter()
+            .any(|w| clause.contains(w)) =>
             {
                 Which::Total
             }
@@ -94,6 +128,44 @@ pub fn stated_counts(text: &str, norm: &str) -> Vec<StatedFound> {
             value: rust_decimal::Decimal::from(value),
             quote,
         });
+    }
+    out
+}
+
+/// Aspects (5个方面), measures (102项整改措施) and units (对23家单位) in a clause.
+fn sizes(clause: &str) -> Vec<(Which, u32)> {
+    let chars: Vec<char> = clause.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            i += 1;
+        }
+        let Ok(value) = chars[start..i].iter().collect::<String>().parse::<u32>() else {
+            continue;
+        };
+        let after: String = chars[i..].iter().take(9).collect();
+        let before: String = chars[start.saturating_sub(2)..start].iter().collect();
+        let which = if after.starts_with("个方面") {
+            Which::Aspects
+        } else if after.starts_with(['项', '条', '个'])
+            && after.chars().take(6).collect::<String>().contains("措施")
+        {
+            Which::Measures
+        } else if after.starts_with(['家', '个'])
+            && (after.contains("单位") || after.contains("党组织"))
+            && before.contains(['对', '向', '等', '共'])
+        {
+            Which::Units
+        } else {
+            continue;
+        };
+        out.push((which, value));
     }
     out
 }
@@ -124,9 +196,12 @@ fn count_in_clause(clause: &str) -> Option<u32> {
             continue;
         };
         let Some(v) = value else { continue };
+        let next: String = chars[i..].iter().take(8).collect();
+        let counts_other = ["措施", "单位", "党组织"].iter().any(|w| next.contains(w));
         if matches!(chars.get(i), Some('个' | '项' | '条'))
             && chars.get(i + 1) != Some(&'月')
             && chars.get(i + 1) != Some(&'方')
+            && !counts_other
         {
             let problem = chars.get(i + 1) == Some(&'问');
             if best.is_none_or(|(_, p)| problem && !p) {
@@ -141,6 +216,55 @@ fn count_in_clause(clause: &str) -> Option<u32> {
 mod tests {
     use super::*;
 
+    fn found(s: &str) -> Vec<(Which, String)> {
+        stated_counts(s, s)
+            .iter()
+            .map(|f| (f.which, f.value.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn reads_totals_in_the_phrasings_of_many_reports() {
+        use Which::*;
+        let cases: [(&str, &[(Which, &str)]); 5] = [
+            (
+                "巡察反馈31个问题，已完成整改27个、正在整改4个，整改完成率87.1%",
+                &[(Total, "31"), (Closed, "27"), (Open, "4"), (Rate, "87.1")],
+            ),
+            (
+                "反馈的512个问题，完成整改498个，基本完成并持续整改8个，未完成6个，总体完成率97.27%",
+                &[
+                    (Total, "512"),
+                    (Closed, "498"),
+                    (LongTerm, "8"),
+                    (Open, "6"),
+                    (Rate, "97.27"),
+                ],
+            ),
+            (
+                "巡察组反馈了5个方面61个问题",
+                &[(Aspects, "5"), (Total, "61")],
+            ),
+            (
+                "将巡察反馈的9个方面问题细化分解成28个问题",
+                &[(Aspects, "9"), (Total, "28")],
+            ),
+            (
+                "针对41项具体问题，制定102项整改措施，细化为187条具体措施",
+                &[(Total, "41"), (Measures, "102"), (Measures, "187")],
+            ),
+        ];
+        for (text, want) in cases {
+            let want: Vec<(Which, String)> =
+                want.iter().map(|(w, v)| (*w, v.to_string())).collect();
+            assert_eq!(found(text), want, "{text}");
+        }
+        assert_eq!(
+            found("区委4个巡察组对23家单位开展巡察，共发现问题310个"),
+            [(Units, "23".to_string()), (Total, "310".to_string())]
+        );
+    }
+
     #[test]
     fn reads_stated_counts_and_rates() {
         let s = "对巡察反馈的3个方面25个问题，已完成整改19个、正在整改6个，整改完成率76%。";
@@ -152,6 +276,7 @@ mod tests {
         assert_eq!(
             got,
             [
+                (Which::Aspects, "3".to_string()),
                 (Which::Total, "25".to_string()),
                 (Which::Closed, "19".to_string()),
                 (Which::Open, "6".to_string()),

@@ -10,6 +10,19 @@ use crate::numerals::chinese_number;
 impl Builder<'_> {
     /// Statuses, inferred numbers and ordinals, inferred totals, figure ids.
     pub(super) fn finish(&mut self) {
+        // Outline headings with no problem under them are kept with the
+        // paragraphs about the report as a whole, in printed order.
+        let heads: Vec<(usize, String, String)> = self
+            .heads
+            .iter()
+            .filter(|h| !h.kept)
+            .map(|h| (h.para, h.ordinal.clone(), h.heading.clone()))
+            .collect();
+        for (para, ordinal, heading) in heads {
+            self.general_heading(para, ordinal, heading);
+        }
+        self.general.sort_by_key(|(para, _)| *para);
+        self.report.general = self.general.drain(..).map(|(_, m)| m).collect();
         let n = self.report.problems.len();
         // Statuses: the problem's own headings, else the section's, else a neighbour's.
         let section_status: Vec<Option<Status>> = self

@@ -4,7 +4,7 @@
 use super::{Builder, List, list_name};
 use crate::import::figures::{self, Text};
 use crate::import::headings::{measure_heading, problem_title, status_of};
-use crate::import::lexicon::{HAN, HEADING_WORDS, Marker};
+use crate::import::lexicon::{HAN, HEADING_WORDS, Marker, Style};
 use crate::model::{Measure, Problem, Status};
 
 impl Builder<'_> {
@@ -94,10 +94,18 @@ impl Builder<'_> {
     /// that the next measures belong to; returns its index.
     pub(super) fn push_problem(
         &mut self,
-        problem: Problem,
+        mut problem: Problem,
         heading: Option<usize>,
         own: Option<Status>,
     ) -> usize {
+        // The outline the problem sits under, as printed, outermost first.
+        for h in [self.chapter, self.section].into_iter().flatten() {
+            let head = &mut self.heads[h];
+            head.kept = true;
+            problem
+                .category
+                .push(format!("{}{}", head.ordinal, head.heading));
+        }
         self.report.problems.push(problem);
         self.heading_para.push(heading);
         self.section_of.push(self.section_count);
@@ -155,9 +163,69 @@ impl Builder<'_> {
         }
     }
 
+    /// "问题：……" with "整改情况：……" after it, in the same paragraph or the next.
+    pub(super) fn question(&mut self, i: usize, number: Option<String>, skip: usize) {
+        let p = self.para(i);
+        let rest: String = p.text.chars().skip(skip).collect();
+        let rest_norm: String = p.norm.chars().skip(skip).collect();
+        // The problem runs up to the first heading of what was done, if any.
+        let split = HEADING_WORDS[..10]
+            .iter()
+            .filter_map(|w| rest_norm.find(w).map(|b| (b, *w)))
+            .filter(|(b, _)| *b > 0)
+            .min_by_key(|(b, _)| *b);
+        let title_end = split.map_or(rest_norm.len(), |(b, _)| b);
+        let title_chars = rest_norm[..title_end].chars().count();
+        let title: String = rest.chars().take(title_chars).collect();
+        let title = title
+            .trim()
+            .trim_end_matches(['；', ';'])
+            .trim()
+            .to_string();
+        self.seen_structure = true;
+        let problem = Problem {
+            number: number.clone(),
+            title: (!title.is_empty()).then_some(title),
+            ..self.blank_problem()
+        };
+        let index = self.push_problem(problem, Some(i), None);
+        let label = number.map_or("problem (unnumbered)".to_string(), |n| {
+            format!("problem {n}")
+        });
+        self.place(i, format!("{label} heading (问题：)"));
+        if let Some((b, word)) = split {
+            let skip = skip + rest_norm[..b].chars().count() + word.chars().count();
+            let after: String = p.norm.chars().skip(skip).collect();
+            let skip = skip + usize::from(after.starts_with('：'));
+            self.report.problems[index].measures_heading = Some(word.to_string());
+            if let Some(status) = status_of(word) {
+                self.own_status[index] = Some(status);
+            }
+            let measures = self.inline_measures(&p.text, &p.norm, skip);
+            self.report.problems[index].measures.extend(measures);
+        }
+    }
+
     pub(super) fn item(&mut self, i: usize, m: Option<&Marker>) {
         let problem = self.ensure_problem();
         let p = self.para(i);
+        // 一是……；二是……；三是…… in one paragraph: one measure each.
+        if m.is_some_and(|m| m.style == Style::Ordinal) {
+            let parts = self.inline_measures(&p.text, &p.norm, 0);
+            if parts.len() >= 2 {
+                let n = parts.len();
+                for measure in parts {
+                    self.push_item(problem, measure);
+                }
+                let label = self.problem_label(problem);
+                let list = list_name(self.list);
+                self.place(
+                    i,
+                    format!("{label} › {list} ({n} ordinals in one paragraph)"),
+                );
+                return;
+            }
+        }
         let skip = m.map_or(0, |m| m.printed_len);
         let ordinal: Option<String> = m.map(|m| p.text.chars().take(m.printed_len).collect());
         let partial =

@@ -1,12 +1,16 @@
-//! Paragraphs about the report as a whole: the plan, contact details, totals
-//! stated in words, and the introduction's inspecting team and period.
+//! Paragraphs about the report as a whole: the introduction and closing
+//! (kept in `general` with their figures, people held accountable and rules
+//! made), the plan, contact details, totals stated in words, the inspecting
+//! team and period, and the page furniture around the text.
 
 use super::Builder;
 use crate::import::details::{find_period, find_team, parse_contact};
+use crate::import::figures::{self, Text};
 use crate::import::headings::measure_heading;
-use crate::import::lexicon::Marker;
+use crate::import::lexicon::{Marker, furniture_label};
+use crate::import::results;
 use crate::import::totals::{Which, stated_counts};
-use crate::model::{Basis, InspectionKind, PlanItem, StatedCount, StatedRate};
+use crate::model::{Basis, InspectionKind, Measure, PlanItem, StatedCount, StatedRate, Unplaced};
 
 impl Builder<'_> {
     pub(super) fn plan_item(&mut self, i: usize, m: Option<&Marker>) {
@@ -40,29 +44,123 @@ impl Builder<'_> {
         if c.address.is_none() {
             c.address = address;
         }
-        self.place(i, "contact".to_string());
+        self.general(i, "closing: contact");
     }
 
-    /// Problem counts and the completion rate stated in a paragraph outside any problem.
-    pub(super) fn stated_totals(&mut self, i: usize) -> bool {
+    /// A paragraph about the report as a whole, kept in `general` with its
+    /// figures; the people, rules and totals it states go to the report.
+    pub(super) fn general(&mut self, i: usize, what: &str) {
+        let mut found = self.stated_totals(i);
+        if self.inspection_details(i) {
+            found.push("inspection team or period");
+        }
         let p = self.para(i);
-        if !p.norm.contains("问题") && !p.norm.contains("完成率") {
-            return false;
+        let t = Text::new(&p.text, &p.norm);
+        let figures = figures::extract(&t);
+        let unstated = figures::unstated(&t, &figures);
+        let deadline = figures::deadline(&t, self.reference, true);
+        if !figures.is_empty() {
+            found.push("figures");
         }
-        let found = stated_counts(&p.text, &p.norm);
-        if found.is_empty() {
-            return false;
+        let people = results::people(&p.text, &p.norm);
+        if !people.is_empty() {
+            found.push("people");
         }
+        for person in people {
+            let known = self.report.people.iter().any(|q| {
+                q.kind == person.kind && q.label == person.label && q.quote == person.quote
+            });
+            if !known {
+                self.report.people.push(person);
+            }
+        }
+        let rules = results::rules(&p.text, &p.norm);
+        if !rules.is_empty() {
+            found.push("rules");
+        }
+        for rule in rules {
+            if !self.report.rules.iter().any(|r| r.quote == rule.quote) {
+                self.report.rules.push(rule);
+            }
+        }
+        self.general.push((
+            i,
+            Measure {
+                heading: None,
+                text: p.text.clone(),
+                deadline,
+                figures,
+                unstated,
+                ..Measure::default()
+            },
+        ));
+        let place = if found.is_empty() {
+            format!("general ({what})")
+        } else {
+            format!("general ({what}): {}", found.join(", "))
+        };
+        self.place(i, place);
+    }
+
+    /// A heading of the report's own outline kept in `general` when no problem
+    /// sits under it (一、党工委履行整改主体责任情况).
+    pub(super) fn general_heading(&mut self, i: usize, ordinal: String, heading: String) {
+        let text = self.para(i).text.clone();
+        self.general.push((
+            i,
+            Measure {
+                ordinal: Some(ordinal),
+                heading: Some(heading),
+                text,
+                ..Measure::default()
+            },
+        ));
+    }
+
+    /// A line of the web page around the text, kept as furniture.
+    pub(super) fn furniture(&mut self, i: usize) {
+        let p = self.para(i);
+        let label = furniture_label(&p.norm).map_or("", |(label, _)| label);
+        let reason = if label.is_empty() {
+            "page furniture: a link, button or value of the web page".to_string()
+        } else {
+            format!("page furniture: {label}")
+        };
+        self.placements
+            .push(crate::import::account::Placement::unplaced(
+                self.source,
+                p,
+                &reason,
+            ));
+        self.report.unplaced.push(Unplaced {
+            text: p.text.clone(),
+            reason,
+            furniture: true,
+        });
+    }
+
+    /// Problem counts, aspects, measures, units and the completion rate stated
+    /// in a paragraph outside any problem; says which were new.
+    pub(super) fn stated_totals(&mut self, i: usize) -> Vec<&'static str> {
+        let p = self.para(i);
         let mut what = Vec::new();
-        for s in found {
+        if !p.norm.contains("问题") && !p.norm.contains("完成率") && !p.norm.contains("单位")
+        {
+            return what;
+        }
+        for s in stated_counts(&p.text, &p.norm) {
+            let stated = &mut self.report.stated;
             let slot = match s.which {
-                Which::Closed => &mut self.report.stated.closed,
-                Which::Open => &mut self.report.stated.open,
-                Which::LongTerm => &mut self.report.stated.long_term,
-                Which::Total => &mut self.report.stated.total,
+                Which::Closed => &mut stated.closed,
+                Which::Open => &mut stated.open,
+                Which::LongTerm => &mut stated.long_term,
+                Which::Total => &mut stated.total,
+                Which::Aspects => &mut stated.aspects,
+                Which::Measures => &mut stated.measures,
+                Which::Units => &mut stated.units,
                 Which::Rate => {
-                    if self.report.stated.completion_rate.is_none() {
-                        self.report.stated.completion_rate = Some(StatedRate {
+                    if stated.completion_rate.is_none() {
+                        stated.completion_rate = Some(StatedRate {
                             percent: s.value,
                             quote: s.quote,
                         });
@@ -81,21 +179,7 @@ impl Builder<'_> {
                 what.push(s.which.name());
             }
         }
-        if what.is_empty() {
-            return false;
-        }
-        self.inspection_details(i);
-        self.place(i, format!("stated totals ({})", what.join(", ")));
-        true
-    }
-
-    /// An introduction before the first section: the inspecting team and period.
-    pub(super) fn introduction(&mut self, i: usize) -> bool {
-        let found = self.inspection_details(i);
-        if found {
-            self.place(i, "introduction (inspection team and period)".to_string());
-        }
-        found
+        what
     }
 
     pub(super) fn inspection_details(&mut self, i: usize) -> bool {
