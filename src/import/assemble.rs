@@ -21,15 +21,16 @@ use crate::model::{
     Contact, Inspection, InspectionKind, Measure, Report, Source, StatedTotals, Status, Unplaced,
 };
 
-/// Builds the reports of a segmented text.
+/// Builds the reports of a segmented text; with each, the first line of the
+/// input it was read from.
 pub fn build(
     segmented: &Segmented,
     source: &str,
     placements: &mut Vec<Placement>,
-) -> Result<Vec<Report>, ImportError> {
+) -> Result<Vec<(Report, usize)>, ImportError> {
     let paragraphs = &segmented.paragraphs;
     let all = chunks(paragraphs);
-    let mut reports: Vec<Report> = Vec::new();
+    let mut reports: Vec<(Report, usize)> = Vec::new();
     let mut stray: Vec<(usize, usize)> = Vec::new(); // (paragraph, report it sits next to)
     for chunk in &all {
         if !is_report(chunk, paragraphs) {
@@ -46,7 +47,17 @@ pub fn build(
             continue;
         }
         let report = Builder::new(segmented, chunk, source, placements).build()?;
-        reports.push(report);
+        let first = chunk
+            .title
+            .iter()
+            .chain(&chunk.body)
+            .chain(&chunk.signature)
+            .chain(&chunk.date)
+            .chain(&chunk.furniture)
+            .map(|&i| paragraphs[i].line)
+            .min()
+            .unwrap_or(1);
+        reports.push((report, first));
     }
     if reports.is_empty() {
         return Err(ImportError::NoReport {
@@ -60,7 +71,7 @@ pub fn build(
         let reason =
             "outside any report: no title, problem, measure or signature around it".to_string();
         placements.push(Placement::unplaced(source, p, &reason));
-        reports[r].unplaced.push(Unplaced {
+        reports[r].0.unplaced.push(Unplaced {
             text: p.text.clone(),
             reason,
             furniture: false,

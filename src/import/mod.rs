@@ -32,7 +32,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::cli::ImportArgs;
-use crate::model::{Dataset, SCHEMA_VERSION};
+use crate::model::{self, Dataset, SCHEMA_VERSION};
 use crate::output_file::OutputFile;
 
 pub use account::Placement;
@@ -67,7 +67,20 @@ pub fn import_bytes(input: &[u8], source_name: &str) -> Result<Imported, ImportE
         encoding,
     };
     let mut placements = Vec::new();
-    let mut reports = assemble::build(&segmented, source_name, &mut placements)?;
+    let built = assemble::build(&segmented, source_name, &mut placements)?;
+    let (mut reports, firsts): (Vec<_>, Vec<_>) = built.into_iter().unzip();
+    // Nothing is lost: a line no field holds is kept where it stood.
+    for (line, lost) in account::lost_lines(&text, &reports) {
+        let r = firsts.iter().rposition(|&f| f <= line).unwrap_or(0);
+        let reason = format!("line {line} was placed by no stage; kept so that nothing is lost");
+        placements.push(Placement::lost(source_name, line, &lost, &reason));
+        reports[r].unplaced.push(model::Unplaced {
+            text: lost,
+            reason,
+            furniture: false,
+        });
+    }
+    placements.sort_by_key(|p| p.line);
     unique_ids(&mut reports, &mut HashSet::new());
     let name = Path::new(source_name).file_stem().map_or_else(
         || source_name.to_string(),
