@@ -137,7 +137,9 @@ pub fn normalize(s: &str) -> String {
         let digit = |c: Option<char>| c.is_some_and(|c| norm_char(c).is_ascii_digit());
         let folded = match c {
             ',' if !(digit(prev) && digit(next)) => '，',
-            '.' if prev.is_some_and(is_han) && !digit(next) => '。',
+            '.' if prev.is_some_and(|p| is_han(p) || "%）)”".contains(p)) && !digit(next) => {
+                '。'
+            }
             _ => simplified(norm_char(c)),
         };
         out.push(folded);

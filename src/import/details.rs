@@ -71,21 +71,31 @@ pub fn parse_contact(text: &str, norm: &str) -> (Vec<String>, Vec<String>, Optio
     (phones, emails, address)
 }
 
-/// "区委第二巡察组" in an introduction.
-pub fn find_team(text: &str) -> Option<String> {
+/// "区委第二巡察组" in an introduction, as printed; not a count of teams
+/// (区委组建4个巡察组).
+pub fn find_team(text: &str, norm: &str) -> Option<String> {
+    let orig: Vec<char> = text.chars().collect();
+    let chars: Vec<char> = norm.chars().collect();
+    if orig.len() != chars.len() {
+        return None;
+    }
     for key in ["巡察组", "巡视组"] {
-        if let Some(b) = text.find(key) {
-            let before: Vec<char> = text[..b].chars().collect();
-            let mut s = before.len();
-            while s > 0
-                && before.len() - s < 12
-                && !"，。、；：对由经根据和向与的".contains(before[s - 1])
-            {
-                s -= 1;
-            }
-            let team: String = before[s..].iter().collect::<String>() + key;
-            return Some(team);
+        let Some(b) = norm.find(key) else {
+            continue;
+        };
+        let end = norm[..b].chars().count();
+        let mut s = end;
+        while s > 0 && end - s < 12 && !"，。、；：对由经根据和向与的".contains(chars[s - 1])
+        {
+            s -= 1;
         }
+        let counted =
+            chars[s..end].iter().any(|c| c.is_ascii_digit()) && chars[s..end].contains(&'个');
+        if counted {
+            return None;
+        }
+        let team: String = orig[s..end + key.chars().count()].iter().collect();
+        return Some(team);
     }
     None
 }
@@ -159,7 +169,8 @@ mod tests {
     #[test]
     fn finds_team_and_period() {
         let s = "根据区委统一部署，2021年4月至6月，区委第二巡察组对某街道党工委进行了巡察。";
-        assert_eq!(find_team(s).as_deref(), Some("区委第二巡察组"));
+        assert_eq!(find_team(s, s).as_deref(), Some("区委第二巡察组"));
+        assert_eq!(find_team("区委组建4个巡察组", "区委组建4个巡察组"), None);
         assert_eq!(find_period(s, s).as_deref(), Some("2021年4月至6月"));
     }
 }

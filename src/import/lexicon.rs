@@ -86,6 +86,8 @@ const FURNITURE_LABELS: &[&str] = &[
 /// Words of a page's buttons and links, on a short line of their own.
 const FURNITURE_WORDS: &[&str] = &[
     "打印",
+    "〔",
+    "〕",
     "关闭",
     "分享",
     "朗读",
@@ -118,6 +120,13 @@ pub fn furniture_label(norm: &str) -> Option<(&'static str, &str)> {
         if let Some(value) = rest.strip_prefix('：') {
             return Some((label, value.trim()));
         }
+    }
+    // A breadcrumb: 首页 > 信息公开 > 巡察整改.
+    let breadcrumb = t.chars().count() <= 40
+        && t.contains(['>', '»', '＞', '›'])
+        && !t.contains(['。', '，', '；']);
+    if breadcrumb {
+        return Some(("当前位置", t));
     }
     // 打印 关闭, 【打印本页】【关闭窗口】, 分享到：
     let short = t.chars().count() <= 30 && !t.contains(['。', '，', '；']);
@@ -382,6 +391,7 @@ mod tests {
         assert_eq!(furniture_label("• 发布机构："), Some(("发布机构", "")));
         assert!(furniture_label("日期：2022-11-18 09：12：05 来源：县卫健局 浏览量：").is_some());
         assert!(furniture_label("打印 关闭").is_some());
+        assert!(furniture_label("首页 > 信息公开 > 巡察整改").is_some());
         assert!(furniture_label("【打印本页】【关闭窗口】").is_some());
         assert!(furniture_label("来源于群众的意见，及时整改。").is_none());
         assert!(furniture_label("一、关于打印费的问题").is_none());

@@ -35,7 +35,7 @@ use crate::cli::ImportArgs;
 use crate::model::{self, Dataset, SCHEMA_VERSION};
 use crate::output_file::OutputFile;
 
-pub use account::Placement;
+pub use account::{Placement, lost_lines};
 pub use clean::PageMarker;
 pub use error::ImportError;
 
@@ -174,6 +174,17 @@ fn run_inner(args: &ImportArgs) -> Result<(), String> {
         parts.push(imported);
     }
     let imported = merge(parts);
+    for r in &imported.dataset.reports {
+        if let Some(how) = &r.published_inferred {
+            let _ = writeln!(
+                crate::sanitize::stderr(),
+                "zhenggai import: warning: '{}' in '{}': {how}; published taken as {}",
+                crate::sanitize::escape(&r.title),
+                crate::sanitize::escape(r.source.file.as_deref().unwrap_or("")),
+                r.published
+            );
+        }
+    }
     if args.explain {
         explain::explain(&imported);
     }

@@ -210,7 +210,7 @@ pub fn chunks(paragraphs: &[Paragraph]) -> Vec<Chunk> {
             // The value under a label of its own ("成文日期：" / "2022-11-18").
             let value_of_label = i > 0
                 && furniture_label(&paragraphs[i - 1].norm)
-                    .is_some_and(|(_, value)| value.is_empty());
+                    .is_some_and(|(label, value)| !label.is_empty() && value.is_empty());
             if is_title_line(&p.norm) {
                 Role::Title
             } else if value_of_label || furniture_label(&p.norm).is_some() {

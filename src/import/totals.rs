@@ -82,7 +82,16 @@ pub fn stated_counts(text: &str, norm: &str) -> Vec<StatedFound> {
             }
             continue;
         }
-        let Some(value) = count_in_clause(&clause) else {
+        // The count after the status words when the clause has one
+        // (41项具体问题已完成整改38项: 38 closed), else the clause's count.
+        let status_at = STATUS_WORDS
+            .iter()
+            .filter_map(|w| clause.find(w))
+            .min()
+            .unwrap_or(0);
+        let Some(value) =
+            count_in_clause(&clause[status_at..]).or_else(|| count_in_clause(&clause))
+        else {
             continue;
         };
         if !(clause.contains("问题") || saw_problem) {
@@ -132,6 +141,21 @@ pub fn stated_counts(text: &str, norm: &str) -> Vec<StatedFound> {
     out
 }
 
+/// Words that name a status in a clause of counts.
+const STATUS_WORDS: &[&str] = &[
+    "已完成",
+    "完成整改",
+    "整改完成",
+    "正在",
+    "未完成",
+    "尚未",
+    "持续整改",
+    "基本完成",
+    "长期",
+    "推进中",
+    "整改中",
+];
+
 /// Aspects (5个方面), measures (102项整改措施) and units (对23家单位) in a clause.
 fn sizes(clause: &str) -> Vec<(Which, u32)> {
     let chars: Vec<char> = clause.chars().collect();
@@ -151,10 +175,12 @@ fn sizes(clause: &str) -> Vec<(Which, u32)> {
         };
         let after: String = chars[i..].iter().take(9).collect();
         let before: String = chars[start.saturating_sub(2)..start].iter().collect();
+        let wide_before: String = chars[start.saturating_sub(4)..start].iter().collect();
         let which = if after.starts_with("个方面") {
             Which::Aspects
         } else if after.starts_with(['项', '条', '个'])
-            && after.chars().take(6).collect::<String>().contains("措施")
+            && (after.chars().take(6).collect::<String>().contains("措施")
+                || wide_before.ends_with("措施"))
         {
             Which::Measures
         } else if after.starts_with(['家', '个'])
@@ -197,7 +223,9 @@ fn count_in_clause(clause: &str) -> Option<u32> {
         };
         let Some(v) = value else { continue };
         let next: String = chars[i..].iter().take(8).collect();
-        let counts_other = ["措施", "单位", "党组织"].iter().any(|w| next.contains(w));
+        let before: String = chars[start.saturating_sub(4)..start].iter().collect();
+        let counts_other =
+            ["措施", "单位", "党组织"].iter().any(|w| next.contains(w)) || before.ends_with("措施");
         if matches!(chars.get(i), Some('个' | '项' | '条'))
             && chars.get(i + 1) != Some(&'月')
             && chars.get(i + 1) != Some(&'方')

@@ -3,8 +3,9 @@
 //! the ids that link figures to their targets and overlaps.
 
 use super::Builder;
+use crate::import::clean::normalize;
 use crate::import::headings::{ordinal_name, status_of};
-use crate::model::{Basis, StatedCount, Status};
+use crate::model::{Basis, Problem, StatedCount, Status};
 use crate::numerals::chinese_number;
 
 impl Builder<'_> {
@@ -35,6 +36,7 @@ impl Builder<'_> {
             let own = self.own_status[k];
             let status = section_status[k]
                 .or(own)
+                .or_else(|| item_status(&self.report.problems[k]))
                 .or_else(|| {
                     // A leading problem without heading shares the status of the next
                     // problem in its section.
@@ -180,4 +182,27 @@ impl Builder<'_> {
             }
         }
     }
+}
+
+/// The status the items of a problem end on (……。已完成整改。 / （正在整改）):
+/// open if any says open, else long-term, else closed.
+fn item_status(p: &Problem) -> Option<Status> {
+    let said: Vec<Status> = p
+        .measures
+        .iter()
+        .filter_map(|m| {
+            let norm = normalize(&m.text);
+            let last = norm
+                .trim_end_matches(['。', '；', ' '])
+                .rsplit(['。', '；', '，'])
+                .next()?
+                .trim_matches(['（', '）', ' ']);
+            (last.chars().count() <= 12)
+                .then(|| status_of(last))
+                .flatten()
+        })
+        .collect();
+    [Status::Open, Status::LongTerm, Status::Closed]
+        .into_iter()
+        .find(|s| said.contains(s))
 }

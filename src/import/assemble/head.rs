@@ -36,13 +36,15 @@ impl Builder<'_> {
             })
         });
         let signed = signed.or(lost.as_ref().map(|(d, _)| *d));
+        // The words before 关于 (關於 in a traditional text) in the title.
+        let title_norm = chunk.title.map(|i| self.para(i).norm.trim().to_string());
         let issuer = signature.clone().or_else(|| {
-            title
-                .as_ref()
-                .and_then(|t| t.split("关于").next())
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
+            let (title, norm) = (title.as_ref()?, title_norm.as_ref()?);
+            let before = norm.find("关于")?;
+            let n = norm[..before].chars().count();
+            let issuer: String = title.chars().take(n).collect();
+            let issuer = issuer.trim();
+            (!issuer.is_empty()).then(|| issuer.to_string())
         });
         let page_date = self.page_date();
         let (published, inferred) = match (signed, page_date) {
@@ -69,7 +71,7 @@ impl Builder<'_> {
         };
         self.reference = published;
         let issuer = issuer.unwrap_or_else(|| "（未署名）".to_string());
-        let kind_text = title.clone().unwrap_or_default();
+        let kind_text = title_norm.clone().unwrap_or_default();
         self.report.inspection.kind = if kind_text.contains("回头看") {
             InspectionKind::FollowUp
         } else if kind_text.contains("专项巡察") {

@@ -179,7 +179,7 @@ impl Builder<'_> {
         let title: String = rest.chars().take(title_chars).collect();
         let title = title
             .trim()
-            .trim_end_matches(['；', ';'])
+            .trim_end_matches(['；', ';', '。', '.'])
             .trim()
             .to_string();
         self.seen_structure = true;

@@ -121,7 +121,13 @@ impl Builder<'_> {
     pub(super) fn furniture(&mut self, i: usize) {
         let p = self.para(i);
         let label = furniture_label(&p.norm).map_or("", |(label, _)| label);
-        let reason = if label.is_empty() {
+        let repeated = self
+            .chunk
+            .title
+            .is_some_and(|t| self.para(t).norm.trim() == p.norm.trim());
+        let reason = if repeated {
+            "page furniture: the page repeats the title".to_string()
+        } else if label.is_empty() {
             "page furniture: a link, button or value of the web page".to_string()
         } else {
             format!("page furniture: {label}")
@@ -186,7 +192,7 @@ impl Builder<'_> {
         let p = self.para(i);
         let mut found = false;
         if self.report.inspection.team.is_none()
-            && let Some(team) = find_team(&p.text)
+            && let Some(team) = find_team(&p.text, &p.norm)
         {
             self.report.inspection.team = Some(team);
             found = true;
