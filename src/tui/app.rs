@@ -154,6 +154,8 @@ pub struct App {
     pub should_quit: bool,
     /// How far the first load has got, while reports are still arriving.
     pub loading: Option<LoadProgress>,
+    /// True when the as-of day is the bundled demo's own, which the header says.
+    pub demo_day: bool,
 }
 
 /// What a top-level row shows: the same thing is found again after new
@@ -290,6 +292,7 @@ impl App {
             size: (120, 40),
             should_quit: false,
             loading: None,
+            demo_day: false,
         }
     }
 

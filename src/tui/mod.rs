@@ -57,14 +57,14 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
     }
     let lang = args.lang.unwrap_or_else(Lang::from_env);
     let theme = Theme::choose(args.theme.as_deref(), args.no_color);
-    let as_of = args
-        .as_of
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let day = crate::bundled::review_day(args.as_of, &args.paths);
+    let as_of = day.date;
 
     // The terminal first, so that the first frame is on screen at once; the data
     // is parsed in the background, and the panels fill in as reports arrive.
     let mut session = terminal::Session::start(!args.no_mouse)?;
     let mut app = App::loading(as_of, lang);
+    app.demo_day = day.demo;
     if args.present.is_some() {
         app.present = Some(false);
     }

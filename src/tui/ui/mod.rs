@@ -159,8 +159,13 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Some(_) => Msg::Loading.text(lang),
         None => app.data.name.as_str(),
     };
+    let demo = if app.demo_day {
+        Msg::DemoDay.text(lang)
+    } else {
+        ""
+    };
     let text = format!(
-        " 整改 zhenggai │ {} │ {} {} │ {} {} ",
+        " 整改 zhenggai │ {} │ {} {} │ {} {}{demo} ",
         name,
         app.data.reports.len(),
         Msg::Reports.text(lang),
