@@ -144,17 +144,21 @@ fn pieces(line: &str) -> Vec<String> {
 
 /// Which of `patterns` occur in `haystack`, in one pass.
 fn occurring(patterns: &[String], haystack: &str) -> Vec<bool> {
-    let mut found = vec![false; patterns.len()];
-    if patterns.is_empty() {
-        return found;
+    // Each pattern once: copies of a pattern make the automaton quadratic to
+    // build, and a page repeats lines.
+    let mut unique: Vec<&str> = patterns.iter().map(String::as_str).collect();
+    unique.sort_unstable();
+    unique.dedup();
+    let mut seen = vec![false; unique.len()];
+    if let Ok(automaton) = AhoCorasick::new(&unique) {
+        for m in automaton.find_overlapping_iter(haystack) {
+            seen[m.pattern().as_usize()] = true;
+        }
     }
-    let Ok(automaton) = AhoCorasick::new(patterns) else {
-        return found;
-    };
-    for m in automaton.find_overlapping_iter(haystack) {
-        found[m.pattern().as_usize()] = true;
-    }
-    found
+    patterns
+        .iter()
+        .map(|p| unique.binary_search(&p.as_str()).is_ok_and(|k| seen[k]))
+        .collect()
 }
 
 /// The lines of `text` that no field of `reports` holds: each non-empty line

@@ -67,10 +67,12 @@ impl Builder<'_> {
             found.push("people");
         }
         for person in people {
-            let known = self.report.people.iter().any(|q| {
-                q.kind == person.kind && q.label == person.label && q.quote == person.quote
-            });
-            if !known {
+            let key = (
+                Some(person.kind),
+                person.label.clone(),
+                person.quote.clone(),
+            );
+            if self.results_seen.insert(key) {
                 self.report.people.push(person);
             }
         }
@@ -79,7 +81,10 @@ impl Builder<'_> {
             found.push("rules");
         }
         for rule in rules {
-            if !self.report.rules.iter().any(|r| r.quote == rule.quote) {
+            if self
+                .results_seen
+                .insert((None, rule.label.clone(), rule.quote.clone()))
+            {
                 self.report.rules.push(rule);
             }
         }
