@@ -196,7 +196,8 @@ fn a_web_page_with_its_furniture() {
 }
 
 /// A round summary for 23 units with ASCII-folded punctuation: one report,
-/// no problems transcribed, totals with 基本完成并持续整改 and 未完成.
+/// no problems transcribed, totals with 基本完成并持续整改 and 未完成; of the
+/// unit counts (4家单位, then 23家被巡察单位) the units inspected win.
 #[test]
 fn a_round_summary_in_ascii_punctuation() {
     let path = genre("round-ascii.txt");
@@ -204,6 +205,7 @@ fn a_round_summary_in_ascii_punctuation() {
     let r = only(&dataset);
     assert!(r.problems.is_empty());
     assert_eq!(value(&r.stated.units), Some(23));
+    assert!(r.stated.units.as_ref().unwrap().quote.contains("被巡察"));
     assert_eq!(totals(r), [Some(512), Some(498), Some(6), Some(8)]);
     assert_eq!(rate(r).as_deref(), Some("97.27"));
     assert_eq!(

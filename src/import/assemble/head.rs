@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use super::Builder;
 use crate::import::details::report_id;
 use crate::import::error::ImportError;
-use crate::import::lexicon::{furniture_label, parse_full_date, parse_lost_date};
+use crate::import::lexicon::{furniture_label, parse_full_date, parse_lost_date, strip_bullet};
 use crate::import::segment::ends_sentence;
 use crate::model::InspectionKind;
 
@@ -14,7 +14,9 @@ impl Builder<'_> {
     /// Title, issuer, dates, inspection kind, source completeness.
     pub(super) fn head(&mut self) -> Result<(), ImportError> {
         let chunk = self.chunk;
-        let title = chunk.title.map(|i| self.para(i).text.trim().to_string());
+        let title = chunk
+            .title
+            .map(|i| strip_bullet(&self.para(i).text).to_string());
         let signature = chunk
             .signature
             .map(|i| self.para(i).text.trim().to_string());
@@ -37,7 +39,9 @@ impl Builder<'_> {
         });
         let signed = signed.or(lost.as_ref().map(|(d, _)| *d));
         // The words before 关于 (關於 in a traditional text) in the title.
-        let title_norm = chunk.title.map(|i| self.para(i).norm.trim().to_string());
+        let title_norm = chunk
+            .title
+            .map(|i| strip_bullet(&self.para(i).norm).to_string());
         let issuer = signature.clone().or_else(|| {
             let (title, norm) = (title.as_ref()?, title_norm.as_ref()?);
             let before = norm.find("关于")?;
