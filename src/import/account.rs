@@ -1,12 +1,12 @@
 //! Stage 7, account for every line: where each paragraph of the input went,
-//! or why it went nowhere.
+//! or why it went nowhere, and the lines no field holds.
 
 use aho_corasick::AhoCorasick;
 
-use super::clean::normalize;
+use super::clean::{PageMarker, normalize};
 use super::lexicon::{HEADING_WORDS, marker, parse_full_date, parse_lost_date};
 use super::segment::Paragraph;
-use crate::model::Report;
+use crate::model::{Dataset, Report};
 
 /// Where one paragraph of the input went.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,6 +64,19 @@ fn excerpt(text: &str) -> String {
         s.push('…');
     }
     s
+}
+
+/// The result of an import: the dataset, where each paragraph went, the page markers removed.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    /// The reports found, as a dataset.
+    pub dataset: Dataset,
+    /// One entry per paragraph of the input, in input order.
+    pub placements: Vec<Placement>,
+    /// The page markers removed from the text, with the source they came from.
+    pub page_markers: Vec<(String, PageMarker)>,
+    /// The encoding each input was read in.
+    pub encodings: Vec<(String, &'static str)>,
 }
 
 /// Every string the reports hold (texts, quotes, labels, dates), each with
