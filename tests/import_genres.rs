@@ -196,7 +196,8 @@ fn a_web_page_with_its_furniture() {
 }
 
 /// A round summary for 23 units with ASCII-folded punctuation: one report,
-/// no problems transcribed, totals with 基本完成并持续整改 and 未完成.
+/// no problems transcribed, totals with 基本完成并持续整改 and 未完成; of the
+/// unit counts (4家单位, then 23家被巡察单位) the units inspected win.
 #[test]
 fn a_round_summary_in_ascii_punctuation() {
     let path = genre("round-ascii.txt");
@@ -204,6 +205,7 @@ fn a_round_summary_in_ascii_punctuation() {
     let r = only(&dataset);
     assert!(r.problems.is_empty());
     assert_eq!(value(&r.stated.units), Some(23));
+    assert!(r.stated.units.as_ref().unwrap().quote.contains("被巡察"));
     assert_eq!(totals(r), [Some(512), Some(498), Some(6), Some(8)]);
     assert_eq!(rate(r).as_deref(), Some("97.27"));
     assert_eq!(
@@ -458,4 +460,32 @@ fn explain_says_what_was_recognised() {
     ] {
         assert!(stderr.contains(wanted), "missing {wanted:?} in:\n{stderr}");
     }
+}
+
+/// A text that names no full date at all is still imported: the last day of
+/// the latest month it names, marked inferred, with a warning.
+#[test]
+fn a_text_with_only_a_month_is_imported_with_an_inferred_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("month.txt");
+    std::fs::write(
+        &path,
+        "关于某局巡察整改情况的通报\n2023年2月，县委第四巡察组对某局进行了巡察，反馈了12个问题。\n\
+         一、关于“学习不深入”的问题\n整改情况：已修订制度3项。\n",
+    )
+    .unwrap();
+    let (dataset, stderr) = import(&path);
+    let r = only(&dataset);
+    assert_eq!(r.published.to_string(), "2023-02-28");
+    assert!(
+        r.published_inferred
+            .as_deref()
+            .unwrap()
+            .contains("2023年2月"),
+        "{:?}",
+        r.published_inferred
+    );
+    assert!(stderr.contains("warning"), "{stderr}");
+    assert_eq!(value(&r.stated.total), Some(12));
+    assert_nothing_lost(&path, &dataset);
 }

@@ -340,9 +340,8 @@ proptest! {
         let lines = seed_lines();
         let mut keep = vec![true; lines.len()];
         for (start, len) in cuts {
-            for k in start..(start + len).min(lines.len()) {
-                keep[k] = false;
-            }
+            let end = (start + len).min(lines.len());
+            keep.iter_mut().take(end).skip(start).for_each(|k| *k = false);
         }
         for k in scattered {
             if let Some(slot) = keep.get_mut(k) {

@@ -1,12 +1,12 @@
 //! Stage 7, account for every line: where each paragraph of the input went,
-//! or why it went nowhere.
+//! or why it went nowhere, and the lines no field holds.
 
 use aho_corasick::AhoCorasick;
 
-use super::clean::normalize;
+use super::clean::{PageMarker, normalize};
 use super::lexicon::{HEADING_WORDS, marker, parse_full_date, parse_lost_date};
 use super::segment::Paragraph;
-use crate::model::Report;
+use crate::model::{Dataset, Report};
 
 /// Where one paragraph of the input went.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,6 +64,19 @@ fn excerpt(text: &str) -> String {
         s.push('…');
     }
     s
+}
+
+/// The result of an import: the dataset, where each paragraph went, the page markers removed.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    /// The reports found, as a dataset.
+    pub dataset: Dataset,
+    /// One entry per paragraph of the input, in input order.
+    pub placements: Vec<Placement>,
+    /// The page markers removed from the text, with the source they came from.
+    pub page_markers: Vec<(String, PageMarker)>,
+    /// The encoding each input was read in.
+    pub encodings: Vec<(String, &'static str)>,
 }
 
 /// Every string the reports hold (texts, quotes, labels, dates), each with
@@ -144,17 +157,21 @@ fn pieces(line: &str) -> Vec<String> {
 
 /// Which of `patterns` occur in `haystack`, in one pass.
 fn occurring(patterns: &[String], haystack: &str) -> Vec<bool> {
-    let mut found = vec![false; patterns.len()];
-    if patterns.is_empty() {
-        return found;
+    // Each pattern once: copies of a pattern make the automaton quadratic to
+    // build, and a page repeats lines.
+    let mut unique: Vec<&str> = patterns.iter().map(String::as_str).collect();
+    unique.sort_unstable();
+    unique.dedup();
+    let mut seen = vec![false; unique.len()];
+    if let Ok(automaton) = AhoCorasick::new(&unique) {
+        for m in automaton.find_overlapping_iter(haystack) {
+            seen[m.pattern().as_usize()] = true;
+        }
     }
-    let Ok(automaton) = AhoCorasick::new(patterns) else {
-        return found;
-    };
-    for m in automaton.find_overlapping_iter(haystack) {
-        found[m.pattern().as_usize()] = true;
-    }
-    found
+    patterns
+        .iter()
+        .map(|p| unique.binary_search(&p.as_str()).is_ok_and(|k| seen[k]))
+        .collect()
 }
 
 /// The lines of `text` that no field of `reports` holds: each non-empty line

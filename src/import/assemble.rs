@@ -7,6 +7,8 @@ mod head;
 mod items;
 mod report;
 
+use std::collections::HashSet;
+
 use chrono::NaiveDate;
 
 use super::account::Placement;
@@ -18,7 +20,8 @@ use super::headings::{
 use super::lexicon::{HEADING_WORDS, Marker, Style, marker};
 use super::segment::{Chunk, Paragraph, Segmented, chunks};
 use crate::model::{
-    Contact, Inspection, InspectionKind, Measure, Report, Source, StatedTotals, Status, Unplaced,
+    Accountability, Contact, Inspection, InspectionKind, Measure, Report, Source, StatedTotals,
+    Status, Unplaced,
 };
 
 /// Builds the reports of a segmented text; with each, the first line of the
@@ -117,6 +120,12 @@ struct Builder<'a> {
     /// The chapter and the section being read, as indices into `heads`.
     chapter: Option<usize>,
     section: Option<usize>,
+    /// The last paragraph of the body with a marker or a heading word: what
+    /// follows it is the closing.
+    last_structured: Option<usize>,
+    /// People and rules already counted, by kind, words and clause: a
+    /// closing that repeats the introduction counts nothing twice.
+    results_seen: HashSet<(Option<Accountability>, String, String)>,
 }
 
 /// An outline heading: its paragraph, ordinal, words, and whether a problem
@@ -182,6 +191,8 @@ impl<'a> Builder<'a> {
             heads: Vec::new(),
             chapter: None,
             section: None,
+            last_structured: None,
+            results_seen: HashSet::new(),
         }
     }
 
@@ -209,6 +220,10 @@ impl<'a> Builder<'a> {
     fn build(mut self) -> Result<Report, ImportError> {
         self.head()?;
         self.problem_style = self.find_problem_style();
+        self.last_structured = self.chunk.body.iter().copied().rfind(|&n| {
+            let norm = &self.para(n).norm;
+            marker(norm).is_some() || HEADING_WORDS.iter().any(|w| norm.starts_with(w))
+        });
         let body = self.chunk.body.clone();
         for (k, &i) in body.iter().enumerate() {
             self.paragraph(i, k == 0);
@@ -379,13 +394,7 @@ impl<'a> Builder<'a> {
 
     /// True when only paragraphs without structure follow this one.
     fn in_closing(&self, i: usize) -> bool {
-        let body = &self.chunk.body;
-        let pos = body.iter().position(|&b| b == i).unwrap_or(0);
-        self.seen_structure
-            && body[pos..].iter().all(|&n| {
-                let norm = &self.para(n).norm;
-                marker(norm).is_none() && !HEADING_WORDS.iter().any(|w| norm.starts_with(w))
-            })
+        self.seen_structure && self.last_structured.is_none_or(|last| i > last)
     }
 
     fn next_is_measure(&self, i: usize) -> bool {

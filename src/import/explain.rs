@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::io::Write;
 
-use super::Imported;
+use super::account::Imported;
 use super::clean::normalize;
 use super::lexicon::{Style, marker};
 use crate::model::{Report, StatedCount, Status};

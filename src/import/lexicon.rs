@@ -108,10 +108,17 @@ const FURNITURE_WORDS: &[&str] = &[
     "下载",
 ];
 
+/// The text without the bullet a web page puts before a list item ("• ").
+pub fn strip_bullet(s: &str) -> &str {
+    s.trim()
+        .trim_start_matches(['•', '·', '●', '▪', '■', '*'])
+        .trim()
+}
+
 /// A line of the web page around a report (发布机构：…, 日期:… 来源:… 浏览量:,
 /// 打印 关闭): its label and the text after the label.
 pub fn furniture_label(norm: &str) -> Option<(&'static str, &str)> {
-    let t = norm.trim_start_matches(['•', '·', '●', '*', '-', ' ', '\t']);
+    let t = strip_bullet(norm).trim_start_matches('-').trim_start();
     for label in FURNITURE_LABELS {
         let Some(rest) = t.strip_prefix(label) else {
             continue;

@@ -35,22 +35,9 @@ use crate::cli::ImportArgs;
 use crate::model::{self, Dataset, SCHEMA_VERSION};
 use crate::output_file::OutputFile;
 
-pub use account::{Placement, lost_lines};
+pub use account::{Imported, Placement, lost_lines};
 pub use clean::PageMarker;
 pub use error::ImportError;
-
-/// The result of an import: the dataset, where each paragraph went, the page markers removed.
-#[derive(Debug, Clone)]
-pub struct Imported {
-    /// The reports found, as a dataset.
-    pub dataset: Dataset,
-    /// One entry per paragraph of the input, in input order.
-    pub placements: Vec<Placement>,
-    /// The page markers removed from the text, with the source they came from.
-    pub page_markers: Vec<(String, PageMarker)>,
-    /// The encoding each input was read in.
-    pub encodings: Vec<(String, &'static str)>,
-}
 
 /// Imports one text; `source_name` names it in messages and in `Source::file`.
 pub fn import_bytes(input: &[u8], source_name: &str) -> Result<Imported, ImportError> {

@@ -5,6 +5,7 @@
 use super::clean::{Line, Lines, PageMarker};
 use super::lexicon::{
     furniture_label, is_date_line, is_title_line, marker, starts_section_heading, starts_structure,
+    strip_bullet,
 };
 
 /// One paragraph of the input, with the newspaper's line breaks removed.
@@ -242,7 +243,7 @@ pub fn chunks(paragraphs: &[Paragraph]) -> Vec<Chunk> {
             Role::Title
                 if current.body.is_empty()
                     && current.title.is_some_and(|t| {
-                        paragraphs[t].norm.trim() == paragraphs[i].norm.trim()
+                        strip_bullet(&paragraphs[t].norm) == strip_bullet(&paragraphs[i].norm)
                     }) =>
             {
                 current.furniture.push(i);

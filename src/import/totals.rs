@@ -103,7 +103,8 @@ pub fn stated_counts(text: &str, norm: &str) -> Vec<StatedFound> {
         let status = if continuing {
             Some(Status::LongTerm)
         } else {
-            status_of(&clause)
+            // 其余5项正在有序推进: still being rectified, in other words.
+            status_of(&clause).or_else(|| clause.contains("正在").then_some(Status::Open))
         };
         let which = match status {
             Some(Status::Closed) => Which::Closed,
@@ -254,7 +255,7 @@ mod tests {
     #[test]
     fn reads_totals_in_the_phrasings_of_many_reports() {
         use Which::*;
-        let cases: [(&str, &[(Which, &str)]); 5] = [
+        let cases: [(&str, &[(Which, &str)]); 6] = [
             (
                 "巡察反馈31个问题，已完成整改27个、正在整改4个，整改完成率87.1%",
                 &[(Total, "31"), (Closed, "27"), (Open, "4"), (Rate, "87.1")],
@@ -276,6 +277,10 @@ mod tests {
             (
                 "将巡察反馈的9个方面问题细化分解成28个问题",
                 &[(Aspects, "9"), (Total, "28")],
+            ),
+            (
+                "41项具体问题已完成整改36项，其余5项正在有序推进",
+                &[(Closed, "36"), (Open, "5")],
             ),
             (
                 "针对41项具体问题，制定102项整改措施，细化为187条具体措施",

@@ -6,7 +6,7 @@ use chrono::{Datelike, NaiveDate};
 use super::Builder;
 use crate::import::details::report_id;
 use crate::import::error::ImportError;
-use crate::import::lexicon::{furniture_label, parse_full_date, parse_lost_date};
+use crate::import::lexicon::{furniture_label, parse_full_date, parse_lost_date, strip_bullet};
 use crate::import::segment::ends_sentence;
 use crate::model::InspectionKind;
 
@@ -14,7 +14,9 @@ impl Builder<'_> {
     /// Title, issuer, dates, inspection kind, source completeness.
     pub(super) fn head(&mut self) -> Result<(), ImportError> {
         let chunk = self.chunk;
-        let title = chunk.title.map(|i| self.para(i).text.trim().to_string());
+        let title = chunk
+            .title
+            .map(|i| strip_bullet(&self.para(i).text).to_string());
         let signature = chunk
             .signature
             .map(|i| self.para(i).text.trim().to_string());
@@ -37,7 +39,9 @@ impl Builder<'_> {
         });
         let signed = signed.or(lost.as_ref().map(|(d, _)| *d));
         // The words before 关于 (關於 in a traditional text) in the title.
-        let title_norm = chunk.title.map(|i| self.para(i).norm.trim().to_string());
+        let title_norm = chunk
+            .title
+            .map(|i| strip_bullet(&self.para(i).norm).to_string());
         let issuer = signature.clone().or_else(|| {
             let (title, norm) = (title.as_ref()?, title_norm.as_ref()?);
             let before = norm.find("关于")?;
@@ -57,7 +61,15 @@ impl Builder<'_> {
                         "未见发布日期，取正文中最晚的日期{written}（“{clause}”）"
                     )),
                 ),
-                None => (None, None),
+                None => match self.latest_month_in_body() {
+                    Some((d, written)) => (
+                        Some(d),
+                        Some(format!(
+                            "未见发布日期，正文中最晚的时间为{written}，取该月最后一天"
+                        )),
+                    ),
+                    None => (None, None),
+                },
             },
         };
         let title_text = title
@@ -190,6 +202,52 @@ impl Builder<'_> {
                 if best.as_ref().is_none_or(|(d, _, _)| date > *d) {
                     let written: String = text[k..k + len].iter().collect();
                     best = Some((date, written, clause));
+                }
+            }
+        }
+        best
+    }
+
+    /// The latest month the body names (2023年5月), and its last day: the
+    /// guess of last resort when the text gives no full date at all.
+    fn latest_month_in_body(&self) -> Option<(NaiveDate, String)> {
+        let mut best: Option<(NaiveDate, String)> = None;
+        for &i in &self.chunk.body {
+            let p = self.para(i);
+            let norm: Vec<char> = p.norm.chars().collect();
+            let text: Vec<char> = p.text.chars().collect();
+            for k in 0..norm.len().saturating_sub(6) {
+                let year = &norm[k..k + 4];
+                if (k > 0 && norm[k - 1].is_ascii_digit())
+                    || !year.iter().all(char::is_ascii_digit)
+                    || norm[k + 4] != '年'
+                {
+                    continue;
+                }
+                let digits = norm[k + 5..]
+                    .iter()
+                    .take(2)
+                    .take_while(|c| c.is_ascii_digit())
+                    .count();
+                if digits == 0 || norm.get(k + 5 + digits) != Some(&'月') {
+                    continue;
+                }
+                let y: i32 = year.iter().collect::<String>().parse().ok()?;
+                let m: u32 = norm[k + 5..k + 5 + digits]
+                    .iter()
+                    .collect::<String>()
+                    .parse()
+                    .ok()?;
+                let Some(last) = NaiveDate::from_ymd_opt(y, m, 1)
+                    .and_then(|first| first.checked_add_months(chrono::Months::new(1)))
+                    .and_then(|next| next.pred_opt())
+                    .filter(|d| crate::dates::YEARS.contains(&d.year()))
+                else {
+                    continue;
+                };
+                if best.as_ref().is_none_or(|(d, _)| last > *d) {
+                    let written: String = text[k..k + 6 + digits].iter().collect();
+                    best = Some((last, written));
                 }
             }
         }

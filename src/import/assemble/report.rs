@@ -7,7 +7,7 @@ use super::Builder;
 use crate::import::details::{find_period, find_team, parse_contact};
 use crate::import::figures::{self, Text};
 use crate::import::headings::measure_heading;
-use crate::import::lexicon::{Marker, furniture_label};
+use crate::import::lexicon::{Marker, furniture_label, strip_bullet};
 use crate::import::results;
 use crate::import::totals::{Which, stated_counts};
 use crate::model::{Basis, InspectionKind, Measure, PlanItem, StatedCount, StatedRate, Unplaced};
@@ -67,10 +67,12 @@ impl Builder<'_> {
             found.push("people");
         }
         for person in people {
-            let known = self.report.people.iter().any(|q| {
-                q.kind == person.kind && q.label == person.label && q.quote == person.quote
-            });
-            if !known {
+            let key = (
+                Some(person.kind),
+                person.label.clone(),
+                person.quote.clone(),
+            );
+            if self.results_seen.insert(key) {
                 self.report.people.push(person);
             }
         }
@@ -79,7 +81,10 @@ impl Builder<'_> {
             found.push("rules");
         }
         for rule in rules {
-            if !self.report.rules.iter().any(|r| r.quote == rule.quote) {
+            if self
+                .results_seen
+                .insert((None, rule.label.clone(), rule.quote.clone()))
+            {
                 self.report.rules.push(rule);
             }
         }
@@ -124,7 +129,7 @@ impl Builder<'_> {
         let repeated = self
             .chunk
             .title
-            .is_some_and(|t| self.para(t).norm.trim() == p.norm.trim());
+            .is_some_and(|t| strip_bullet(&self.para(t).norm) == strip_bullet(&p.norm));
         let reason = if repeated {
             "page furniture: the page repeats the title".to_string()
         } else if label.is_empty() {
@@ -156,6 +161,17 @@ impl Builder<'_> {
         }
         for s in stated_counts(&p.text, &p.norm) {
             let stated = &mut self.report.stated;
+            // A round names its units more than once (对4家单位开展常规巡察…向40家
+            // 被巡察单位党组织反馈): the count of units inspected wins.
+            if s.which == Which::Units
+                && s.quote.contains("被巡察")
+                && stated
+                    .units
+                    .as_ref()
+                    .is_some_and(|u| !u.quote.contains("被巡察"))
+            {
+                stated.units = None;
+            }
             let slot = match s.which {
                 Which::Closed => &mut stated.closed,
                 Which::Open => &mut stated.open,
