@@ -76,6 +76,7 @@ const UNITS: &[(&str, Dimension, i64)] = &[
     ("亿美元", Dimension::Money(Currency::Usd), 100_000_000),
     // The factor of 亩 is not an integer; `Unit::factor` handles it.
     ("亩", Dimension::Area, 0),
+    ("万亩", Dimension::Area, 0),
     ("平方米", Dimension::Area, 1),
     ("万平方米", Dimension::Area, 10_000),
     ("公顷", Dimension::Area, 10_000),
@@ -151,6 +152,7 @@ impl Unit {
     pub fn factor(&self) -> Option<Decimal> {
         match self.row()? {
             ("亩", _, _) => Some(square_metres_per_mu()),
+            ("万亩", _, _) => Some(square_metres_per_mu() * Decimal::from(10_000)),
             (_, _, f) => Some(Decimal::from(*f)),
         }
     }

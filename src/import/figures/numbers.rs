@@ -9,7 +9,7 @@ use crate::numerals::chinese_number;
 use crate::units::{Dimension, Unit};
 
 /// Units a figure may carry, longest first so that 万平方米 wins over 万元 and 平方米.
-const UNITS: &[&str] = &[
+pub(super) const UNITS: &[&str] = &[
     "个百分点",
     "万平方米",
     "万元/人",
@@ -22,6 +22,7 @@ const UNITS: &[&str] = &[
     "亿元",
     "美元",
     "公顷",
+    "万亩",
     "人次",
     "大类",
     "元",

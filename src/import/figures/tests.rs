@@ -220,3 +220,25 @@ fn floor_area_of_expropriation_is_not_land() {
         ]
     );
 }
+
+#[test]
+fn ten_thousand_mu_is_land_in_its_own_unit() {
+    let f = figures("全县共盘活存量建设用地1.2万亩。");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(
+        (f[0].text.as_str(), f[0].unit.as_str()),
+        ("1.2万亩", "万亩")
+    );
+    assert_eq!(f[0].normalized, Some(Decimal::from(8_000_000)));
+    assert_eq!(f[0].kind, FigureKind::LandRevitalised);
+}
+
+#[test]
+fn every_unit_the_extractor_reads_is_one_the_format_knows() {
+    for unit in super::numbers::UNITS {
+        assert!(
+            crate::units::Unit::known().any(|k| k == *unit),
+            "{unit} is read by the importer but unknown to the format"
+        );
+    }
+}
