@@ -294,7 +294,7 @@ fn invalid_unknown_unit_lists_known_units_of_its_kind() {
         "unknown-unit.json",
         &[
             "unknown-unit.json:34:27: error: $.reports[0].problems[0].measures[0].figures[0].unit: unknown unit '英亩'",
-            "known area units: 亩, 平方米, 万平方米, 公顷",
+            "known area units: 亩, 万亩, 平方米, 万平方米, 公顷",
         ],
     );
 }

@@ -1,6 +1,6 @@
 //! The README is true: every command of its table exists, and every option it
 //! shows for a command is one that command's --help lists.
-#![allow(clippy::unwrap_used, clippy::panic)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use assert_cmd::Command;
 

@@ -111,7 +111,7 @@ fn unknown_units_list_the_known_units_of_the_figures_kind() {
     assert_eq!(issues[0].message, "unknown unit '英亩'");
     assert_eq!(
         issues[0].hint.as_deref(),
-        Some("known area units: 亩, 平方米, 万平方米, 公顷")
+        Some("known area units: 亩, 万亩, 平方米, 万平方米, 公顷")
     );
 }
 
