@@ -177,6 +177,29 @@ pub enum Msg {
     Empty,
     /// After a count of characters of a long text left out of a view.
     MoreCharacters,
+    /// An item of a report's general paragraphs, as `Measure` names a measure.
+    General,
+    /// The pseudo-problem holding a report's general paragraphs.
+    ReportAsWhole,
+    Category,
+    Leaders,
+    Departments,
+    Partners,
+    OwnDeadline,
+    LongTermNoDate,
+    DateFrom,
+    StatusAsWritten,
+    Progress,
+    Cells,
+    People,
+    Rules,
+    Total,
+    OverdueProblems,
+    EconomySection,
+    FloorArea,
+    NotStated,
+    /// Beside a problem's figure of a kind the report states a total for.
+    InReportTotal,
 }
 
 impl Msg {
@@ -334,6 +357,35 @@ impl Msg {
             Self::Complete => ("完整", "complete"),
             Self::Empty => ("（无）", "(none)"),
             Self::MoreCharacters => ("字未显示", "more characters"),
+            Self::General => ("总体", "general"),
+            Self::ReportAsWhole => ("通报总体情况", "report as a whole"),
+            Self::Category => ("问题类别", "category"),
+            Self::Leaders => ("责任领导", "leaders"),
+            Self::Departments => ("责任单位", "lead departments"),
+            Self::Partners => ("配合单位", "co-operating"),
+            Self::OwnDeadline => ("整改时限", "deadline"),
+            Self::LongTermNoDate => ("长期坚持，无日期", "long-term, no date"),
+            Self::DateFrom => ("日期依据", "date from"),
+            Self::StatusAsWritten => ("状态原文", "status as written"),
+            Self::Progress => ("整改进展", "progress"),
+            Self::Cells => ("台账单元格", "ledger cells"),
+            Self::People => ("问责处理", "People held accountable"),
+            Self::Rules => ("建章立制", "Rules made or revised"),
+            Self::Total => ("总数", "total"),
+            Self::OverdueProblems => ("逾期问题", "overdue problems"),
+            Self::EconomySection => (
+                "经济指标（不是追缴挽损，不与其同一标尺）",
+                "Economic indicators (not recoveries, never on their scale)",
+            ),
+            Self::FloorArea => (
+                "房屋征收面积（平方米，不是土地，不折算亩）",
+                "Floor area expropriated (m², not land, never in mu)",
+            ),
+            Self::NotStated => ("未说明", "not stated"),
+            Self::InReportTotal => (
+                "已含在通报总体数字中，不重复计入",
+                "in the report's own total, not added again",
+            ),
         };
         match lang {
             Lang::Zh => zh,

@@ -18,9 +18,10 @@ use crate::units::{Currency, Dimension, square_metres_per_mu};
 pub struct ItemPath {
     /// Index into `Dataset::reports`.
     pub report: usize,
-    /// Index into `Report::problems`.
+    /// Index into `Report::problems`; `usize::MAX` for a `general` paragraph,
+    /// which belongs to no problem.
     pub problem: usize,
-    /// `measures` or `ongoing`.
+    /// `measures`, `ongoing` or the report's `general`.
     pub list: ItemList,
     /// Index into that list.
     pub item: usize,
@@ -36,12 +37,31 @@ pub struct FigurePath {
 }
 
 impl ItemPath {
+    /// The path of paragraph `item` of a report's `general` paragraphs.
+    pub fn general(report: usize, item: usize) -> Self {
+        Self {
+            report,
+            problem: usize::MAX,
+            list: ItemList::General,
+            item,
+        }
+    }
+
+    /// True for a paragraph about the report as a whole, in no problem.
+    pub fn is_general(&self) -> bool {
+        self.list == ItemList::General
+    }
+
     /// The item this path points at, if the dataset has it.
     pub fn resolve<'a>(&self, dataset: &'a Dataset) -> Option<&'a Measure> {
+        if self.list == ItemList::General {
+            return dataset.reports.get(self.report)?.general.get(self.item);
+        }
         let problem = dataset.problem(self.report, self.problem)?;
         match self.list {
             ItemList::Measures => problem.measures.get(self.item),
             ItemList::Ongoing => problem.ongoing.get(self.item),
+            ItemList::General => None,
         }
     }
 }

@@ -201,6 +201,7 @@ pub fn table(app: &App) -> (&'static str, Vec<Vec<String>>) {
                         match path.list {
                             ItemList::Measures => Msg::Measure.text(lang),
                             ItemList::Ongoing => Msg::Ongoing.text(lang),
+                            ItemList::General => Msg::General.text(lang),
                         },
                         m.ordinal.as_deref().unwrap_or("")
                     ),

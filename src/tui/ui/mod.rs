@@ -305,6 +305,7 @@ pub fn item_label(app: &App, path: ItemPath) -> String {
     let kind = match path.list {
         ItemList::Measures => Msg::Measure.text(lang),
         ItemList::Ongoing => Msg::Ongoing.text(lang),
+        ItemList::General => Msg::General.text(lang),
     };
     let ordinal = path
         .resolve(&app.data)

@@ -100,6 +100,7 @@ pub fn draw(
             let label_style = match list {
                 ItemList::Measures => theme.closed,
                 ItemList::Ongoing => theme.open,
+                ItemList::General => theme.dim,
             };
             vec![
                 Line::from(super::item_label(app, path)).style(label_style),
