@@ -1,7 +1,7 @@
 //! User-facing words in Chinese and English, from one table.
 
 use crate::model::{FigureKind, InspectionKind, Role, Status};
-use crate::stats::{Bucket, CountSource};
+use crate::stats::{Bucket, CountSource, MoneySection};
 
 /// The language of the user interface; data text is always shown as it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum)]
@@ -423,6 +423,25 @@ pub fn count_source(source: CountSource, lang: Lang) -> &'static str {
         (CountSource::Numbering, Lang::En) => "inferred from numbering",
         (CountSource::Transcribed, Lang::Zh) => "按已录入",
         (CountSource::Transcribed, Lang::En) => "counted from transcription",
+        (CountSource::Sum, Lang::Zh) => "各项相加",
+        (CountSource::Sum, Lang::En) => "sum of the counts",
+        (CountSource::SumWithInferred, Lang::Zh) => "各项相加，含推断数",
+        (CountSource::SumWithInferred, Lang::En) => "sum, includes an inferred count",
+    }
+}
+
+/// The heading of a section of money.
+pub fn money_section(section: MoneySection, lang: Lang) -> &'static str {
+    match (section, lang) {
+        (MoneySection::Recovered, Lang::Zh) => "追缴挽损",
+        (MoneySection::Recovered, Lang::En) => "Money recovered",
+        (MoneySection::Funds, Lang::Zh) => "资金拨付与争取",
+        (MoneySection::Funds, Lang::En) => "Funds moved",
+        (MoneySection::Pending, Lang::Zh) => "待结算（尚未完成，不计入已完成）",
+        (MoneySection::Pending, Lang::En) => "Awaiting settlement (not done yet)",
+        (MoneySection::Economy, _) => Msg::EconomySection.text(lang),
+        (MoneySection::Other, Lang::Zh) => "其他",
+        (MoneySection::Other, Lang::En) => "Other",
     }
 }
 

@@ -10,7 +10,10 @@ use std::collections::BTreeMap;
 use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
 
-use crate::model::{Basis, Dataset, Figure, FigureKind, ItemList, Measure, Report, Role, Status};
+use crate::model::{
+    Accountability, Basis, Dataset, Figure, FigureKind, FigureRef, Group, ItemList, Measure,
+    Report, Role, Status,
+};
 use crate::units::{Currency, Dimension, square_metres_per_mu};
 
 /// Where an item (a measure or an ongoing item) sits in a dataset.
@@ -106,6 +109,10 @@ pub enum CountSource {
     Numbering,
     /// Counted from the transcribed problems.
     Transcribed,
+    /// The total of closed, open and long-term, where the report states none.
+    Sum,
+    /// Such a sum, with a count inferred from numbering among its parts.
+    SumWithInferred,
 }
 
 impl CountSource {
@@ -115,6 +122,8 @@ impl CountSource {
             Self::Stated => "stated",
             Self::Numbering => "inferred_from_numbering",
             Self::Transcribed => "transcribed",
+            Self::Sum => "sum",
+            Self::SumWithInferred => "sum_with_inferred",
         }
     }
 }
@@ -163,8 +172,53 @@ pub struct MoneyTotal {
     pub amount: Decimal,
     /// True when any added figure is approximate (余, 多).
     pub approximate: bool,
-    /// The figures added, then the overlapping ones left out.
+    /// The figures added, then the ones listed but left out: overlapping
+    /// figures, and a problem's figures of a kind the report states a total
+    /// for in its general paragraphs.
     pub figures: Vec<FigurePath>,
+    /// How many of `figures`, from the first, are added.
+    pub added: usize,
+}
+
+/// Where a money total is shown: recoveries first, then funds moved, then
+/// money still awaiting settlement (not done yet, so never under "achieved"),
+/// then economic indicators, which are never on one scale with recoveries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MoneySection {
+    /// 追缴, 追回, 清退, 退还, 挽回经济损失, 收缴, 罚没.
+    Recovered,
+    /// Disbursed, secured, applied for, transferred, written off, invested.
+    Funds,
+    /// 待结算: an amount still to be settled.
+    Pending,
+    /// Investment, revenue, output, trade, exports, foreign investment.
+    Economy,
+    /// Kinds of no money group (a count written in 元, say).
+    Other,
+}
+
+impl MoneySection {
+    /// Every section, in the order views list them.
+    pub const ALL: [Self; 5] = [
+        Self::Recovered,
+        Self::Funds,
+        Self::Pending,
+        Self::Economy,
+        Self::Other,
+    ];
+
+    /// The section a kind of money is shown in.
+    pub fn of(kind: FigureKind) -> Self {
+        if kind == FigureKind::PendingSettlement {
+            return Self::Pending;
+        }
+        match kind.group() {
+            Group::Recovered => Self::Recovered,
+            Group::Funds => Self::Funds,
+            Group::Economy => Self::Economy,
+            Group::Land | Group::FloorArea | Group::Other => Self::Other,
+        }
+    }
 }
 
 /// The achieved land of one kind.
@@ -180,11 +234,18 @@ pub struct LandTotal {
     pub with_target_m2: Decimal,
     /// True when any added figure is approximate.
     pub approximate: bool,
-    /// The figures added, then the overlapping ones left out.
+    /// The figures added, then the ones listed but left out (see `MoneyTotal`).
     pub figures: Vec<FigurePath>,
+    /// How many of `figures`, from the first, are added.
+    pub added: usize,
 }
 
 impl LandTotal {
+    /// True for building floor area (房屋征收): square metres, never 亩, never land.
+    pub fn is_floor_area(&self) -> bool {
+        self.kind.group() == Group::FloorArea
+    }
+
     /// The sum in 亩.
     pub fn mu(&self) -> Decimal {
         m2_to_mu(self.m2)
@@ -310,6 +371,17 @@ pub struct ReportStats {
     pub report: usize,
     /// Problem counts.
     pub problems: ProblemCounts,
+    /// All problems: stated where the report states a total, otherwise the
+    /// sum of the best known closed, open and long-term counts.
+    pub total: Count,
+    /// Open problems whose deadline is before the as-of date: the problem's
+    /// own, else the latest of its ongoing items'.
+    pub overdue: u32,
+    /// People held accountable by kind, summed within the report, heaviest
+    /// kind first; stated zero counts kept.
+    pub people: Vec<(Accountability, u32)>,
+    /// Rules made or revised, where the report states any.
+    pub rules: Option<u32>,
     /// Achieved money by kind and currency, recovered first.
     pub money: Vec<MoneyTotal>,
     /// Money figures that are targets, forecasts or plans: never added in.
@@ -342,6 +414,14 @@ pub struct Stats {
 pub struct Totals {
     /// Best known problem counts, added.
     pub problems: Counts,
+    /// The reports' totals, added.
+    pub total: u32,
+    /// Overdue open problems, added.
+    pub overdue: u32,
+    /// People held accountable by kind, added over reports.
+    pub people: Vec<(Accountability, u32)>,
+    /// Rules made or revised, added over the reports that state any.
+    pub rules: Option<u32>,
     /// Transcribed problem counts, added.
     pub transcribed: Counts,
     /// Achieved money by kind and currency.
@@ -368,6 +448,10 @@ impl Stats {
             deadlines: Vec::new(),
             totals: Totals {
                 problems: Counts::default(),
+                total: 0,
+                overdue: 0,
+                people: Vec::new(),
+                rules: None,
                 transcribed: Counts::default(),
                 money: Vec::new(),
                 land: Vec::new(),
@@ -387,6 +471,13 @@ impl Stats {
         let totals = &mut self.totals;
         for r in &stats {
             totals.problems.add(r.problems.best());
+            totals.total += r.total.value;
+            totals.overdue += r.overdue;
+            add_people(&mut totals.people, &r.people);
+            totals.rules = match (totals.rules, r.rules) {
+                (None, None) => None,
+                (a, b) => Some(a.unwrap_or(0) + b.unwrap_or(0)),
+            };
             totals.transcribed.add(r.problems.transcribed);
             totals.deadlines.add(r.deadlines);
             for m in &r.money {
@@ -402,6 +493,7 @@ impl Stats {
                                 amount: Decimal::ZERO,
                                 approximate: false,
                                 figures: Vec::new(),
+                                added: 0,
                             },
                         );
                         at
@@ -410,7 +502,7 @@ impl Stats {
                 let entry = &mut totals.money[at];
                 entry.amount += m.amount;
                 entry.approximate |= m.approximate;
-                entry.figures.extend(&m.figures);
+                merge_figures(&mut entry.figures, &mut entry.added, &m.figures, m.added);
             }
             for l in &r.land {
                 let at = match totals.land.binary_search_by_key(&l.kind, |t| t.kind) {
@@ -425,6 +517,7 @@ impl Stats {
                                 with_target_m2: Decimal::ZERO,
                                 approximate: false,
                                 figures: Vec::new(),
+                                added: 0,
                             },
                         );
                         at
@@ -435,7 +528,7 @@ impl Stats {
                 entry.with_target_m2 += l.with_target_m2;
                 entry.target_m2 = add_opt(entry.target_m2, l.target_m2);
                 entry.approximate |= l.approximate;
-                entry.figures.extend(&l.figures);
+                merge_figures(&mut entry.figures, &mut entry.added, &l.figures, l.added);
             }
         }
         self.reports.extend(stats);
@@ -494,6 +587,31 @@ fn per_report(
     (stats, deadlines)
 }
 
+/// Appends another report's figures to a total's: its added ones after the
+/// added ones already there, its listed ones at the end.
+fn merge_figures(
+    figures: &mut Vec<FigurePath>,
+    added: &mut usize,
+    more: &[FigurePath],
+    more_added: usize,
+) {
+    let (more_added_part, more_listed) = more.split_at(more_added.min(more.len()));
+    figures.splice(*added..*added, more_added_part.iter().copied());
+    *added += more_added_part.len();
+    figures.extend(more_listed);
+}
+
+/// Adds people counts by kind, keeping the order of `Accountability::ALL`.
+fn add_people(into: &mut Vec<(Accountability, u32)>, more: &[(Accountability, u32)]) {
+    for &(kind, count) in more {
+        match into.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, n)) => *n += count,
+            None => into.push((kind, count)),
+        }
+    }
+    into.sort_by_key(|(k, _)| Accountability::ALL.iter().position(|a| a == k));
+}
+
 fn add_opt(a: Option<Decimal>, b: Option<Decimal>) -> Option<Decimal> {
     match (a, b) {
         (None, None) => None,
@@ -529,6 +647,60 @@ fn problem_counts(report: &Report) -> ProblemCounts {
     }
 }
 
+/// The report's stated total, or the sum of its best known counts.
+fn problem_total(report: &Report, problems: &ProblemCounts) -> Count {
+    match &report.stated.total {
+        Some(s) => Count {
+            value: s.value,
+            source: match s.basis {
+                Basis::Stated => CountSource::Stated,
+                Basis::InferredFromNumbering => CountSource::Numbering,
+            },
+        },
+        None => Count {
+            value: problems.best().total(),
+            source: if [problems.closed, problems.open, problems.long_term]
+                .iter()
+                .any(|c| c.source == CountSource::Numbering)
+            {
+                CountSource::SumWithInferred
+            } else {
+                CountSource::Sum
+            },
+        },
+    }
+}
+
+/// The day a problem is due: its own deadline's, else the latest of its
+/// ongoing items' (the work still open). A long-term deadline has none.
+pub fn problem_due(problem: &crate::model::Problem) -> Option<NaiveDate> {
+    match &problem.deadline {
+        Some(d) => d.date,
+        None => problem
+            .ongoing
+            .iter()
+            .filter_map(|m| m.deadline.as_ref()?.date)
+            .max(),
+    }
+}
+
+/// Open problems due before the as-of date.
+fn overdue_problems(report: &Report, as_of: NaiveDate) -> u32 {
+    report
+        .problems_with(Status::Open)
+        .filter(|p| problem_due(p).is_some_and(|d| d < as_of))
+        .count() as u32
+}
+
+/// People counts of a report, added by kind.
+fn people_by_kind(report: &Report) -> Vec<(Accountability, u32)> {
+    let mut people = Vec::new();
+    let counts: Vec<(Accountability, u32)> =
+        report.people.iter().map(|p| (p.kind, p.count)).collect();
+    add_people(&mut people, &counts);
+    people
+}
+
 /// The exact value of a figure in its base unit, from value × factor.
 ///
 /// The stored `normalized` is rounded to two decimals; sums are exact.
@@ -543,31 +715,49 @@ fn report_stats(
     deadlines: &mut Vec<DeadlineEntry>,
 ) -> ReportStats {
     let targets: BTreeMap<&str, &Figure> = report
-        .figures()
+        .general_figures()
+        .chain(report.figures())
         .filter_map(|f| Some((f.figure.id.as_deref()?, f.figure)))
         .collect();
 
+    // A report-level figure (in `general`) of a kind is the report's own
+    // total for that kind: the problems' figures of the same kind (and
+    // currency) are listed under it but not added, since the report's total
+    // already holds them or says more than they do. Adding both would count
+    // the same money twice.
+    let reported: Vec<(FigureKind, Option<crate::units::Currency>)> = report
+        .general_figures()
+        .filter(|f| f.figure.role == Role::Achieved && f.figure.overlaps.is_none())
+        .map(|f| (f.figure.kind, f.figure.unit.currency()))
+        .collect();
+
     let mut money: BTreeMap<(u8, FigureKind, Currency), MoneyTotal> = BTreeMap::new();
-    let mut money_overlapping: Vec<((u8, FigureKind, Currency), FigurePath)> = Vec::new();
+    let mut money_listed: Vec<((u8, FigureKind, Currency), FigurePath)> = Vec::new();
     let mut money_other = Vec::new();
     let mut land: BTreeMap<FigureKind, LandTotal> = BTreeMap::new();
-    let mut land_overlapping: Vec<(FigureKind, FigurePath)> = Vec::new();
+    let mut land_listed: Vec<(FigureKind, FigurePath)> = Vec::new();
     let mut land_other = Vec::new();
 
-    for f in report.figures() {
-        let path = FigurePath {
-            item: ItemPath {
+    let path_of = |f: &FigureRef<'_>| FigurePath {
+        item: match f.list {
+            ItemList::General => ItemPath::general(index, f.item),
+            list => ItemPath {
                 report: index,
                 problem: f.problem,
-                list: f.list,
+                list,
                 item: f.item,
             },
-            figure: f.index,
-        };
+        },
+        figure: f.index,
+    };
+    for f in report.general_figures().chain(report.figures()) {
+        let path = path_of(&f);
         let figure = f.figure;
         let Some(value) = base_value(figure) else {
             continue;
         };
+        let in_report_total = f.list != ItemList::General
+            && reported.contains(&(figure.kind, figure.unit.currency()));
         match figure.unit.dimension() {
             Some(Dimension::Money(currency)) => {
                 if figure.role != Role::Achieved {
@@ -575,8 +765,8 @@ fn report_stats(
                     continue;
                 }
                 let key = (figure.kind.money_rank(), figure.kind, currency);
-                if figure.overlaps.is_some() {
-                    money_overlapping.push((key, path));
+                if figure.overlaps.is_some() || in_report_total {
+                    money_listed.push((key, path));
                     continue;
                 }
                 let entry = money.entry(key).or_insert_with(|| MoneyTotal {
@@ -585,18 +775,20 @@ fn report_stats(
                     amount: Decimal::ZERO,
                     approximate: false,
                     figures: Vec::new(),
+                    added: 0,
                 });
                 entry.amount += value;
                 entry.approximate |= figure.approximate;
                 entry.figures.push(path);
+                entry.added += 1;
             }
             Some(Dimension::Area) => {
                 if figure.role != Role::Achieved {
                     land_other.push(path);
                     continue;
                 }
-                if figure.overlaps.is_some() {
-                    land_overlapping.push((figure.kind, path));
+                if figure.overlaps.is_some() || in_report_total {
+                    land_listed.push((figure.kind, path));
                     continue;
                 }
                 let entry = land.entry(figure.kind).or_insert_with(|| LandTotal {
@@ -606,6 +798,7 @@ fn report_stats(
                     with_target_m2: Decimal::ZERO,
                     approximate: false,
                     figures: Vec::new(),
+                    added: 0,
                 });
                 entry.m2 += value;
                 entry.approximate |= figure.approximate;
@@ -620,19 +813,20 @@ fn report_stats(
                     entry.with_target_m2 += value;
                 }
                 entry.figures.push(path);
+                entry.added += 1;
             }
             _ => {}
         }
     }
-    // Overlapping figures are listed after the ones added, so a reader sees them.
-    for (key, path) in money_overlapping {
+    // Figures listed but not added come after the added ones, so a reader sees them.
+    for (key, path) in money_listed {
         if let Some(entry) = money.get_mut(&key) {
             entry.figures.push(path);
         } else {
             money_other.push(path);
         }
     }
-    for (kind, path) in land_overlapping {
+    for (kind, path) in land_listed {
         if let Some(entry) = land.get_mut(&kind) {
             entry.figures.push(path);
         } else {
@@ -674,9 +868,14 @@ fn report_stats(
         }
     }
 
+    let problems = problem_counts(report);
     ReportStats {
         report: index,
-        problems: problem_counts(report),
+        total: problem_total(report, &problems),
+        overdue: overdue_problems(report, as_of),
+        people: people_by_kind(report),
+        rules: (!report.rules.is_empty()).then(|| report.rules.iter().map(|r| r.count).sum()),
+        problems,
         money: money.into_values().collect(),
         money_other,
         unstated,

@@ -36,6 +36,7 @@ fn land(m2: &str, target: Option<&str>) -> LandTotal {
         with_target_m2: m2.parse().unwrap(),
         approximate: false,
         figures: Vec::new(),
+        added: 0,
     }
 }
 
