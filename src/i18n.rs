@@ -200,6 +200,14 @@ pub enum Msg {
     NotStated,
     /// Beside a problem's figure of a kind the report states a total for.
     InReportTotal,
+    AspectsStated,
+    UnitsStated,
+    CompletionRate,
+    /// The short mark of a figure listed under a total but not added.
+    IncludedShort,
+    EconomyShort,
+    PendingShort,
+    GeneralIntro,
 }
 
 impl Msg {
@@ -349,7 +357,10 @@ impl Msg {
             Self::Heading => ("要点", "heading"),
             Self::Figure => ("数字", "figure"),
             Self::SourceClause => ("来源原文", "source clause"),
-            Self::AmountsByKind => ("已完成金额（按类别合计）", "Achieved money by kind"),
+            Self::AmountsByKind => (
+                "金额合计（按类别，分节，各节各自标尺）",
+                "Money by kind, in sections, each on its own scale",
+            ),
             Self::LandAgainstTarget => {
                 ("土地（已完成，对照目标）", "Land achieved, against target")
             }
@@ -382,6 +393,16 @@ impl Msg {
                 "Floor area expropriated (m², not land, never in mu)",
             ),
             Self::NotStated => ("未说明", "not stated"),
+            Self::AspectsStated => ("方面", "aspects"),
+            Self::UnitsStated => ("单位", "units"),
+            Self::CompletionRate => ("完成率", "completion rate"),
+            Self::IncludedShort => ("⊂ 已含", "⊂ included"),
+            Self::EconomyShort => ("Σ 经济指标", "Σ economy"),
+            Self::PendingShort => ("… 待结算", "… pending"),
+            Self::GeneralIntro => (
+                "通报引言与结尾中关于整体的段落；其中数字为通报自己的合计，可追溯到原文。",
+                "Paragraphs about the report as a whole (introduction, closing); their figures are the report's own totals, each traced to its clause.",
+            ),
             Self::InReportTotal => (
                 "已含在通报总体数字中，不重复计入",
                 "in the report's own total, not added again",

@@ -180,9 +180,12 @@ fn the_bundled_reports_add_up_as_the_seed_says() {
     assert_eq!(t.money.len(), 12);
 
     let land = |kind: FigureKind| t.land.iter().find(|l| l.kind == kind).unwrap();
-    let expropriated = land(FigureKind::LandExpropriated);
+    // Building floor area of 房屋征收: its own kind, in m², never land.
+    let expropriated = land(FigureKind::FloorAreaExpropriated);
+    assert!(expropriated.is_floor_area());
     assert_eq!(expropriated.m2, Decimal::from(1_100_000));
-    assert_eq!(expropriated.mu(), Decimal::from(1650));
+    // 23.7万平方米 is part of the 110万: listed after it, not added.
+    assert_eq!((expropriated.figures.len(), expropriated.added), (2, 1));
     // The floor of 100万平方米 is a target: measured against, never added.
     assert_eq!(expropriated.target_m2, Some(Decimal::from(1_000_000)));
     assert_eq!(expropriated.with_target_m2, Decimal::from(1_100_000));
@@ -190,7 +193,7 @@ fn the_bundled_reports_add_up_as_the_seed_says() {
     let own = stats.reports[0]
         .land
         .iter()
-        .find(|l| l.kind == FigureKind::LandExpropriated)
+        .find(|l| l.kind == FigureKind::FloorAreaExpropriated)
         .unwrap();
     assert_eq!(own.target_m2, Some(Decimal::from(1_000_000)));
     assert_eq!(

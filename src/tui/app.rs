@@ -26,8 +26,10 @@ pub enum View {
     Land,
     /// The Deadlines tab: items with deadlines.
     Deadlines,
-    /// One report and its problems.
+    /// One report and its problems, after a row for its general paragraphs.
     Report(usize),
+    /// A report's general paragraphs (introduction, closing): the report as a whole.
+    General(usize),
     /// One problem and its measures and ongoing items.
     Problem(usize, usize),
     /// One measure or ongoing item: its text, figures and their sources.
@@ -198,7 +200,9 @@ fn slice_rows(view: View) -> usize {
         View::Overview => 192,
         View::Problems | View::Report(_) => 1_536,
         View::Amounts => 2_048,
-        View::Land | View::Deadlines | View::Problem(..) | View::Item(_) => 4_096,
+        View::Land | View::Deadlines | View::Problem(..) | View::General(_) | View::Item(_) => {
+            4_096
+        }
     }
 }
 
@@ -426,6 +430,7 @@ impl App {
                     for level in stack {
                         let view = match level.view {
                             View::Report(r) => remap(r).map(View::Report),
+                            View::General(r) => remap(r).map(View::General),
                             View::Problem(r, p) => remap(r).map(|r| View::Problem(r, p)),
                             View::Item(path) => remap(path.report)
                                 .map(|report| View::Item(ItemPath { report, ..path })),
@@ -450,7 +455,7 @@ impl App {
         self.refresh_rows();
         for (t, kept) in stacks.into_iter().enumerate() {
             let count_ok = |app: &App, level: &Level| match level.view {
-                View::Report(r) => r < app.data.reports.len(),
+                View::Report(r) | View::General(r) => r < app.data.reports.len(),
                 View::Problem(r, p) => app.data.problem(r, p).is_some(),
                 View::Item(path) => path.resolve(&app.data).is_some(),
                 _ => true,
@@ -542,6 +547,22 @@ impl App {
         path.resolve(&self.data).map(|_| path)
     }
 
+    /// What row `at` of a report's table is: `None` for the row of its
+    /// general paragraphs, `Some(problem)` for a problem; absent past the end.
+    pub fn report_row(&self, r: usize, at: usize) -> Option<Option<usize>> {
+        if self.rows.report_has_general(&self.data, r) {
+            if at == 0 {
+                return Some(None);
+            }
+            return self
+                .rows
+                .report_problems(&self.data, r)
+                .nth(at - 1)
+                .map(Some);
+        }
+        self.rows.report_problems(&self.data, r).nth(at).map(Some)
+    }
+
     /// How many selectable rows a view has.
     pub fn row_count(&self, view: View) -> usize {
         match view {
@@ -550,7 +571,11 @@ impl App {
             View::Amounts => self.rows.money.len(),
             View::Land => self.rows.land.len(),
             View::Deadlines => self.rows.deadlines.len(),
-            View::Report(r) => self.rows.report_problems(&self.data, r).count(),
+            View::Report(r) => {
+                usize::from(self.rows.report_has_general(&self.data, r))
+                    + self.rows.report_problems(&self.data, r).count()
+            }
+            View::General(r) => self.data.reports.get(r).map_or(0, |x| x.general.len()),
             View::Problem(r, p) => self
                 .data
                 .problem(r, p)
@@ -578,14 +603,19 @@ impl App {
                 .problems
                 .get(at)
                 .map(|&(r, p)| Level::new(View::Problem(r, p))),
-            View::Report(r) => self
-                .rows
-                .report_problems(&self.data, r)
-                .nth(at)
-                .map(|p| Level::new(View::Problem(r, p))),
+            View::Report(r) => match self.report_row(r, at)? {
+                None => Some(Level::new(View::General(r))),
+                Some(p) => Some(Level::new(View::Problem(r, p))),
+            },
+            View::General(r) => {
+                let path = ItemPath::general(r, at);
+                path.resolve(&self.data).map(|_| item(path, 0))
+            }
             View::Problem(r, p) => self.item_path(r, p, at).map(|path| item(path, 0)),
             View::Amounts => match self.rows.money.get(at)? {
-                MoneyRow::Achieved(f) | MoneyRow::NotSummed(f) => Some(item(f.item, f.figure)),
+                MoneyRow::Achieved(f) | MoneyRow::Listed(f) | MoneyRow::NotSummed(f) => {
+                    Some(item(f.item, f.figure))
+                }
                 MoneyRow::Unstated(u) => Some(item(u.item, 0)),
             },
             View::Land => self.rows.land.get(at).map(|f| item(f.item, f.figure)),
@@ -936,7 +966,7 @@ impl App {
                 }
             }
             View::Amounts => match self.rows.money.get(at)? {
-                MoneyRow::Achieved(f) | MoneyRow::NotSummed(f) => {
+                MoneyRow::Achieved(f) | MoneyRow::Listed(f) | MoneyRow::NotSummed(f) => {
                     f.resolve(&self.data).map(figure_text)
                 }
                 MoneyRow::Unstated(u) => u
@@ -956,9 +986,20 @@ impl App {
                 .reports
                 .get(*self.rows.overview.get(at)?)
                 .map(|r| r.title.clone()),
+            View::General(r) => ItemPath::general(r, at)
+                .resolve(&self.data)
+                .map(|m| m.text.clone()),
             View::Problems | View::Report(_) => {
                 let (r, p) = match level.view {
-                    View::Report(r) => (r, self.rows.report_problems(&self.data, r).nth(at)?),
+                    View::Report(r) => match self.report_row(r, at)? {
+                        Some(p) => (r, p),
+                        None => {
+                            let report = self.data.reports.get(r)?;
+                            let texts: Vec<&str> =
+                                report.general.iter().map(|m| m.text.as_str()).collect();
+                            return Some(texts.join("\n"));
+                        }
+                    },
                     _ => *self.rows.problems.get(at)?,
                 };
                 let problem = self.data.problem(r, p)?;

@@ -105,6 +105,17 @@ pub fn table(app: &App) -> (&'static str, Vec<Vec<String>>) {
         }
         View::Report(r) => {
             let mut rows = vec![problem_header];
+            if app.rows.report_has_general(data, r) {
+                let general = data.reports.get(r).map_or(0, |x| x.general.len());
+                rows.push(vec![
+                    issuer(r),
+                    String::new(),
+                    t(Msg::ReportAsWhole),
+                    String::new(),
+                    general.to_string(),
+                    String::new(),
+                ]);
+            }
             rows.extend(
                 app.rows
                     .report_problems(data, r)
@@ -115,7 +126,8 @@ pub fn table(app: &App) -> (&'static str, Vec<Vec<String>>) {
         View::Amounts => {
             let mut rows = vec![figure_header];
             rows.extend(app.rows.money.iter().filter_map(|m| match m {
-                MoneyRow::Achieved(f) => figure_row(f, Msg::Achieved.text(lang)),
+                MoneyRow::Achieved(f) => figure_row(f, super::ui::money_mark(app, *f)),
+                MoneyRow::Listed(f) => figure_row(f, Msg::IncludedShort.text(lang)),
                 MoneyRow::NotSummed(f) => figure_row(f, Msg::NotSummedShort.text(lang)),
                 MoneyRow::Unstated(u) => {
                     let x = u.item.resolve(data)?.unstated.get(u.index)?;
@@ -154,7 +166,7 @@ pub fn table(app: &App) -> (&'static str, Vec<Vec<String>>) {
             }));
             ("figures", rows)
         }
-        View::Deadlines | View::Problem(..) => {
+        View::Deadlines | View::Problem(..) | View::General(_) => {
             let mut rows = vec![vec![
                 t(Msg::Status),
                 t(Msg::Date),
@@ -171,6 +183,12 @@ pub fn table(app: &App) -> (&'static str, Vec<Vec<String>>) {
                         .map_or(0, |x| x.measures.len() + x.ongoing.len());
                     (0..n).filter_map(|i| app.item_path(r, p, i)).collect()
                 }
+                View::General(r) => {
+                    let n = data.reports.get(r).map_or(0, |x| x.general.len());
+                    (0..n)
+                        .map(|i| crate::stats::ItemPath::general(r, i))
+                        .collect()
+                }
                 _ => app
                     .rows
                     .deadlines
@@ -180,7 +198,15 @@ pub fn table(app: &App) -> (&'static str, Vec<Vec<String>>) {
             };
             rows.extend(items.into_iter().filter_map(|path| {
                 let m = path.resolve(data)?;
-                let problem = data.problem(path.report, path.problem)?;
+                let problem = match data.problem(path.report, path.problem) {
+                    Some(p) => format!(
+                        "{} {}",
+                        p.number.as_deref().unwrap_or("?"),
+                        p.title.as_deref().unwrap_or("")
+                    ),
+                    None if path.is_general() => t(Msg::ReportAsWhole),
+                    None => return None,
+                };
                 let date = m.deadline.as_ref().and_then(|d| d.date);
                 let bucket = crate::stats::Bucket::of(date, app.stats.as_of);
                 Some(vec![
@@ -191,11 +217,7 @@ pub fn table(app: &App) -> (&'static str, Vec<Vec<String>>) {
                         .map(|d| d.text.clone())
                         .unwrap_or_default(),
                     issuer(path.report),
-                    format!(
-                        "{} {}",
-                        problem.number.as_deref().unwrap_or("?"),
-                        problem.title.as_deref().unwrap_or("")
-                    ),
+                    problem,
                     format!(
                         "{} {}",
                         match path.list {

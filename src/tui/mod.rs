@@ -5,6 +5,7 @@
 pub mod action;
 pub mod app;
 pub mod clipboard;
+pub mod details;
 pub mod export;
 pub mod keys;
 pub mod rows;

@@ -31,6 +31,9 @@ pub fn draw(
             theme.dim,
         ),
     ])];
+    for d in crate::tui::details::problem(problem, lang, app.stats.as_of) {
+        lines.push(super::detail_line(d, theme));
+    }
     if let Some(note) = &problem.note {
         lines.push(Line::from(vec![
             Span::styled(format!("{}: ", Msg::Note.text(lang)), theme.dim),
