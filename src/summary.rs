@@ -16,7 +16,7 @@ mod json;
 mod markdown;
 
 pub use json::{JsonSummary, to_json};
-pub use markdown::to_markdown;
+pub use markdown::{md, to_markdown};
 
 const LABEL: usize = 26;
 

@@ -196,7 +196,7 @@ pub fn to_markdown(dataset: &Dataset, stats: &Stats, lang: Lang) -> String {
 /// A value for a markdown line or table cell: one line, no column break, no
 /// raw HTML, no link or image, nothing that starts a heading, quote or list,
 /// no control character.
-fn md(s: &str) -> String {
+pub fn md(s: &str) -> String {
     let one_line = s.replace("\r\n", " ").replace(['\r', '\n'], " ");
     let mut out = String::with_capacity(one_line.len());
     for (i, c) in crate::sanitize::escape(&one_line).chars().enumerate() {

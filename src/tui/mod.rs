@@ -195,8 +195,8 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
                 }
                 None => app.update(Action::Notice(Msg::NothingToCopy)),
             },
-            Some(Effect::Export) => match export::write_csv(&app, &args.export_dir) {
-                Ok(path) => app.notify(format!("→ {}", path.display())),
+            Some(Effect::Export) => match export::write_files(&app, &args.export_dir) {
+                Ok([csv, xlsx]) => app.notify(format!("→ {} · {}", csv.display(), xlsx.display())),
                 Err(e) => app.set_banner(format!("{}: {e}", args.export_dir.display())),
             },
             _ => {}

@@ -192,12 +192,7 @@ impl Rows {
                 }
             }),
             2 => problems.sort_by_key(|k| {
-                let d = problem(k)
-                    .measures
-                    .iter()
-                    .chain(&problem(k).ongoing)
-                    .filter_map(|m| m.deadline.as_ref()?.date)
-                    .min();
+                let d = super::ui::nearest_deadline(problem(k));
                 (d.is_none(), d)
             }),
             _ => problems.sort_by_key(|k| {

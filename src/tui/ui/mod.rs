@@ -565,13 +565,14 @@ pub fn problem_cells(problem: &Problem, lang: Lang, theme: &Theme) -> Vec<Line<'
     ]
 }
 
-/// The earliest deadline date among a problem's items.
+/// The earliest deadline date of a problem: its own (from a ledger) or its items'.
 pub fn nearest_deadline(problem: &Problem) -> Option<chrono::NaiveDate> {
     problem
         .measures
         .iter()
         .chain(&problem.ongoing)
         .filter_map(|m| m.deadline.as_ref()?.date)
+        .chain(problem.deadline.as_ref().and_then(|d| d.date))
         .min()
 }
 
