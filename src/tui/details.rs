@@ -88,37 +88,22 @@ pub fn problem(problem: &Problem, lang: Lang, as_of: NaiveDate) -> Vec<Detail> {
             Tone::Plain,
         ));
     }
-    let mut owners = Vec::new();
-    if !problem.leaders.is_empty() {
-        owners.push(format!(
-            "{} {}",
-            Msg::Leaders.text(lang),
-            list(&problem.leaders, lang)
-        ));
-    }
-    if !problem.departments.is_empty() {
-        owners.push(format!(
-            "{} {}",
-            Msg::Departments.text(lang),
-            list(&problem.departments, lang)
-        ));
-    }
-    if !problem.partners.is_empty() {
-        owners.push(format!(
-            "{} {}",
-            Msg::Partners.text(lang),
-            list(&problem.partners, lang)
-        ));
-    }
-    if let Some((first, rest)) = owners.split_first() {
+    let owners: Vec<(&str, String)> = [
+        (Msg::Leaders, &problem.leaders),
+        (Msg::Departments, &problem.departments),
+        (Msg::Partners, &problem.partners),
+    ]
+    .into_iter()
+    .filter(|(_, names)| !names.is_empty())
+    .map(|(msg, names)| (msg.text(lang), list(names, lang)))
+    .collect();
+    if let Some(((label, first), rest)) = owners.split_first() {
         // The first owner's kind is the label, so that the line reads as one.
-        let (label, value) = first.split_once(' ').unwrap_or((first, ""));
-        let mut value = value.to_string();
-        for more in rest {
-            value.push_str(" · ");
-            value.push_str(more);
+        let mut value = first.clone();
+        for (more, names) in rest {
+            value.push_str(&format!(" · {more} {names}"));
         }
-        out.push(Detail::new(label, value, Tone::Plain));
+        out.push(Detail::new(*label, value, Tone::Plain));
     }
     if let Some(d) = &problem.deadline {
         out.push(deadline(d, lang, as_of));
@@ -330,6 +315,21 @@ mod tests {
         let d = deadline(&long, Lang::Zh, day("2023-07-05"));
         assert_eq!(d.value, "长期坚持 → 长期坚持，无日期");
         assert_eq!(d.tone, Tone::Due(Bucket::NoDate));
+    }
+
+    /// Without leaders, the line starts with the departments, whose English
+    /// name has a space in it.
+    #[test]
+    fn owners_without_leaders_start_with_the_departments() {
+        let p = Problem {
+            departments: vec!["安全股".into()],
+            ..Problem::default()
+        };
+        let d = problem(&p, Lang::En, day("2023-07-05"));
+        assert_eq!(
+            (d[0].label.as_str(), d[0].value.as_str()),
+            ("lead departments", "安全股")
+        );
     }
 
     /// A published report's problem has none of these fields: no empty lines.
