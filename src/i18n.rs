@@ -295,7 +295,7 @@ impl Msg {
             Self::KeyHelp => ("帮助", "help"),
             Self::KeyReload => ("重新加载", "reload"),
             Self::KeyCopy => ("复制所选（OSC 52）", "copy selection (OSC 52)"),
-            Self::KeyExport => ("导出当前表格为 CSV 与 xlsx", "export table as CSV and xlsx"),
+            Self::KeyExport => ("导出表格（CSV 与 xlsx）", "export table (CSV, xlsx)"),
             Self::KeySearchSubmit => ("打开匹配项", "open the match"),
             Self::KeySearchCancel => ("取消搜索", "cancel search"),
             Self::KeyDeleteChar => ("删除一个字", "delete a character"),
