@@ -22,7 +22,9 @@ use crate::tui::theme::Theme;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<super::RowsHit> {
     let chart = chart_rows(app, theme);
-    let bars_height = (chart.len() as u16 + 2).min(area.height / 2);
+    // The sections' headings take rows of their own: three fifths of the
+    // body, so that the economic indicators are not cut off at 120x40.
+    let bars_height = (chart.len() as u16 + 2).min(area.height * 3 / 5);
     let [bars, table] =
         Layout::vertical([Constraint::Length(bars_height), Constraint::Min(0)]).areas(area);
     draw_bars(frame, bars, app, theme, chart);

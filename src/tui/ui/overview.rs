@@ -325,11 +325,7 @@ fn land_line(app: &App, rs: &ReportStats, label_w: usize) -> Line<'static> {
         .map(|l| part(l, AreaUnit::SquareMetre))
         .collect();
     if !floor.is_empty() {
-        let group = match lang {
-            Lang::Zh => crate::model::Group::FloorArea.label_zh(),
-            Lang::En => crate::model::Group::FloorArea.label_en(),
-        };
-        parts.push(format!("{group}: {}", floor.join(" · ")));
+        parts.push(floor.join(" · "));
     }
     if parts.is_empty() {
         return parts_line(Msg::TabLand, &[], lang, label_w);
