@@ -11,10 +11,9 @@ use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
 
 use crate::model::{
-    Accountability, Basis, Dataset, Figure, FigureKind, FigureRef, Group, ItemList, Measure,
-    Report, Role, Status,
+    Accountability, Dataset, Figure, FigureKind, FigureRef, ItemList, Measure, Report, Role,
 };
-use crate::units::{Currency, Dimension, square_metres_per_mu};
+use crate::units::{Currency, Dimension};
 
 /// Where an item (a measure or an ongoing item) sits in a dataset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -159,116 +158,6 @@ impl ProblemCounts {
             long_term: self.long_term.value,
         }
     }
-}
-
-/// The achieved money of one kind in one currency.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MoneyTotal {
-    /// What the money is.
-    pub kind: FigureKind,
-    /// Its currency.
-    pub currency: Currency,
-    /// The sum in yuan or dollars, leaving out overlapping figures.
-    pub amount: Decimal,
-    /// True when any added figure is approximate (余, 多).
-    pub approximate: bool,
-    /// The figures added, then the ones listed but left out: overlapping
-    /// figures, and a problem's figures of a kind the report states a total
-    /// for in its general paragraphs.
-    pub figures: Vec<FigurePath>,
-    /// How many of `figures`, from the first, are added.
-    pub added: usize,
-}
-
-/// Where a money total is shown: recoveries first, then funds moved, then
-/// money still awaiting settlement (not done yet, so never under "achieved"),
-/// then economic indicators, which are never on one scale with recoveries.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum MoneySection {
-    /// 追缴, 追回, 清退, 退还, 挽回经济损失, 收缴, 罚没.
-    Recovered,
-    /// Disbursed, secured, applied for, transferred, written off, invested.
-    Funds,
-    /// 待结算: an amount still to be settled.
-    Pending,
-    /// Investment, revenue, output, trade, exports, foreign investment.
-    Economy,
-    /// Kinds of no money group (a count written in 元, say).
-    Other,
-}
-
-impl MoneySection {
-    /// Every section, in the order views list them.
-    pub const ALL: [Self; 5] = [
-        Self::Recovered,
-        Self::Funds,
-        Self::Pending,
-        Self::Economy,
-        Self::Other,
-    ];
-
-    /// The section a kind of money is shown in.
-    pub fn of(kind: FigureKind) -> Self {
-        if kind == FigureKind::PendingSettlement {
-            return Self::Pending;
-        }
-        match kind.group() {
-            Group::Recovered => Self::Recovered,
-            Group::Funds => Self::Funds,
-            Group::Economy => Self::Economy,
-            Group::Land | Group::FloorArea | Group::Other => Self::Other,
-        }
-    }
-}
-
-/// The achieved land of one kind.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LandTotal {
-    /// What was done with the land.
-    pub kind: FigureKind,
-    /// The sum in square metres, leaving out overlapping figures.
-    pub m2: Decimal,
-    /// The sum of the targets the added figures are measured against, in m².
-    pub target_m2: Option<Decimal>,
-    /// The part of the added figures that have a target, in m²; the ratio's numerator.
-    pub with_target_m2: Decimal,
-    /// True when any added figure is approximate.
-    pub approximate: bool,
-    /// The figures added, then the ones listed but left out (see `MoneyTotal`).
-    pub figures: Vec<FigurePath>,
-    /// How many of `figures`, from the first, are added.
-    pub added: usize,
-}
-
-impl LandTotal {
-    /// True for building floor area (房屋征收): square metres, never 亩, never land.
-    pub fn is_floor_area(&self) -> bool {
-        self.kind.group() == Group::FloorArea
-    }
-
-    /// The sum in 亩.
-    pub fn mu(&self) -> Decimal {
-        m2_to_mu(self.m2)
-    }
-
-    /// Achieved against target in percent, where there is a target and the
-    /// ratio is a number a decimal can hold (a target of 10⁻²⁸ m² is not).
-    pub fn percent_of_target(&self) -> Option<Decimal> {
-        let target = self.target_m2?;
-        if target.is_zero() {
-            return None;
-        }
-        let percent = self
-            .with_target_m2
-            .checked_mul(Decimal::from(100))?
-            .checked_div(target)?;
-        Some(percent.round_dp(1))
-    }
-}
-
-/// Square metres to 亩, rounded to two decimals.
-pub fn m2_to_mu(m2: Decimal) -> Decimal {
-    (m2 / square_metres_per_mu()).round_dp(2).normalize()
 }
 
 /// Where a deadline falls against the as-of date.
@@ -601,104 +490,11 @@ fn merge_figures(
     figures.extend(more_listed);
 }
 
-/// Adds people counts by kind, keeping the order of `Accountability::ALL`.
-fn add_people(into: &mut Vec<(Accountability, u32)>, more: &[(Accountability, u32)]) {
-    for &(kind, count) in more {
-        match into.iter_mut().find(|(k, _)| *k == kind) {
-            Some((_, n)) => *n += count,
-            None => into.push((kind, count)),
-        }
-    }
-    into.sort_by_key(|(k, _)| Accountability::ALL.iter().position(|a| a == k));
-}
-
 fn add_opt(a: Option<Decimal>, b: Option<Decimal>) -> Option<Decimal> {
     match (a, b) {
         (None, None) => None,
         (a, b) => Some(a.unwrap_or_default() + b.unwrap_or_default()),
     }
-}
-
-fn problem_counts(report: &Report) -> ProblemCounts {
-    let count = |status| report.problems_with(status).count() as u32;
-    let transcribed = Counts {
-        closed: count(Status::Closed),
-        open: count(Status::Open),
-        long_term: count(Status::LongTerm),
-    };
-    let best = |stated: &Option<crate::model::StatedCount>, transcribed: u32| match stated {
-        Some(s) => Count {
-            value: s.value,
-            source: match s.basis {
-                Basis::Stated => CountSource::Stated,
-                Basis::InferredFromNumbering => CountSource::Numbering,
-            },
-        },
-        None => Count {
-            value: transcribed,
-            source: CountSource::Transcribed,
-        },
-    };
-    ProblemCounts {
-        closed: best(&report.stated.closed, transcribed.closed),
-        open: best(&report.stated.open, transcribed.open),
-        long_term: best(&report.stated.long_term, transcribed.long_term),
-        transcribed,
-    }
-}
-
-/// The report's stated total, or the sum of its best known counts.
-fn problem_total(report: &Report, problems: &ProblemCounts) -> Count {
-    match &report.stated.total {
-        Some(s) => Count {
-            value: s.value,
-            source: match s.basis {
-                Basis::Stated => CountSource::Stated,
-                Basis::InferredFromNumbering => CountSource::Numbering,
-            },
-        },
-        None => Count {
-            value: problems.best().total(),
-            source: if [problems.closed, problems.open, problems.long_term]
-                .iter()
-                .any(|c| c.source == CountSource::Numbering)
-            {
-                CountSource::SumWithInferred
-            } else {
-                CountSource::Sum
-            },
-        },
-    }
-}
-
-/// The day a problem is due: its own deadline's, else the latest of its
-/// ongoing items' (the work still open). A long-term deadline has none.
-pub fn problem_due(problem: &crate::model::Problem) -> Option<NaiveDate> {
-    match &problem.deadline {
-        Some(d) => d.date,
-        None => problem
-            .ongoing
-            .iter()
-            .filter_map(|m| m.deadline.as_ref()?.date)
-            .max(),
-    }
-}
-
-/// Open problems due before the as-of date.
-fn overdue_problems(report: &Report, as_of: NaiveDate) -> u32 {
-    report
-        .problems_with(Status::Open)
-        .filter(|p| problem_due(p).is_some_and(|d| d < as_of))
-        .count() as u32
-}
-
-/// People counts of a report, added by kind.
-fn people_by_kind(report: &Report) -> Vec<(Accountability, u32)> {
-    let mut people = Vec::new();
-    let counts: Vec<(Accountability, u32)> =
-        report.people.iter().map(|p| (p.kind, p.count)).collect();
-    add_people(&mut people, &counts);
-    people
 }
 
 /// The exact value of a figure in its base unit, from value × factor.
@@ -884,6 +680,13 @@ fn report_stats(
         deadlines: buckets,
     }
 }
+
+mod amounts;
+mod problems;
+
+pub use amounts::{LandTotal, MoneySection, MoneyTotal, m2_to_mu};
+pub use problems::problem_due;
+use problems::{add_people, overdue_problems, people_by_kind, problem_counts, problem_total};
 
 #[cfg(test)]
 mod tests;
