@@ -46,8 +46,12 @@ fn keys(app: &mut App, typed: &str) {
             c => KeyCode::Char(c),
         };
         let event = KeyEvent::new(code, KeyModifiers::NONE);
-        if let Some(binding) = keys::binding_for(&event, |s| app.in_scope(s)) {
-            app.update(binding.action);
+        if let Some(action) = keys::action_for(&event, |s| app.in_scope(s)) {
+            app.update(action);
+        }
+        // As a user who waits between keys: a search runs until it is done.
+        while app.searching() {
+            app.update(Action::SearchStep);
         }
     }
 }
@@ -249,4 +253,13 @@ fn floor_area_stays_in_square_metres_on_the_land_tab() {
         s.contains("566,373.33 m²") && s.contains("1,100,000 m²"),
         "{s}"
     );
+}
+
+/// A search finds a ledger problem by its owner: 王五 leads only problem 2.
+#[test]
+fn search_finds_a_problem_by_its_leader() {
+    let mut a = app(&[LEDGER], "2023-07-05", Lang::Zh, (120, 40));
+    keys(&mut a, "2/王五⏎");
+    let s = screen(&a);
+    assert!(s.contains("问题 2 · 学校食堂经费管理不规范"), "{s}");
 }

@@ -164,6 +164,16 @@ fn problem_matches(data: &Dataset, r: usize, p: usize, q: &Query) -> bool {
         return false;
     };
     problem.title.as_deref().is_some_and(|t| q.is_in(t))
+        // What a ledger says of the problem: who owns it, where it sits, how far it is.
+        || problem
+            .leaders
+            .iter()
+            .chain(&problem.departments)
+            .chain(&problem.partners)
+            .chain(&problem.category)
+            .chain(&problem.progress)
+            .chain(&problem.status_text)
+            .any(|t| q.is_in(t))
         || problem
             .measures
             .iter()
