@@ -34,6 +34,10 @@ pub enum Command {
     Snapshot(SnapshotArgs),
     /// Write a tab's table as CSV, xlsx or Markdown: the rows `e` exports.
     Export(ExportArgs),
+    /// Show what changed between two versions: closed, postponed, new, newly overdue, rates.
+    Diff(DiffArgs),
+    /// Print the completion rate and open and overdue problems of each dated version in a directory.
+    History(HistoryArgs),
 }
 
 /// Options of the dashboard.
@@ -201,6 +205,37 @@ pub enum ExportFormat {
     Xlsx,
     /// A Markdown table.
     Markdown,
+}
+
+/// Options of `diff`.
+#[derive(Debug, Clone, Args)]
+pub struct DiffArgs {
+    /// The older version: a data file or directory.
+    pub old: PathBuf,
+    /// The newer version: a data file or directory.
+    pub new: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
+    pub format: SummaryFormat,
+    /// Read the new version as of this day (YYYY-MM-DD) instead of its reports' dates.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    pub as_of: Option<NaiveDate>,
+    /// Language of the labels; default from LC_ALL / LANG (zh* → Chinese).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+}
+
+/// Options of `history`.
+#[derive(Debug, Clone, Args)]
+pub struct HistoryArgs {
+    /// A directory of dated versions: data files, or sub-directories of them.
+    pub dir: PathBuf,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = SummaryFormat::Text)]
+    pub format: SummaryFormat,
+    /// Language of the labels; default from LC_ALL / LANG (zh* → Chinese).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
 }
 
 /// A day written YYYY-MM-DD, as in data files, with a message that says which

@@ -99,12 +99,18 @@ pub fn grouped(value: Decimal, dp: u32) -> String {
 }
 
 /// An amount in yuan or dollars, shown in a scale: `money(29480000, Cny, Wan)` → "2,948万元".
+///
+/// Two decimals, unless rounding to them would leave an amount under 10 with
+/// digits lost: then the exact value, so that 459.66万元 in 亿元 reads
+/// "0.045966亿元", never "0.05亿元", and 3.518万元 is not "3.52万元".
 pub fn money(amount: Decimal, currency: Currency, scale: MoneyScale) -> String {
-    format!(
-        "{}{}",
-        grouped(amount / scale.divisor(), 2),
-        scale.unit(currency)
-    )
+    let scaled = amount / scale.divisor();
+    let dp = if scaled.abs() < Decimal::TEN && scaled.round_dp(2) != scaled {
+        scaled.normalize().scale()
+    } else {
+        2
+    };
+    format!("{}{}", grouped(scaled, dp), scale.unit(currency))
 }
 
 /// An amount in the scale reports would write it in: 亿 from 1亿, 万 from 1万.
@@ -223,8 +229,13 @@ mod tests {
         let table = [
             ("29480000", Currency::Cny, MoneyScale::Yuan, "29,480,000元"),
             ("29480000", Currency::Cny, MoneyScale::Wan, "2,948万元"),
-            ("29480000", Currency::Cny, MoneyScale::Yi, "0.29亿元"),
+            ("29480000", Currency::Cny, MoneyScale::Yi, "0.2948亿元"),
             ("4596600", Currency::Cny, MoneyScale::Wan, "459.66万元"),
+            // Small amounts keep every digit rather than round to nothing.
+            ("4596600", Currency::Cny, MoneyScale::Yi, "0.045966亿元"),
+            ("35180", Currency::Cny, MoneyScale::Wan, "3.518万元"),
+            ("1300000000", Currency::Cny, MoneyScale::Yi, "13亿元"),
+            ("1234567890", Currency::Cny, MoneyScale::Yi, "12.35亿元"),
             ("70050000", Currency::Usd, MoneyScale::Wan, "7,005万美元"),
             ("647000000", Currency::Usd, MoneyScale::Yi, "6.47亿美元"),
         ];

@@ -42,6 +42,12 @@ fn main() -> ExitCode {
             &mut sanitize::stdout_with_colours(),
             &mut sanitize::stderr(),
         ),
+        Some(Command::Diff(args)) => {
+            zhenggai::diff::run(args, &mut sanitize::stdout(), &mut sanitize::stderr())
+        }
+        Some(Command::History(args)) => {
+            zhenggai::history::run(args, &mut sanitize::stdout(), &mut sanitize::stderr())
+        }
         None => zhenggai::tui::run(&cli.dashboard),
     };
     match result {

@@ -15,6 +15,7 @@ use crate::stats::{
 mod json;
 mod markdown;
 
+pub(crate) use json::number;
 pub use json::{JsonSummary, to_json};
 pub use markdown::{md, to_markdown};
 
@@ -381,9 +382,7 @@ pub fn run(
         }
     };
     crate::check::print_warnings(&loaded, err)?;
-    let as_of = args
-        .as_of
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let as_of = crate::bundled::review_day(args.as_of, &args.paths).date;
     let stats = Stats::compute(&loaded.dataset, as_of);
     let lang = args.lang.unwrap_or_else(Lang::from_env);
     let text = match args.format {

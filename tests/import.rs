@@ -278,14 +278,27 @@ fn every_seed_paragraph_is_placed_or_kept_as_unplaced() {
         .map(|(_, m)| m.text.as_str())
         .collect();
     assert_eq!(markers, ["（上接第5版）", "（上接第14版）"]);
-    let unplaced_kept: usize = imported
+    // Page markers are kept as furniture of the report they were cut from;
+    // every other unplaced paragraph has a placement saying why.
+    let kept: Vec<&zhenggai::model::Unplaced> = imported
         .dataset
         .reports
         .iter()
-        .map(|r| r.unplaced.len())
-        .sum();
+        .flat_map(|r| &r.unplaced)
+        .collect();
+    let page_markers: Vec<&str> = kept
+        .iter()
+        .filter(|u| u.reason.starts_with("page marker"))
+        .map(|u| u.text.as_str())
+        .collect();
+    assert_eq!(page_markers, ["（上接第5版）", "（上接第14版）"]);
+    assert!(
+        kept.iter()
+            .filter(|u| u.reason.starts_with("page marker"))
+            .all(|u| u.furniture)
+    );
     let unplaced_explained = imported.placements.iter().filter(|p| p.unplaced).count();
-    assert_eq!(unplaced_kept, unplaced_explained);
+    assert_eq!(kept.len() - page_markers.len(), unplaced_explained);
     let mut lines: Vec<usize> = imported.placements.iter().map(|p| p.line).collect();
     lines.dedup();
     assert_eq!(

@@ -312,3 +312,53 @@ proptest! {
         }
     }
 }
+
+/// The seed newspaper page, read once.
+fn seed_lines() -> Vec<String> {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/sources/wuxi-2021-12-30.txt"
+    );
+    std::fs::read_to_string(path)
+        .unwrap()
+        .split('\n')
+        .map(str::to_owned)
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    /// Issue 11: deleting any lines of the seed (runs of them, as a page cut
+    /// short or a column lost would) never panics, and every line that
+    /// remains is kept in some field or in `unplaced` with a reason.
+    #[test]
+    fn deleting_lines_of_the_seed_never_loses_a_remaining_line(
+        cuts in prop::collection::vec((0usize..640, 1usize..40), 0..12),
+        scattered in prop::collection::vec(0usize..640, 0..60),
+    ) {
+        let lines = seed_lines();
+        let mut keep = vec![true; lines.len()];
+        for (start, len) in cuts {
+            for slot in keep.iter_mut().take(start + len).skip(start) {
+                *slot = false;
+            }
+        }
+        for k in scattered {
+            if let Some(slot) = keep.get_mut(k) {
+                *slot = false;
+            }
+        }
+        let text: String = lines
+            .iter()
+            .zip(&keep)
+            .filter(|(_, keep)| **keep)
+            .map(|(line, _)| format!("{line}\n"))
+            .collect();
+        // A refusal (no report, no date) is fine; a panic or a lost line is not.
+        if let Ok(imported) = zhenggai::import::import_bytes(text.as_bytes(), "cut.txt") {
+            let lost = zhenggai::import::lost_lines(&text, &imported.dataset.reports);
+            prop_assert!(lost.is_empty(), "lost: {lost:?}");
+        }
+    }
+}

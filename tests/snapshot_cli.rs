@@ -214,3 +214,26 @@ fn bad_data_exits_2_with_diagnostics() {
     let err = failing(&[path.to_str().unwrap()]);
     assert!(err.contains("bad.json"), "{err}");
 }
+
+/// With no path and no --as-of, the bundled demo is reviewed as of its own
+/// day, 2022-01-15, and the header says so; given a path, the day is today.
+#[test]
+fn the_bundled_demo_is_reviewed_as_of_its_own_day_and_says_so() {
+    let out = zhenggai().args(["snapshot"]).output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let header = text.lines().next().unwrap();
+    assert!(
+        header.contains("截至 2022-01-15（示例数据之日）"),
+        "{header}"
+    );
+    let out = zhenggai()
+        .args(["snapshot", "--lang", "en", "data/wuxi-2021-12-30.json"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let header = text.lines().next().unwrap();
+    let today = chrono::Local::now().date_naive().to_string();
+    assert!(header.contains(&format!("as of {today}")), "{header}");
+    assert!(!header.contains("demo"), "{header}");
+}

@@ -419,11 +419,12 @@ fn u_on_land_toggles_mu_and_square_metres() {
 }
 
 #[test]
-fn u_does_nothing_outside_amounts_and_land() {
+fn u_changes_nothing_outside_amounts_and_land_but_the_notice() {
     let mut a = app(Lang::Zh, 120, 40);
-    let before = screen(&a);
+    let (scale, area) = (a.money_scale, a.area_unit);
     press(&mut a, KeyCode::Char('u'));
-    assert_eq!(screen(&a), before);
+    assert_eq!((a.money_scale, a.area_unit), (scale, area));
+    assert!(a.notice.is_some(), "u says where it works");
 }
 
 #[test]

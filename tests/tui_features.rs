@@ -727,11 +727,12 @@ fn deadlines_are_sorted_by_date_ascending_by_default() {
 
 // Help.
 
-/// `?` opens the overlay with every binding of the key table, in both languages.
+/// `?` opens the overlay with every binding of the key table, in both languages
+/// (on a screen tall enough for all of them).
 #[test]
 fn help_lists_every_binding() {
     for lang in [Lang::Zh, Lang::En] {
-        let mut a = app(lang, 120, 60);
+        let mut a = app(lang, 120, 80);
         typing(&mut a, "?");
         assert!(a.help.is_some());
         let screen = screen(&a);
@@ -749,12 +750,14 @@ fn help_lists_every_binding() {
 #[test]
 fn typing_filters_the_help() {
     let mut a = app(Lang::Zh, 120, 60);
-    typing(&mut a, "?搜索");
-    assert_eq!(a.help.as_deref(), Some("搜索"));
+    typing(&mut a, "?/搜索");
+    assert_eq!(a.help.as_ref().map(|h| h.filter.as_str()), Some("搜索"));
     let (buffer, _) = draw(&a, &Theme::dark());
     let lines = overlay_lines(&buffer, "帮助 · 按键");
     assert!(lines[0].starts_with("按键"), "{lines:?}");
-    for l in &lines[1..] {
+    let footnote = lines.last().expect("a footnote");
+    assert!(footnote.contains("/ 筛选"), "{footnote}");
+    for l in &lines[1..lines.len() - 1] {
         assert!(l.contains("搜索"), "a line without 搜索: {l:?}");
     }
     for b in BINDINGS {
@@ -768,14 +771,91 @@ fn typing_filters_the_help() {
     insta::assert_snapshot!("help_filtered_search", text(&buffer));
 }
 
-/// Esc closes the help overlay.
+/// The help drawn over Chinese text keeps its left border on every row: a
+/// wide character that would reach under the border is blanked.
 #[test]
-fn esc_closes_the_help() {
+fn the_help_keeps_its_left_border_over_chinese_text() {
     let mut a = app(Lang::Zh, 120, 40);
-    typing(&mut a, "?x");
+    typing(&mut a, "?");
+    let (buffer, _) = draw(&a, &Theme::dark());
+    let top = row_with(&buffer, "帮助 · 按键");
+    let left = glyphs(&buffer, top)
+        .into_iter()
+        .find(|(_, c)| c.symbol() == "┌")
+        .map(|(x, _)| x)
+        .expect("an overlay corner");
+    let mut y = top + 1;
+    while buffer[(left, y)].symbol() != "└" {
+        let shown = glyphs(&buffer, y)
+            .into_iter()
+            .any(|(x, c)| x == left && c.symbol() == "│");
+        assert!(shown, "row {y} lost its border: {}", line(&buffer, y));
+        y += 1;
+    }
+}
+
+/// Esc clears a filter being typed, and a second Esc closes the help overlay.
+#[test]
+fn esc_clears_the_help_filter_then_closes_the_help() {
+    let mut a = app(Lang::Zh, 120, 40);
+    typing(&mut a, "?/x");
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.help.as_ref().map(|h| h.filter.as_str()), Some(""));
+    assert!(screen(&a).contains("帮助 · 按键"));
     press(&mut a, KeyCode::Esc);
     assert_eq!(a.help, None);
     assert!(!screen(&a).contains("帮助 · 按键"));
+}
+
+/// Letters are keys in the help until `/`: j scrolls instead of filtering,
+/// and q closes the overlay instead of being typed.
+#[test]
+fn help_keys_scroll_until_slash_starts_the_filter() {
+    let mut a = app(Lang::En, 80, 24);
+    typing(&mut a, "?j");
+    let help = a.help.as_ref().expect("help open");
+    assert_eq!((help.filter.as_str(), help.top), ("", 1));
+    typing(&mut a, "q");
+    assert_eq!(a.help, None);
+    assert!(!a.should_quit);
+}
+
+/// At 80x24 the help does not fit: it says which part of the list shows and
+/// which way it scrolls, and j, PgDn and G bring every binding into view.
+#[test]
+fn help_scrolls_through_every_binding_at_80x24() {
+    let mut a = app(Lang::En, 80, 24);
+    typing(&mut a, "?");
+    let first = screen(&a);
+    let total = BINDINGS.len();
+    let shown = a.help_rows();
+    assert!(
+        shown < total,
+        "{shown} of {total} fit: the test needs a small screen"
+    );
+    assert!(
+        first.contains(&format!("1–{shown}/{total} ↓")),
+        "no position mark:\n{first}"
+    );
+    let mut seen = String::new();
+    for _ in 0..total {
+        seen.push_str(&screen(&a));
+        press(&mut a, KeyCode::Down);
+    }
+    for b in BINDINGS {
+        let help = b.help.text(Lang::En);
+        assert!(seen.contains(help), "{help:?} never scrolled into view");
+    }
+    press(&mut a, KeyCode::Home);
+    press(&mut a, KeyCode::PageDown);
+    assert_eq!(a.help.as_ref().map(|h| h.top), Some(shown));
+    typing(&mut a, "G");
+    let last = screen(&a);
+    assert!(
+        last.contains(&format!("↑ {}–{total}/{total} ", total - shown + 1)),
+        "{last}"
+    );
+    insta::assert_snapshot!("help_scrolled_to_the_end_80x24", last);
 }
 
 // Languages.
@@ -1134,4 +1214,22 @@ fn replace_data_follows_the_report_not_its_index() {
     );
     assert_eq!(a.level().view, View::Overview);
     assert!(a.data.reports.iter().all(|x| x.title != title));
+}
+
+// Keys that would do nothing.
+
+/// `u` outside Amounts and Land says where it works, instead of doing nothing;
+/// on Amounts it still switches the unit.
+#[test]
+fn u_outside_amounts_and_land_says_where_it_works() {
+    for (lang, words) in [(Lang::Zh, "u 只在金额页"), (Lang::En, "only on Amounts")] {
+        let mut a = app(lang, 120, 40);
+        typing(&mut a, "u");
+        assert!(screen(&a).contains(words), "{lang:?}:\n{}", screen(&a));
+    }
+    let mut a = app(Lang::En, 120, 40);
+    let before = a.money_scale;
+    typing(&mut a, "3u");
+    assert_ne!(a.money_scale, before);
+    assert_eq!(a.notice, None);
 }

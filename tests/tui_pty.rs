@@ -217,7 +217,7 @@ fn hostile_titles_neither_retitle_the_terminal_nor_reach_the_clipboard_raw() {
     });
     d.press("y");
     d.wait_for("the copy acknowledged", |s| {
-        s.contains("copied to the clipboard")
+        s.contains("sent to the terminal (OSC 52)")
     });
     d.press("q");
     d.wait_for_exit();
@@ -242,4 +242,21 @@ fn hostile_titles_neither_retitle_the_terminal_nor_reach_the_clipboard_raw() {
     // What is copied is what is shown: the stand-ins, not the sequence.
     assert!(copied.contains("␛]0;PWNED-TITLE␇"), "{copied:?}");
     assert!(!copied.contains('\x1b'), "{copied:?}");
+}
+
+/// Switching the language clears the whole screen before the new frame, so
+/// that no terminal is left with half characters or words run together.
+#[test]
+fn switching_the_language_clears_the_whole_screen() {
+    let mut d = Dashboard::start("zh_CN.UTF-8", &[], &[]);
+    d.wait_for("the Overview", |s| s.contains("▸ 1 总览"));
+    let before = d.raw.len();
+    d.press("L");
+    d.wait_for("the English Overview", |s| s.contains("1 Overview"));
+    assert!(
+        rfind(&d.raw[before..], b"\x1b[2J").is_some(),
+        "no clear after L"
+    );
+    d.press("q");
+    assert!(d.wait_for_exit().success());
 }

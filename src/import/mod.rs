@@ -1,15 +1,29 @@
 //! Importing the plain text of published rectification reports into a `Dataset`.
 //!
-//! The work is done in three passes: [`clean`] decodes the bytes and joins the
-//! newspaper's lines into paragraphs, [`structure`] finds reports, sections,
-//! problems and measures, and [`figures`] reads the numbers in each measure.
+//! A pipeline whose stages are the files of this folder, in order:
+//! [`decode`] (bytes → text) → [`clean`] (lines without page markers, a
+//! normalised copy for matching) → [`segment`] (lines → paragraphs →
+//! reports) → [`headings`] (what each paragraph's first words say it is) →
+//! [`figures`] (numbers with their meaning and clause) → [`assemble`]
+//! (paragraphs → `Report`) → [`account`] (where every paragraph went).
+//! [`explain`] prints that account. The shared vocabulary is in [`lexicon`],
+//! [`totals`] and [`details`].
 
-pub mod clean;
-pub mod figures;
+mod account;
+mod assemble;
+mod clean;
+mod decode;
+mod details;
+mod error;
+mod explain;
+mod figures;
+mod headings;
 mod keywords;
 mod lexicon;
 mod overlaps;
-pub mod structure;
+mod results;
+mod segment;
+mod totals;
 
 use std::collections::HashSet;
 use std::fs;
@@ -18,101 +32,12 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::cli::ImportArgs;
-use crate::model::{Dataset, SCHEMA_VERSION};
+use crate::model::{self, Dataset, SCHEMA_VERSION};
 use crate::output_file::OutputFile;
 
+pub use account::{Placement, lost_lines};
 pub use clean::PageMarker;
-
-/// Why a text could not be imported.
-#[derive(Debug, thiserror::Error)]
-pub enum ImportError {
-    /// The input holds no text.
-    #[error(
-        "'{}' is empty: expected the plain text of a rectification report (整改情况的通报)", crate::sanitize::escape(.source_name)
-    )]
-    Empty {
-        /// The input as the user named it.
-        source_name: String,
-    },
-    /// The input is not text in a supported encoding.
-    #[error(
-        "'{}' is not text: found {found}; expected a plain-text report in UTF-8, GB18030 or GBK", crate::sanitize::escape(.source_name)
-    )]
-    Binary {
-        /// The input as the user named it.
-        source_name: String,
-        /// What gave it away.
-        found: String,
-    },
-    /// The text holds nothing that looks like a rectification report.
-    #[error(
-        "no rectification report found in '{}' ({paragraphs} paragraph(s) read): looked for a title \
-         like '…关于巡察整改情况的通报', problems like '1、关于“…”问题的整改', headings like '已完成整改的问题' \
-         or '整改结果及成效：', measures like '一是…', and a signature with a date", crate::sanitize::escape(.source_name)
-    )]
-    NoReport {
-        /// The input as the user named it.
-        source_name: String,
-        /// How many paragraphs were read.
-        paragraphs: usize,
-    },
-    /// A report was found but no date it was published or signed on.
-    #[error(
-        "report '{}' in '{}' has no date: looked for a date line like '2021年12月30日' under \
-         the signature, or a full date in the text", crate::sanitize::escape(.title), crate::sanitize::escape(.source_name)
-    )]
-    NoDate {
-        /// The input as the user named it.
-        source_name: String,
-        /// The report's title, or a placeholder.
-        title: String,
-    },
-}
-
-/// Where one paragraph of the input went.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Placement {
-    /// The input as the user named it.
-    pub source: String,
-    /// The 1-based line the paragraph starts on.
-    pub line: usize,
-    /// The first characters of the paragraph.
-    pub excerpt: String,
-    /// Where it went ("problem 8 › measure 二是"), or why it went nowhere.
-    pub place: String,
-    /// True when the paragraph was kept in `Report::unplaced`.
-    pub unplaced: bool,
-}
-
-impl Placement {
-    fn placed(source: &str, p: &clean::Paragraph, place: &str) -> Self {
-        Self {
-            source: source.to_string(),
-            line: p.line,
-            excerpt: excerpt(&p.text),
-            place: place.to_string(),
-            unplaced: false,
-        }
-    }
-
-    fn unplaced(source: &str, p: &clean::Paragraph, reason: &str) -> Self {
-        Self {
-            source: source.to_string(),
-            line: p.line,
-            excerpt: excerpt(&p.text),
-            place: format!("unplaced: {reason}"),
-            unplaced: true,
-        }
-    }
-}
-
-fn excerpt(text: &str) -> String {
-    let mut s: String = text.chars().take(24).collect();
-    if text.chars().count() > 24 {
-        s.push('…');
-    }
-    s
-}
+pub use error::ImportError;
 
 /// The result of an import: the dataset, where each paragraph went, the page markers removed.
 #[derive(Debug, Clone)]
@@ -129,9 +54,33 @@ pub struct Imported {
 
 /// Imports one text; `source_name` names it in messages and in `Source::file`.
 pub fn import_bytes(input: &[u8], source_name: &str) -> Result<Imported, ImportError> {
-    let cleaned = clean::clean(input, source_name)?;
+    let (text, encoding) = decode::decode(input, source_name)?;
+    let (paragraphs, markers) = segment::paragraphs(clean::lines(&text));
+    if paragraphs.is_empty() {
+        return Err(ImportError::Empty {
+            source_name: source_name.to_string(),
+        });
+    }
+    let segmented = segment::Segmented {
+        paragraphs,
+        markers,
+        encoding,
+    };
     let mut placements = Vec::new();
-    let mut reports = structure::build(&cleaned, source_name, &mut placements)?;
+    let built = assemble::build(&segmented, source_name, &mut placements)?;
+    let (mut reports, firsts): (Vec<_>, Vec<_>) = built.into_iter().unzip();
+    // Nothing is lost: a line no field holds is kept where it stood.
+    for (line, lost) in account::lost_lines(&text, &reports) {
+        let r = firsts.iter().rposition(|&f| f <= line).unwrap_or(0);
+        let reason = format!("line {line} was placed by no stage; kept so that nothing is lost");
+        placements.push(Placement::lost(source_name, line, &lost, &reason));
+        reports[r].unplaced.push(model::Unplaced {
+            text: lost,
+            reason,
+            furniture: false,
+        });
+    }
+    placements.sort_by_key(|p| p.line);
     unique_ids(&mut reports, &mut HashSet::new());
     let name = Path::new(source_name).file_stem().map_or_else(
         || source_name.to_string(),
@@ -145,12 +94,12 @@ pub fn import_bytes(input: &[u8], source_name: &str) -> Result<Imported, ImportE
             reports,
         },
         placements,
-        page_markers: cleaned
+        page_markers: segmented
             .markers
             .into_iter()
             .map(|m| (source_name.to_string(), m))
             .collect(),
-        encodings: vec![(source_name.to_string(), cleaned.encoding)],
+        encodings: vec![(source_name.to_string(), segmented.encoding)],
     })
 }
 
@@ -225,8 +174,19 @@ fn run_inner(args: &ImportArgs) -> Result<(), String> {
         parts.push(imported);
     }
     let imported = merge(parts);
+    for r in &imported.dataset.reports {
+        if let Some(how) = &r.published_inferred {
+            let _ = writeln!(
+                crate::sanitize::stderr(),
+                "zhenggai import: warning: '{}' in '{}': {how}; published taken as {}",
+                crate::sanitize::escape(&r.title),
+                crate::sanitize::escape(r.source.file.as_deref().unwrap_or("")),
+                r.published
+            );
+        }
+    }
     if args.explain {
-        explain(&imported);
+        explain::explain(&imported);
     }
     let json = serde_json::to_string_pretty(&imported.dataset)
         .map_err(|e| format!("cannot write JSON: {e}"))?;
@@ -315,39 +275,4 @@ fn read_input(file: &Path) -> Result<(Vec<u8>, String), String> {
     let bytes = fs::read(file)
         .map_err(|e| format!("cannot read '{}': {e}", crate::sanitize::escape(&name)))?;
     Ok((bytes, name))
-}
-
-/// Prints where each paragraph went, the page markers removed and the encodings.
-fn explain(imported: &Imported) {
-    use crate::sanitize::escape;
-    let mut err = crate::sanitize::stderr();
-    for (source, encoding) in &imported.encodings {
-        let _ = writeln!(err, "{}: read as {encoding}", escape(source));
-    }
-    for (source, m) in &imported.page_markers {
-        let _ = writeln!(
-            err,
-            "{}:{}: removed page marker {}",
-            escape(source),
-            m.line,
-            escape(&m.text)
-        );
-    }
-    for p in &imported.placements {
-        let _ = writeln!(
-            err,
-            "{}:{}: {}: {}",
-            escape(&p.source),
-            p.line,
-            p.place,
-            escape(&p.excerpt)
-        );
-    }
-    let unplaced = imported.placements.iter().filter(|p| p.unplaced).count();
-    let _ = writeln!(
-        err,
-        "{} report(s), {} paragraph(s), {unplaced} unplaced",
-        imported.dataset.reports.len(),
-        imported.placements.len()
-    );
 }

@@ -139,16 +139,15 @@ pub fn theme(name: Option<&str>) -> Result<Theme, SnapshotError> {
 pub fn frame(args: &SnapshotArgs, loaded: Loaded) -> Result<Buffer, SnapshotError> {
     let theme = theme(args.theme.as_deref())?;
     let keys = keys::parse(&args.keys)?;
-    let as_of = args
-        .as_of
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let stats = Stats::compute(&loaded.dataset, as_of);
+    let day = crate::bundled::review_day(args.as_of, &args.paths);
+    let stats = Stats::compute(&loaded.dataset, day.date);
     let mut app = App::new(
         loaded.dataset,
         stats,
         args.lang.unwrap_or_else(Lang::from_env),
     );
     let Size { width, height } = args.size;
+    app.demo_day = day.demo;
     app.update(Action::Resize(width, height));
     app.update(Action::Tab(args.tab.into()));
     for key in &keys {

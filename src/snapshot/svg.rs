@@ -32,6 +32,27 @@ const FONTS: &str = "DejaVu Sans Mono, Noto Sans Mono CJK SC, WenQuanYi Zen Hei 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Rgb(pub u8, pub u8, pub u8);
 
+impl Rgb {
+    /// The relative luminance of WCAG 2: 0 for black, 1 for white.
+    pub fn luminance(self) -> f64 {
+        let channel = |c: u8| {
+            let c = f64::from(c) / 255.0;
+            if c <= 0.039_28 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(self.0) + 0.7152 * channel(self.1) + 0.0722 * channel(self.2)
+    }
+
+    /// The WCAG 2 contrast ratio of two colours, from 1 to 21.
+    pub fn contrast(self, other: Rgb) -> f64 {
+        let (a, b) = (self.luminance(), other.luminance());
+        (a.max(b) + 0.05) / (a.min(b) + 0.05)
+    }
+}
+
 impl fmt::Display for Rgb {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "#{:02x}{:02x}{:02x}", self.0, self.1, self.2)
@@ -106,7 +127,7 @@ fn indexed(i: u8) -> Rgb {
 }
 
 /// A ratatui colour on the page; `Reset` is the page's own colour.
-fn resolve(color: Color, default: Rgb) -> Rgb {
+pub fn resolve(color: Color, default: Rgb) -> Rgb {
     match color {
         Color::Reset => default,
         Color::Indexed(i) => indexed(i),

@@ -280,7 +280,7 @@ fn buckets_json(b: BucketCounts) -> JsonBuckets {
 }
 
 /// A decimal as a JSON number: an integer when it is one, otherwise a float.
-fn number(value: Decimal) -> Value {
+pub(crate) fn number(value: Decimal) -> Value {
     let value = value.round_dp(2).normalize();
     if value.scale() == 0
         && let Some(i) = value.to_i64()

@@ -97,6 +97,12 @@ pub enum Action {
     PrevMatch,
     /// Open or close the help overlay.
     ToggleHelp,
+    /// Start typing the help filter.
+    HelpFilterStart,
+    /// Stop typing the help filter, keeping it.
+    HelpFilterDone,
+    /// Stop typing the help filter and clear it.
+    HelpFilterCancel,
     /// Type a character into the help filter.
     HelpInput(char),
     /// Delete the last character of the help filter.

@@ -9,6 +9,7 @@ use crate::model::{Dataset, ItemList, Report};
 use crate::stats::{FigurePath, ItemPath, Stats};
 
 use super::action::{Action, Tab};
+use super::help::{self, Help};
 use super::keys::Scope;
 use super::rows::{Filter, MoneyRow, Rows, sort_orders};
 use super::search;
@@ -141,8 +142,8 @@ pub struct App {
     pub sort: [usize; 5],
     /// The search, when one is open or its highlights are shown.
     pub search: Option<Search>,
-    /// The help overlay's filter text, when the overlay is open.
-    pub help: Option<String>,
+    /// The help overlay, when it is open.
+    pub help: Option<Help>,
     /// A warning shown above the bottom bar until the next good reload.
     pub banner: Option<String>,
     /// A short notice in the bottom bar ("copied", "exported to …").
@@ -157,6 +158,8 @@ pub struct App {
     pub should_quit: bool,
     /// How far the first load has got, while reports are still arriving.
     pub loading: Option<LoadProgress>,
+    /// True when the as-of day is the bundled demo's own, which the header says.
+    pub demo_day: bool,
 }
 
 /// What a top-level row shows: the same thing is found again after new
@@ -218,6 +221,9 @@ fn keeps_scan(action: Action) -> bool {
         | Action::CycleUnit
         | Action::Notice(_)
         | Action::ToggleHelp
+        | Action::HelpFilterStart
+        | Action::HelpFilterDone
+        | Action::HelpFilterCancel
         | Action::HelpInput(_)
         | Action::HelpBackspace
         | Action::Reload
@@ -292,6 +298,7 @@ impl App {
             size: (120, 40),
             should_quit: false,
             loading: None,
+            demo_day: false,
         }
     }
 
@@ -513,7 +520,8 @@ impl App {
         match scope {
             Scope::Anywhere => true,
             Scope::Search => typing,
-            Scope::Help => self.help.is_some(),
+            Scope::Help => self.help.as_ref().is_some_and(|h| !h.typing),
+            Scope::HelpFilter => self.help.as_ref().is_some_and(|h| h.typing),
             _ if typing || self.help.is_some() => false,
             _ => self.in_scope_beneath_overlays(scope),
         }
@@ -523,7 +531,7 @@ impl App {
     /// the search bar, for the help's "applies here" marks.
     pub fn in_scope_beneath_overlays(&self, scope: Scope) -> bool {
         match scope {
-            Scope::Search | Scope::Help => false,
+            Scope::Search | Scope::Help | Scope::HelpFilter => false,
             Scope::Anywhere | Scope::Always => true,
             Scope::Drilled => self.stack().len() > 1,
             Scope::Units => matches!(self.tab, Tab::Amounts | Tab::Land),
@@ -631,6 +639,30 @@ impl App {
         }
     }
 
+    /// How far a movement key scrolls the open help overlay; `None` when the
+    /// overlay is closed or the action moves nothing.
+    fn help_scroll(&self, action: Action) -> Option<isize> {
+        self.help.as_ref()?;
+        let page = self.help_rows() as isize;
+        Some(match action {
+            Action::Down => 1,
+            Action::Up => -1,
+            Action::PageDown => page,
+            Action::PageUp => -page,
+            Action::HalfPageDown => (page / 2).max(1),
+            Action::HalfPageUp => -(page / 2).max(1),
+            Action::Top => isize::MIN,
+            Action::Bottom => isize::MAX,
+            _ => return None,
+        })
+    }
+
+    /// How many keys the help overlay lists at the current size.
+    pub fn help_rows(&self) -> usize {
+        let banner = u16::from(self.banner.is_some() || self.loading.is_some());
+        help::rows_shown(self.size.1.saturating_sub(4 + banner))
+    }
+
     /// Rows that fit in the body at the current size.
     pub fn page(&self) -> usize {
         usize::from(self.size.1.saturating_sub(CHROME_ROWS)).max(1)
@@ -671,6 +703,15 @@ impl App {
         // A step of a search is no key press: it leaves a notice on screen.
         if action != Action::SearchStep {
             self.notice = None;
+        }
+        // Movement keys scroll the help while it is open, and leave a search
+        // under way beneath it alone.
+        if let Some(by) = self.help_scroll(action) {
+            let (lang, shown) = (self.lang, self.help_rows());
+            if let Some(help) = &mut self.help {
+                help.scroll(by, lang, shown);
+            }
+            return;
         }
         if !keeps_scan(action)
             && let Some(search) = &mut self.search
@@ -774,17 +815,28 @@ impl App {
             Action::ToggleHelp => {
                 self.help = match self.help {
                     Some(_) => None,
-                    None => Some(String::new()),
+                    None => Some(Help::default()),
                 };
             }
-            Action::HelpInput(c) => {
+            Action::HelpFilterStart
+            | Action::HelpFilterDone
+            | Action::HelpFilterCancel
+            | Action::HelpInput(_)
+            | Action::HelpBackspace => {
                 if let Some(h) = &mut self.help {
-                    h.push(c);
-                }
-            }
-            Action::HelpBackspace => {
-                if let Some(h) = &mut self.help {
-                    h.pop();
+                    match action {
+                        Action::HelpFilterStart => h.typing = true,
+                        Action::HelpFilterDone => h.typing = false,
+                        Action::HelpFilterCancel => {
+                            h.typing = false;
+                            h.filter.clear();
+                        }
+                        Action::HelpInput(c) => h.filter.push(c),
+                        _ => {
+                            h.filter.pop();
+                        }
+                    }
+                    h.top = 0;
                 }
             }
             Action::Reload => self.effect = Some(Effect::Reload),

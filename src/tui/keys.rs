@@ -23,8 +23,10 @@ pub enum Scope {
     Searched,
     /// While typing in the search bar.
     Search,
-    /// While the help overlay is open.
+    /// While the help overlay is open and its filter is not being typed.
     Help,
+    /// While typing the help overlay's filter (after `/`).
+    HelpFilter,
 }
 
 /// One key binding.
@@ -217,11 +219,87 @@ pub const BINDINGS: &[Binding] = &[
         hint: true,
     },
     Binding {
+        keys: &[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)],
+        label: "j/↓",
+        action: Action::Down,
+        help: Msg::KeyScrollDown,
+        scope: Scope::Help,
+        hint: true,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('k'), NONE), (KeyCode::Up, NONE)],
+        label: "k/↑",
+        action: Action::Up,
+        help: Msg::KeyScrollUp,
+        scope: Scope::Help,
+        hint: true,
+    },
+    Binding {
+        keys: &[(KeyCode::PageDown, NONE), (KeyCode::Char('d'), CTRL)],
+        label: "PgDn",
+        action: Action::PageDown,
+        help: Msg::KeyPageDown,
+        scope: Scope::Help,
+        hint: false,
+    },
+    Binding {
+        keys: &[(KeyCode::PageUp, NONE), (KeyCode::Char('u'), CTRL)],
+        label: "PgUp",
+        action: Action::PageUp,
+        help: Msg::KeyPageUp,
+        scope: Scope::Help,
+        hint: false,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('g'), NONE), (KeyCode::Home, NONE)],
+        label: "g",
+        action: Action::Top,
+        help: Msg::KeyTop,
+        scope: Scope::Help,
+        hint: false,
+    },
+    Binding {
+        keys: &[
+            (KeyCode::Char('G'), SHIFT),
+            (KeyCode::Char('G'), NONE),
+            (KeyCode::End, NONE),
+        ],
+        label: "G",
+        action: Action::Bottom,
+        help: Msg::KeyBottom,
+        scope: Scope::Help,
+        hint: false,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('/'), NONE)],
+        label: "/",
+        action: Action::HelpFilterStart,
+        help: Msg::KeyHelpFilter,
+        scope: Scope::Help,
+        hint: true,
+    },
+    Binding {
+        keys: &[(KeyCode::Enter, NONE)],
+        label: "⏎",
+        action: Action::HelpFilterDone,
+        help: Msg::KeyHelpFilterDone,
+        scope: Scope::HelpFilter,
+        hint: true,
+    },
+    Binding {
+        keys: &[(KeyCode::Esc, NONE)],
+        label: "esc",
+        action: Action::HelpFilterCancel,
+        help: Msg::KeyHelpFilterCancel,
+        scope: Scope::HelpFilter,
+        hint: true,
+    },
+    Binding {
         keys: &[(KeyCode::Backspace, NONE)],
         label: "⌫",
         action: Action::HelpBackspace,
         help: Msg::KeyDeleteChar,
-        scope: Scope::Help,
+        scope: Scope::HelpFilter,
         hint: false,
     },
     Binding {
@@ -231,6 +309,15 @@ pub const BINDINGS: &[Binding] = &[
         help: Msg::KeyUnit,
         scope: Scope::Units,
         hint: true,
+    },
+    // Elsewhere `u` would do nothing; it says where it works instead.
+    Binding {
+        keys: &[(KeyCode::Char('u'), NONE)],
+        label: "u",
+        action: Action::Notice(Msg::UnitsOnlyThere),
+        help: Msg::KeyUnitElsewhere,
+        scope: Scope::Always,
+        hint: false,
     },
     Binding {
         keys: &[(KeyCode::Tab, NONE)],
@@ -410,7 +497,7 @@ pub fn action_for(event: &KeyEvent, active: impl Fn(Scope) -> bool) -> Option<Ac
     };
     if active(Scope::Search) {
         Some(Action::SearchInput(c))
-    } else if active(Scope::Help) {
+    } else if active(Scope::HelpFilter) {
         Some(Action::HelpInput(c))
     } else {
         None
@@ -479,11 +566,20 @@ mod tests {
             Some(Action::SearchCancel)
         );
         let helping = |s| matches!(s, Scope::Help | Scope::Anywhere);
+        // Browsing the help, letters are keys: j scrolls, q closes, x does nothing.
+        assert_eq!(action_for(&press(KeyCode::Char('x'), NONE), helping), None);
         assert_eq!(
-            action_for(&press(KeyCode::Char('x'), NONE), helping),
-            Some(Action::HelpInput('x'))
+            action_for(&press(KeyCode::Char('j'), NONE), helping),
+            Some(Action::Down)
         );
         assert_eq!(action_for(&q, helping), Some(Action::ToggleHelp));
+        // After `/`, they are typed into the filter.
+        let filtering = |s| matches!(s, Scope::HelpFilter | Scope::Anywhere);
+        assert_eq!(
+            action_for(&press(KeyCode::Char('j'), NONE), filtering),
+            Some(Action::HelpInput('j'))
+        );
+        assert_eq!(action_for(&q, filtering), Some(Action::HelpInput('q')));
         // Ctrl-C quits even while typing.
         assert_eq!(
             action_for(&press(KeyCode::Char('c'), CTRL), searching),
@@ -502,7 +598,12 @@ mod tests {
     fn scoped_keys_only_work_in_their_scope() {
         let top_of_overview = |s| s == Scope::Always;
         assert!(binding_for(&press(KeyCode::Esc, NONE), top_of_overview).is_none());
-        assert!(binding_for(&press(KeyCode::Char('u'), NONE), top_of_overview).is_none());
+        // Outside Amounts and Land, `u` only says where it works.
+        let b = binding_for(&press(KeyCode::Char('u'), NONE), top_of_overview);
+        assert_eq!(
+            b.map(|b| b.action),
+            Some(Action::Notice(Msg::UnitsOnlyThere))
+        );
         // Ctrl-u is half a page up, not the unit toggle.
         let b = binding_for(&press(KeyCode::Char('u'), CTRL), |s| s != Scope::Help);
         assert_eq!(b.map(|b| b.action), Some(Action::HalfPageUp));

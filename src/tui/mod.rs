@@ -7,6 +7,7 @@ pub mod app;
 pub mod clipboard;
 pub mod details;
 pub mod export;
+pub mod help;
 pub mod keys;
 pub mod rows;
 pub mod search;
@@ -57,14 +58,14 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
     }
     let lang = args.lang.unwrap_or_else(Lang::from_env);
     let theme = Theme::choose(args.theme.as_deref(), args.no_color);
-    let as_of = args
-        .as_of
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let day = crate::bundled::review_day(args.as_of, &args.paths);
+    let as_of = day.date;
 
     // The terminal first, so that the first frame is on screen at once; the data
     // is parsed in the background, and the panels fill in as reports arrive.
     let mut session = terminal::Session::start(!args.no_mouse)?;
     let mut app = App::loading(as_of, lang);
+    app.demo_day = day.demo;
     if args.present.is_some() {
         app.present = Some(false);
     }
@@ -81,6 +82,7 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
     let mut areas = Areas::default();
     let mut changed = false;
     let mut last_click: Option<(Instant, usize)> = None;
+    let mut last_look: Option<Look> = None;
     let mut last_switch = Instant::now();
     let interval = Duration::from_secs(args.present.unwrap_or(8).max(1));
     loop {
@@ -105,6 +107,11 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
             }
         }
         session.handle_job_control()?;
+        let look = Look::of(&app);
+        if last_look.is_some_and(|last| last != look) {
+            session.terminal.clear()?;
+        }
+        last_look = Some(look);
         session.terminal.draw(|frame| {
             areas = ui::draw(frame, &app, &theme);
         })?;
@@ -376,6 +383,27 @@ impl Reloads {
 }
 
 /// The first error of a failed load, for the banner: "file:line:col: error: …".
+/// What, when it changes, makes the whole screen be cleared and drawn again
+/// rather than only the cells that differ: the loading screen ending, the
+/// language and the size. Some terminals (st, Konsole) leave half characters
+/// and run-together words behind when many wide characters change places.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Look {
+    lang: crate::i18n::Lang,
+    size: (u16, u16),
+    loading_screen: bool,
+}
+
+impl Look {
+    fn of(app: &App) -> Self {
+        Self {
+            lang: app.lang,
+            size: app.size,
+            loading_screen: app.loading.is_some() && app.data.reports.is_empty(),
+        }
+    }
+}
+
 fn first_error(e: &LoadError) -> String {
     e.errors()
         .next()

@@ -66,7 +66,8 @@ impl Theme {
             open: Style::new()
                 .fg(Color::LightRed)
                 .add_modifier(Modifier::BOLD),
-            long_term: Style::new().fg(Color::LightBlue),
+            // xterm 111 (#87afff): the palette's light blue is too dark on black.
+            long_term: Style::new().fg(Color::Indexed(111)),
             overdue: Style::new()
                 .fg(Color::LightRed)
                 .add_modifier(Modifier::BOLD),
@@ -99,8 +100,12 @@ impl Theme {
             border: Style::new().fg(Color::Blue),
             title: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
             selected: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
-            dim: Style::new().fg(Color::DarkGray),
-            closed: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
+            // xterm 241 (#626262) and 28 (#008700): the palette's grey and
+            // green are too pale on white (4.0:1 and 2.2:1).
+            dim: Style::new().fg(Color::Indexed(241)),
+            closed: Style::new()
+                .fg(Color::Indexed(28))
+                .add_modifier(Modifier::BOLD),
             open: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
             long_term: Style::new().fg(Color::Magenta),
             overdue: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),

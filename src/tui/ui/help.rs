@@ -1,17 +1,17 @@
 //! The help overlay: every key and what it does, from the same table that drives
-//! the handling, marked where it applies now; typing filters the list.
+//! the handling, marked where it applies now; it scrolls, and `/` filters it.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph};
+use ratatui::widgets::Paragraph;
 
-use super::block;
+use super::{block, clear_for_overlay};
 use crate::format::pad_right;
 use crate::i18n::Msg;
 use crate::tui::app::App;
-use crate::tui::keys::{BINDINGS, Scope};
-use crate::tui::search::contains;
+use crate::tui::help::{Help, key_names, overlay};
+use crate::tui::keys::Scope;
 use crate::tui::theme::Theme;
 
 fn scope_name(scope: Scope, app: &App) -> &'static str {
@@ -24,21 +24,38 @@ fn scope_name(scope: Scope, app: &App) -> &'static str {
         Scope::Searched => Msg::ScopeSearched,
         Scope::Search => Msg::ScopeSearch,
         Scope::Help => Msg::ScopeHelp,
+        Scope::HelpFilter => Msg::ScopeHelpFilter,
     }
     .text(app.lang)
 }
 
-pub fn draw(frame: &mut Frame, body: Rect, app: &App, theme: &Theme, filter: &str) {
+pub fn draw(frame: &mut Frame, body: Rect, app: &App, theme: &Theme, help: &Help) {
     let lang = app.lang;
-    let area = body.centered(Constraint::Percentage(80), Constraint::Percentage(90));
-    frame.render_widget(Clear, area);
-    let title = format!(
-        " {} · {}: {}▏ ",
-        Msg::Help.text(lang),
-        Msg::HelpFilter.text(lang),
-        filter
+    let area = overlay(body);
+    clear_for_overlay(frame, area);
+    let filter = if help.typing {
+        format!(" · {}: {}▏", Msg::HelpFilter.text(lang), help.filter)
+    } else if help.filter.is_empty() {
+        String::new()
+    } else {
+        format!(" · {}: {}", Msg::HelpFilter.text(lang), help.filter)
+    };
+    let title = format!(" {}{filter} ", Msg::Help.text(lang));
+    let listed: Vec<_> = help.bindings(lang).collect();
+    let shown = usize::from(area.height.saturating_sub(4)).max(1);
+    let top = help.top.min(listed.len().saturating_sub(shown));
+    let end = (top + shown).min(listed.len());
+    // Where the page is in the list, and which ways it can scroll.
+    let position = format!(
+        " {}{}–{}/{}{} ",
+        if top > 0 { "↑ " } else { "" },
+        (top + 1).min(end),
+        end,
+        listed.len(),
+        if end < listed.len() { " ↓" } else { "" },
     );
-    let block = block(Line::from(title), theme);
+    let block = block(Line::from(title), theme)
+        .title_bottom(Line::from(Span::styled(position, theme.title)).right_aligned());
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let mut lines = vec![Line::from(vec![
@@ -46,17 +63,12 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, theme: &Theme, filter: &st
         Span::styled(pad_right(Msg::KeyHelp.text(lang), 28), theme.title),
         Span::styled(Msg::Where.text(lang), theme.title),
     ])];
-    for b in BINDINGS {
-        let keys = key_names(b);
-        let help = b.help.text(lang);
-        if !(contains(&keys, filter) || contains(help, filter) || contains(b.label, filter)) {
-            continue;
-        }
+    for b in &listed[top..end] {
         let here = app.in_scope_beneath_overlays(b.scope);
         let style = if here { theme.key } else { theme.dim };
         lines.push(Line::from(vec![
-            Span::styled(pad_right(&keys, 22), style),
-            Span::raw(pad_right(help, 28)),
+            Span::styled(pad_right(&key_names(b), 22), style),
+            Span::raw(pad_right(b.help.text(lang), 28)),
             Span::styled(
                 format!(
                     "{}{}",
@@ -67,45 +79,10 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, theme: &Theme, filter: &st
             ),
         ]));
     }
+    lines.resize(shown + 1, Line::default());
     lines.push(Line::from(Span::styled(
         Msg::HelpTyping.text(lang),
         theme.dim,
     )));
     frame.render_widget(Paragraph::new(lines), inner);
-}
-
-/// The keys of a binding as a user types them: "j ↓", "C-d", "S-tab".
-fn key_names(b: &crate::tui::keys::Binding) -> String {
-    use crossterm::event::{KeyCode, KeyModifiers};
-    let mut names: Vec<String> = b
-        .keys
-        .iter()
-        .map(|(code, mods)| {
-            let base = match code {
-                KeyCode::Char(' ') => "space".to_string(),
-                KeyCode::Char(c) => c.to_string(),
-                KeyCode::Enter => "⏎".into(),
-                KeyCode::Esc => "esc".into(),
-                KeyCode::Backspace => "⌫".into(),
-                KeyCode::Tab => "tab".into(),
-                KeyCode::BackTab => "S-tab".into(),
-                KeyCode::Up => "↑".into(),
-                KeyCode::Down => "↓".into(),
-                KeyCode::Left => "←".into(),
-                KeyCode::Right => "→".into(),
-                KeyCode::Home => "home".into(),
-                KeyCode::End => "end".into(),
-                KeyCode::PageUp => "PgUp".into(),
-                KeyCode::PageDown => "PgDn".into(),
-                other => format!("{other:?}"),
-            };
-            if mods.contains(KeyModifiers::CONTROL) {
-                format!("C-{base}")
-            } else {
-                base
-            }
-        })
-        .collect();
-    names.dedup();
-    names.join(" ")
 }

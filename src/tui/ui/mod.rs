@@ -149,8 +149,8 @@ fn draw_panels(frame: &mut Frame, app: &App, theme: &Theme) -> Areas {
         }
         _ => draw_hints(frame, hints, app, theme),
     }
-    if let Some(filter) = &app.help {
-        help::draw(frame, body, app, theme, filter);
+    if let Some(state) = &app.help {
+        help::draw(frame, body, app, theme, state);
     }
     Areas {
         tabs: tab_areas,
@@ -165,8 +165,13 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Some(_) => Msg::Loading.text(lang),
         None => app.data.name.as_str(),
     };
+    let demo = if app.demo_day {
+        Msg::DemoDay.text(lang)
+    } else {
+        ""
+    };
     let text = format!(
-        " 整改 zhenggai │ {} │ {} {} │ {} {} ",
+        " 整改 zhenggai │ {} │ {} {} │ {} {}{demo} ",
         name,
         app.data.reports.len(),
         Msg::Reports.text(lang),
@@ -678,6 +683,23 @@ fn wrapped_height(lines: &[Line], width: u16) -> u16 {
 }
 
 /// A bordered block with a title.
+/// Clears `area` for a popup drawn over the screen. A wide character just
+/// left of it would reach under the popup's left border and hide it on the
+/// terminal, so it becomes a space.
+pub fn clear_for_overlay(frame: &mut Frame, area: Rect) {
+    frame.render_widget(ratatui::widgets::Clear, area);
+    let buffer = frame.buffer_mut();
+    let bounds = buffer.area;
+    for y in area.top()..area.bottom().min(bounds.bottom()) {
+        if area.left() > bounds.left() {
+            let cell = &mut buffer[(area.left() - 1, y)];
+            if unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1 {
+                cell.set_symbol(" ");
+            }
+        }
+    }
+}
+
 pub fn block<'a>(title: impl Into<Line<'a>>, theme: &Theme) -> Block<'a> {
     Block::default()
         .borders(Borders::ALL)

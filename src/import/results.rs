@@ -1,0 +1,262 @@
+//! Report-level results stated in words: people held accountable (给予党纪处分3人,
+//! 立案2件, 移交问题线索1条) and rules made or revised (制定及修改完善制度12项),
+//! each with the clause it comes from.
+
+use crate::model::{Accountability, PeopleCount, RulesCount};
+use crate::numerals::chinese_number;
+
+/// The words for accountability, longest first where one holds another.
+const PEOPLE_WORDS: &[(&str, Accountability)] = &[
+    ("党纪政务处分", Accountability::Other),
+    ("党纪处分", Accountability::PartyDiscipline),
+    ("政务处分", Accountability::GovernmentSanction),
+    ("政纪处分", Accountability::GovernmentSanction),
+    ("组织处理", Accountability::OrganisationalHandling),
+    ("诫勉谈话", Accountability::Admonition),
+    ("诫勉", Accountability::Admonition),
+    ("批评教育", Accountability::CriticalEducation),
+    ("提醒谈话", Accountability::ReminderTalk),
+    ("谈话提醒", Accountability::ReminderTalk),
+    ("约谈", Accountability::ReminderTalk),
+    ("责令作出书面检查", Accountability::OrderedSelfReview),
+    ("责令检查", Accountability::OrderedSelfReview),
+    ("书面检查", Accountability::OrderedSelfReview),
+    ("交由纪委调查", Accountability::Referred),
+    ("移送纪检监察机关", Accountability::Referred),
+    ("移送纪委", Accountability::Referred),
+    ("立案审查调查", Accountability::CaseFiled),
+    ("立案", Accountability::CaseFiled),
+    ("移交问题线索", Accountability::LeadsHandedOver),
+    ("问题线索", Accountability::LeadsHandedOver),
+    ("问责", Accountability::HeldAccountable),
+    ("批评帮助", Accountability::Other),
+    ("通报批评", Accountability::Other),
+    ("第一种形态", Accountability::Other),
+];
+
+/// Units a count of people, cases or leads is given in.
+const PEOPLE_UNITS: &[&str] = &["人次", "人", "名", "件", "条", "个"];
+
+/// Verbs that make or revise rules, which may stand before 制度.
+const RULE_VERBS: &str = "制定修订改完善建立健全新建出台及和并与、废止清理印发";
+
+fn is_delimiter(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。' | '；' | '、' | '：' | '！' | '？' | '（' | '）'
+    )
+}
+
+/// A number at `at`: Arabic digits or a Chinese numeral, its value and end.
+fn number_at(chars: &[char], at: usize) -> Option<(u32, usize)> {
+    let digits = chars[at..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit())
+        .count();
+    if digits > 0 {
+        let text: String = chars[at..at + digits].iter().collect();
+        return text.parse().ok().map(|v| (v, at + digits));
+    }
+    let han = chars[at..]
+        .iter()
+        .take_while(|c| "零〇一二两三四五六七八九十百".contains(**c))
+        .count();
+    if han == 0 {
+        return None;
+    }
+    let text: String = chars[at..at + han].iter().collect();
+    chinese_number(&text).map(|v| (v, at + han))
+}
+
+fn unit_at(chars: &[char], at: usize) -> Option<&'static str> {
+    PEOPLE_UNITS.iter().copied().find(|u| {
+        u.chars()
+            .enumerate()
+            .all(|(k, c)| chars.get(at + k) == Some(&c))
+    })
+}
+
+/// The clause around `from..to`, as printed.
+fn clause(orig: &[char], norm: &[char], from: usize, to: usize) -> String {
+    let mut s = from;
+    while s > 0 && !is_delimiter(norm[s - 1]) {
+        s -= 1;
+    }
+    let mut e = to;
+    while e < norm.len() && !is_delimiter(norm[e]) {
+        e += 1;
+    }
+    orig[s..e].iter().collect::<String>().trim().to_string()
+}
+
+/// Counts of people held accountable, cases filed and leads handed over.
+pub fn people(text: &str, norm: &str) -> Vec<PeopleCount> {
+    let orig: Vec<char> = text.chars().collect();
+    let chars: Vec<char> = norm.chars().collect();
+    if orig.len() != chars.len() {
+        return Vec::new();
+    }
+    let mut out: Vec<PeopleCount> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let Some((word, kind)) = PEOPLE_WORDS.iter().find(|(w, _)| {
+            w.chars()
+                .enumerate()
+                .all(|(k, c)| chars.get(i + k) == Some(&c))
+        }) else {
+            i += 1;
+            continue;
+        };
+        let len = word.chars().count();
+        let end = i + len;
+        // The count after the words (给予党纪处分3人, 立案人数238人), else
+        // just before them (对3人进行诫勉谈话).
+        let after = (end..(end + 5).min(chars.len()))
+            .take_while(|&k| !is_delimiter(chars[k]))
+            .find_map(|k| number_at(&chars, k).map(|(v, e)| (k, v, e)))
+            .and_then(|(k, v, e)| unit_at(&chars, e).map(|u| (k, v, e, u)));
+        let before = || {
+            (i.saturating_sub(8)..i)
+                .filter(|&k| k == 0 || !chars[k - 1].is_ascii_digit())
+                .find_map(|k| {
+                    let (v, e) = number_at(&chars, k)?;
+                    let u = unit_at(&chars, e)?;
+                    let gap = &chars[e + u.chars().count()..i];
+                    (gap.len() <= 4 && !gap.iter().any(|c| is_delimiter(*c)))
+                        .then_some((k, v, e, u))
+                })
+        };
+        if let Some((k, count, e, unit)) = after.or_else(before) {
+            let unit_len = unit.chars().count();
+            let (from, to) = (k.min(i), (e + unit_len).max(end));
+            let label: String = orig[i..end].iter().collect();
+            let quote = clause(&orig, &chars, from, to);
+            let duplicate = out
+                .iter()
+                .any(|p| p.kind == *kind && p.label == label && p.quote == quote);
+            if !duplicate {
+                out.push(PeopleCount {
+                    kind: *kind,
+                    label,
+                    count,
+                    unit: orig[e..e + unit_len].iter().collect(),
+                    quote,
+                });
+            }
+            i = to.max(end);
+            continue;
+        }
+        i = end;
+    }
+    out
+}
+
+/// Counts of rules made or revised: 制定及修改完善制度12项, 建立健全制度机制8项.
+pub fn rules(text: &str, norm: &str) -> Vec<RulesCount> {
+    let orig: Vec<char> = text.chars().collect();
+    let chars: Vec<char> = norm.chars().collect();
+    if orig.len() != chars.len() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i + 1 < chars.len() {
+        if !(chars[i] == '制' && chars[i + 1] == '度') {
+            i += 1;
+            continue;
+        }
+        let mut start = i;
+        while start > 0 && i - start < 10 && RULE_VERBS.contains(chars[start - 1]) {
+            start -= 1;
+        }
+        let verbs: String = chars[start..i].iter().collect();
+        let found = (i + 2..(i + 7).min(chars.len()))
+            .take_while(|&k| !is_delimiter(chars[k]))
+            .find_map(|k| number_at(&chars, k).map(|(v, e)| (k, v, e)));
+        let unit_ok =
+            |e: usize| matches!(chars.get(e), Some('项' | '个' | '条' | '件' | '部' | '份'));
+        match found {
+            Some((k, count, e))
+                if !verbs
+                    .trim_matches(['及', '和', '并', '与', '、'])
+                    .is_empty()
+                    && unit_ok(e) =>
+            {
+                out.push(RulesCount {
+                    count,
+                    label: orig[start..k].iter().collect(),
+                    quote: clause(&orig, &chars, start, e + 1),
+                });
+                i = e + 1;
+            }
+            _ => i += 2,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn counts(s: &str) -> Vec<(Accountability, u32, String)> {
+        people(s, s)
+            .into_iter()
+            .map(|p| (p.kind, p.count, p.unit))
+            .collect()
+    }
+
+    #[test]
+    fn reads_people_by_kind_with_zero_counts_kept() {
+        use Accountability::*;
+        let s = "给予政务处分0人；组织处理0人；诫勉0人；交由纪委调查1人。在专题民主生活会上批评帮助5人，责令检查1人，批评教育6人，提醒谈话0人。";
+        assert_eq!(
+            counts(s),
+            [
+                (GovernmentSanction, 0, "人".into()),
+                (OrganisationalHandling, 0, "人".into()),
+                (Admonition, 0, "人".into()),
+                (Referred, 1, "人".into()),
+                (Other, 5, "人".into()),
+                (OrderedSelfReview, 1, "人".into()),
+                (CriticalEducation, 6, "人".into()),
+                (ReminderTalk, 0, "人".into()),
+            ]
+        );
+        assert_eq!(people(s, s)[0].quote, "给予政务处分0人");
+    }
+
+    #[test]
+    fn reads_cases_leads_and_counts_before_the_words() {
+        use Accountability::*;
+        let s = "立案3件，移交问题线索7条，问责12人，对2人进行诫勉谈话，给予党纪处分两人。";
+        assert_eq!(
+            counts(s),
+            [
+                (CaseFiled, 3, "件".into()),
+                (LeadsHandedOver, 7, "条".into()),
+                (HeldAccountable, 12, "人".into()),
+                (Admonition, 2, "人".into()),
+                (PartyDiscipline, 2, "人".into()),
+            ]
+        );
+        assert!(counts("强化问责问效，约谈提醒常态化。").is_empty());
+    }
+
+    #[test]
+    fn reads_rules_made_with_their_words() {
+        let s = "制定及修改完善制度12项，追缴资金7.132万元；完善和新建制度589项；建立健全制度机制8项；落实制度要求。";
+        let got: Vec<(u32, String)> = rules(s, s)
+            .into_iter()
+            .map(|r| (r.count, r.label))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (12, "制定及修改完善制度".to_string()),
+                (589, "完善和新建制度".to_string()),
+                (8, "建立健全制度机制".to_string()),
+            ]
+        );
+    }
+}

@@ -1,0 +1,320 @@
+//! What a report states about itself in words: problem counts, aspects,
+//! measures and units, and the completion rate (巡察反馈3个方面25个问题，
+//! 已完成整改19个、正在整改6个，整改完成率76%).
+
+use super::headings::status_of;
+use crate::model::Status;
+use crate::numerals::chinese_number;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Which {
+    Closed,
+    Open,
+    LongTerm,
+    Total,
+    Rate,
+    Aspects,
+    Measures,
+    Units,
+}
+
+impl Which {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Closed => "closed",
+            Self::Open => "open",
+            Self::LongTerm => "long-term",
+            Self::Total => "total",
+            Self::Rate => "completion rate",
+            Self::Aspects => "aspects",
+            Self::Measures => "measures",
+            Self::Units => "units",
+        }
+    }
+}
+
+pub struct StatedFound {
+    pub which: Which,
+    pub value: rust_decimal::Decimal,
+    pub quote: String,
+}
+
+/// Counts stated in words: 共计2个问题正在整改过程中; 已完成整改19个、正在整改6个; 整改完成率76%.
+pub fn stated_counts(text: &str, norm: &str) -> Vec<StatedFound> {
+    let orig: Vec<char> = text.chars().collect();
+    let chars: Vec<char> = norm.chars().collect();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut saw_problem = false;
+    for end in 0..=chars.len() {
+        let at_end = end == chars.len();
+        if !at_end && !matches!(chars[end], '，' | '。' | '；' | '、') {
+            continue;
+        }
+        let clause: String = chars[start..end].iter().collect();
+        let quote: String = orig[start..end].iter().collect();
+        start = end + 1;
+        if clause.contains("问题") {
+            saw_problem = true;
+        }
+        for (which, value) in sizes(&clause) {
+            out.push(StatedFound {
+                which,
+                value: rust_decimal::Decimal::from(value),
+                quote: quote.clone(),
+            });
+        }
+        if let Some(rate) = clause.find("完成率").or_else(|| clause.find("整改率")) {
+            let after = &clause[rate..];
+            let digits: String = after
+                .chars()
+                .skip_while(|c| !c.is_ascii_digit())
+                .take_while(|c| c.is_ascii_digit() || *c == '.')
+                .collect();
+            if let Ok(v) = digits.parse::<rust_decimal::Decimal>()
+                && after.contains('%')
+            {
+                out.push(StatedFound {
+                    which: Which::Rate,
+                    value: v,
+                    quote: quote.clone(),
+                });
+            }
+            continue;
+        }
+        // The count after the status words when the clause has one
+        // (41项具体问题已完成整改38项: 38 closed), else the clause's count.
+        let status_at = STATUS_WORDS
+            .iter()
+            .filter_map(|w| clause.find(w))
+            .min()
+            .unwrap_or(0);
+        let Some(value) =
+            count_in_clause(&clause[status_at..]).or_else(|| count_in_clause(&clause))
+        else {
+            continue;
+        };
+        if !(clause.contains("问题") || saw_problem) {
+            continue;
+        }
+        // 基本完成并持续整改8个: neither closed nor simply open; the report
+        // counts them apart, as work that goes on.
+        let continuing = clause.contains("持续整改") || clause.contains("基本完成");
+        let status = if continuing {
+            Some(Status::LongTerm)
+        } else {
+            status_of(&clause)
+        };
+        let which = match status {
+            Some(Status::Closed) => Which::Closed,
+            Some(Status::Open) => Which::Open,
+            Some(Status::LongTerm) => Which::LongTerm,
+            None if [
+                "反馈",
+                "指出",
+                "发现",
+                "共性",
+                "个性",
+                "共",
+                "分解",
+                "细化",
+                "梳理",
+                "具体问题",
+                "交办",
+            ]
+            .iter()
+            .any(|w| clause.contains(w)) =>
+            {
+                Which::Total
+            }
+            None if clause.contains("完成整改") || clause.contains("整改完成") => {
+                Which::Closed
+            }
+            None => continue,
+        };
+        out.push(StatedFound {
+            which,
+            value: rust_decimal::Decimal::from(value),
+            quote,
+        });
+    }
+    out
+}
+
+/// Words that name a status in a clause of counts.
+const STATUS_WORDS: &[&str] = &[
+    "已完成",
+    "完成整改",
+    "整改完成",
+    "正在",
+    "未完成",
+    "尚未",
+    "持续整改",
+    "基本完成",
+    "长期",
+    "推进中",
+    "整改中",
+];
+
+/// Aspects (5个方面), measures (102项整改措施) and units (对23家单位) in a clause.
+fn sizes(clause: &str) -> Vec<(Which, u32)> {
+    let chars: Vec<char> = clause.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            i += 1;
+        }
+        let Ok(value) = chars[start..i].iter().collect::<String>().parse::<u32>() else {
+            continue;
+        };
+        let after: String = chars[i..].iter().take(9).collect();
+        let before: String = chars[start.saturating_sub(2)..start].iter().collect();
+        let wide_before: String = chars[start.saturating_sub(4)..start].iter().collect();
+        let which = if after.starts_with("个方面") {
+            Which::Aspects
+        } else if after.starts_with(['项', '条', '个'])
+            && (after.chars().take(6).collect::<String>().contains("措施")
+                || wide_before.ends_with("措施"))
+        {
+            Which::Measures
+        } else if after.starts_with(['家', '个'])
+            && (after.contains("单位") || after.contains("党组织"))
+            && before.contains(['对', '向', '等', '共'])
+        {
+            Which::Units
+        } else {
+            continue;
+        };
+        out.push((which, value));
+    }
+    out
+}
+
+/// The problem count in a clause: the number before 个问题, else before 个/项/条.
+fn count_in_clause(clause: &str) -> Option<u32> {
+    let chars: Vec<char> = clause.chars().collect();
+    let mut best: Option<(u32, bool)> = None;
+    let mut i = 0;
+    while i < chars.len() {
+        let start = i;
+        let value = if chars[i].is_ascii_digit() {
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                i += 1;
+            }
+            chars[start..i]
+                .iter()
+                .collect::<String>()
+                .parse::<u32>()
+                .ok()
+        } else if "一二两三四五六七八九十百".contains(chars[i]) {
+            while i < chars.len() && "一二两三四五六七八九十百".contains(chars[i]) {
+                i += 1;
+            }
+            chinese_number(&chars[start..i].iter().collect::<String>())
+        } else {
+            i += 1;
+            continue;
+        };
+        let Some(v) = value else { continue };
+        let next: String = chars[i..].iter().take(8).collect();
+        let before: String = chars[start.saturating_sub(4)..start].iter().collect();
+        let counts_other =
+            ["措施", "单位", "党组织"].iter().any(|w| next.contains(w)) || before.ends_with("措施");
+        if matches!(chars.get(i), Some('个' | '项' | '条'))
+            && chars.get(i + 1) != Some(&'月')
+            && chars.get(i + 1) != Some(&'方')
+            && !counts_other
+        {
+            let problem = chars.get(i + 1) == Some(&'问');
+            if best.is_none_or(|(_, p)| problem && !p) {
+                best = Some((v, problem));
+            }
+        }
+    }
+    best.map(|(v, _)| v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(s: &str) -> Vec<(Which, String)> {
+        stated_counts(s, s)
+            .iter()
+            .map(|f| (f.which, f.value.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn reads_totals_in_the_phrasings_of_many_reports() {
+        use Which::*;
+        let cases: [(&str, &[(Which, &str)]); 5] = [
+            (
+                "巡察反馈31个问题，已完成整改27个、正在整改4个，整改完成率87.1%",
+                &[(Total, "31"), (Closed, "27"), (Open, "4"), (Rate, "87.1")],
+            ),
+            (
+                "反馈的512个问题，完成整改498个，基本完成并持续整改8个，未完成6个，总体完成率97.27%",
+                &[
+                    (Total, "512"),
+                    (Closed, "498"),
+                    (LongTerm, "8"),
+                    (Open, "6"),
+                    (Rate, "97.27"),
+                ],
+            ),
+            (
+                "巡察组反馈了5个方面61个问题",
+                &[(Aspects, "5"), (Total, "61")],
+            ),
+            (
+                "将巡察反馈的9个方面问题细化分解成28个问题",
+                &[(Aspects, "9"), (Total, "28")],
+            ),
+            (
+                "针对41项具体问题，制定102项整改措施，细化为187条具体措施",
+                &[(Total, "41"), (Measures, "102"), (Measures, "187")],
+            ),
+        ];
+        for (text, want) in cases {
+            let want: Vec<(Which, String)> =
+                want.iter().map(|(w, v)| (*w, v.to_string())).collect();
+            assert_eq!(found(text), want, "{text}");
+        }
+        assert_eq!(
+            found("区委4个巡察组对23家单位开展巡察，共发现问题310个"),
+            [(Units, "23".to_string()), (Total, "310".to_string())]
+        );
+    }
+
+    #[test]
+    fn reads_stated_counts_and_rates() {
+        let s = "对巡察反馈的3个方面25个问题，已完成整改19个、正在整改6个，整改完成率76%。";
+        let found = stated_counts(s, s);
+        let got: Vec<(Which, String)> = found
+            .iter()
+            .map(|f| (f.which, f.value.to_string()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Which::Aspects, "3".to_string()),
+                (Which::Total, "25".to_string()),
+                (Which::Closed, "19".to_string()),
+                (Which::Open, "6".to_string()),
+                (Which::Rate, "76".to_string()),
+            ]
+        );
+        let s = "截至目前，共计2个问题正在整改过程中，仍需深化整改。";
+        let found = stated_counts(s, s);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].which, Which::Open);
+        assert_eq!(found[0].quote, "共计2个问题正在整改过程中");
+    }
+}
