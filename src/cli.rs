@@ -32,6 +32,8 @@ pub enum Command {
     Generate(GenerateArgs),
     /// Render one frame of the dashboard headlessly, as text, ANSI or SVG.
     Snapshot(SnapshotArgs),
+    /// Write a tab's table as CSV, xlsx or Markdown: the rows `e` exports.
+    Export(ExportArgs),
     /// Show what changed between two versions: closed, postponed, new, newly overdue, rates.
     Diff(DiffArgs),
     /// Print the completion rate and open and overdue problems of each dated version in a directory.
@@ -62,7 +64,7 @@ pub struct DashboardArgs {
     /// (default 8) with large figures; any key pauses, q quits.
     #[arg(long, value_name = "SECONDS", num_args = 0..=1, default_missing_value = "8")]
     pub present: Option<u64>,
-    /// Where `e` writes CSV files of the current table.
+    /// Where `e` writes CSV and xlsx files of the current table.
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub export_dir: std::path::PathBuf,
 }
@@ -164,6 +166,45 @@ pub struct SnapshotArgs {
     pub output: Option<PathBuf>,
     /// Data files or directories (`-` reads standard input); none: the bundled reports.
     pub paths: Vec<PathBuf>,
+}
+
+/// Options of `export`.
+#[derive(Debug, Clone, Args)]
+pub struct ExportArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+    pub format: ExportFormat,
+    /// The tab whose table is written: overview, problems, amounts, land, deadlines, or 1–5.
+    #[arg(long, value_enum, value_name = "TAB", default_value = "problems")]
+    pub tab: crate::snapshot::ShotTab,
+    /// Keys to replay first, as for `snapshot` (filters, sorting, drilling in).
+    #[arg(long, value_name = "KEYS", default_value = "")]
+    pub keys: String,
+    /// Mark overdue as of this day (YYYY-MM-DD) instead of today.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
+    pub as_of: Option<NaiveDate>,
+    /// Language of the headers; default from LC_ALL / LANG (zh* → Chinese).
+    #[arg(long, value_enum)]
+    pub lang: Option<Lang>,
+    /// Write here; required for xlsx. Without it CSV and Markdown go to standard output.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Overwrite the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Data files or directories (`-` reads standard input); none: the bundled reports.
+    pub paths: Vec<PathBuf>,
+}
+
+/// Output formats of `export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Comma-separated values, UTF-8 with a byte order mark.
+    Csv,
+    /// An Excel workbook: styled header, fitted columns, date cells, overdue rows filled.
+    Xlsx,
+    /// A Markdown table.
+    Markdown,
 }
 
 /// Options of `diff`.

@@ -1,7 +1,7 @@
 //! User-facing words in Chinese and English, from one table.
 
 use crate::model::{FigureKind, InspectionKind, Role, Status};
-use crate::stats::{Bucket, CountSource};
+use crate::stats::{Bucket, CountSource, MoneySection};
 
 /// The language of the user interface; data text is always shown as it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum)]
@@ -186,6 +186,37 @@ pub enum Msg {
     Empty,
     /// After a count of characters of a long text left out of a view.
     MoreCharacters,
+    /// An item of a report's general paragraphs, as `Measure` names a measure.
+    General,
+    /// The pseudo-problem holding a report's general paragraphs.
+    ReportAsWhole,
+    Category,
+    Leaders,
+    Departments,
+    Partners,
+    OwnDeadline,
+    LongTermNoDate,
+    DateFrom,
+    StatusAsWritten,
+    Progress,
+    Cells,
+    People,
+    Rules,
+    Total,
+    OverdueProblems,
+    EconomySection,
+    FloorArea,
+    NotStated,
+    /// Beside a problem's figure of a kind the report states a total for.
+    InReportTotal,
+    AspectsStated,
+    UnitsStated,
+    CompletionRate,
+    /// The short mark of a figure listed under a total but not added.
+    IncludedShort,
+    EconomyShort,
+    PendingShort,
+    GeneralIntro,
 }
 
 impl Msg {
@@ -279,7 +310,7 @@ impl Msg {
             Self::KeyHelp => ("帮助", "help"),
             Self::KeyReload => ("重新加载", "reload"),
             Self::KeyCopy => ("复制所选（经终端）", "copy, via the terminal"),
-            Self::KeyExport => ("导出当前表格为 CSV", "export table as CSV"),
+            Self::KeyExport => ("导出表格（CSV 与 xlsx）", "export table (CSV, xlsx)"),
             Self::KeySearchSubmit => ("打开匹配项", "open the match"),
             Self::KeySearchCancel => ("取消搜索", "cancel search"),
             Self::KeyDeleteChar => ("删除一个字", "delete a character"),
@@ -350,7 +381,10 @@ impl Msg {
             Self::Heading => ("要点", "heading"),
             Self::Figure => ("数字", "figure"),
             Self::SourceClause => ("来源原文", "source clause"),
-            Self::AmountsByKind => ("已完成金额（按类别合计）", "Achieved money by kind"),
+            Self::AmountsByKind => (
+                "金额合计（按类别，分节，各节各自标尺）",
+                "Money by kind, in sections, each on its own scale",
+            ),
             Self::LandAgainstTarget => {
                 ("土地（已完成，对照目标）", "Land achieved, against target")
             }
@@ -358,6 +392,45 @@ impl Msg {
             Self::Complete => ("完整", "complete"),
             Self::Empty => ("（无）", "(none)"),
             Self::MoreCharacters => ("字未显示", "more characters"),
+            Self::General => ("总体", "general"),
+            Self::ReportAsWhole => ("通报总体情况", "report as a whole"),
+            Self::Category => ("问题类别", "category"),
+            Self::Leaders => ("责任领导", "leaders"),
+            Self::Departments => ("责任单位", "lead departments"),
+            Self::Partners => ("配合单位", "co-operating"),
+            Self::OwnDeadline => ("整改时限", "deadline"),
+            Self::LongTermNoDate => ("长期坚持，无日期", "long-term, no date"),
+            Self::DateFrom => ("日期依据", "date from"),
+            Self::StatusAsWritten => ("状态原文", "status as written"),
+            Self::Progress => ("整改进展", "progress"),
+            Self::Cells => ("台账单元格", "ledger cells"),
+            Self::People => ("问责处理", "People held accountable"),
+            Self::Rules => ("建章立制", "Rules made or revised"),
+            Self::Total => ("总数", "total"),
+            Self::OverdueProblems => ("逾期问题", "overdue problems"),
+            Self::EconomySection => (
+                "经济指标（不是追缴挽损，不与其同一标尺）",
+                "Economic indicators (not recoveries, never on their scale)",
+            ),
+            Self::FloorArea => (
+                "房屋征收面积（平方米，不是土地，不折算亩）",
+                "Floor area expropriated (m², not land, never in mu)",
+            ),
+            Self::NotStated => ("未说明", "not stated"),
+            Self::AspectsStated => ("方面", "aspects"),
+            Self::UnitsStated => ("单位", "units"),
+            Self::CompletionRate => ("完成率", "completion rate"),
+            Self::IncludedShort => ("⊂ 已含", "⊂ included"),
+            Self::EconomyShort => ("Σ 经济指标", "Σ economy"),
+            Self::PendingShort => ("… 待结算", "… pending"),
+            Self::GeneralIntro => (
+                "通报引言与结尾中关于整体的段落；其中数字为通报自己的合计，可追溯到原文。",
+                "Paragraphs about the report as a whole (introduction, closing); their figures are the report's own totals, each traced to its clause.",
+            ),
+            Self::InReportTotal => (
+                "已含在通报总体数字中，不重复计入",
+                "in the report's own total, not added again",
+            ),
         };
         match lang {
             Lang::Zh => zh,
@@ -395,6 +468,25 @@ pub fn count_source(source: CountSource, lang: Lang) -> &'static str {
         (CountSource::Numbering, Lang::En) => "inferred from numbering",
         (CountSource::Transcribed, Lang::Zh) => "按已录入",
         (CountSource::Transcribed, Lang::En) => "counted from transcription",
+        (CountSource::Sum, Lang::Zh) => "各项相加",
+        (CountSource::Sum, Lang::En) => "sum of the counts",
+        (CountSource::SumWithInferred, Lang::Zh) => "各项相加，含推断数",
+        (CountSource::SumWithInferred, Lang::En) => "sum, includes an inferred count",
+    }
+}
+
+/// The heading of a section of money.
+pub fn money_section(section: MoneySection, lang: Lang) -> &'static str {
+    match (section, lang) {
+        (MoneySection::Recovered, Lang::Zh) => "追缴挽损",
+        (MoneySection::Recovered, Lang::En) => "Money recovered",
+        (MoneySection::Funds, Lang::Zh) => "资金拨付与争取",
+        (MoneySection::Funds, Lang::En) => "Funds moved",
+        (MoneySection::Pending, Lang::Zh) => "待结算（尚未完成，不计入已完成）",
+        (MoneySection::Pending, Lang::En) => "Awaiting settlement (not done yet)",
+        (MoneySection::Economy, _) => Msg::EconomySection.text(lang),
+        (MoneySection::Other, Lang::Zh) => "其他",
+        (MoneySection::Other, Lang::En) => "Other",
     }
 }
 

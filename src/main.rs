@@ -34,6 +34,9 @@ fn main() -> ExitCode {
         Some(Command::Generate(args)) => {
             zhenggai::generate::run(args, &mut sanitize::stdout(), &mut sanitize::stderr())
         }
+        Some(Command::Export(args)) => {
+            zhenggai::export::run(args, &mut sanitize::stdout(), &mut sanitize::stderr())
+        }
         Some(Command::Snapshot(args)) => zhenggai::snapshot::run(
             args,
             &mut sanitize::stdout_with_colours(),

@@ -251,6 +251,25 @@ impl Dataset {
 }
 
 impl Report {
+    /// Every figure of the report's `general` paragraphs; `problem` is
+    /// `usize::MAX`, since they belong to no problem. Kept apart from
+    /// [`Report::figures`], whose figures each sit in a problem.
+    pub fn general_figures(&self) -> impl Iterator<Item = FigureRef<'_>> {
+        self.general.iter().enumerate().flat_map(|(mi, m)| {
+            m.figures
+                .iter()
+                .enumerate()
+                .map(move |(fi, figure)| FigureRef {
+                    problem: usize::MAX,
+                    list: ItemList::General,
+                    item: mi,
+                    index: fi,
+                    figure,
+                    measure: m,
+                })
+        })
+    }
+
     /// The problems with the given status.
     pub fn problems_with(&self, status: Status) -> impl Iterator<Item = &Problem> {
         self.problems.iter().filter(move |p| p.status == status)
@@ -286,13 +305,16 @@ impl Report {
     }
 }
 
-/// Which list of a problem an item sits in.
+/// Which list of a problem (or of the report itself) an item sits in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ItemList {
     /// `measures`.
     Measures,
     /// `ongoing`.
     Ongoing,
+    /// The report's `general` paragraphs (introduction, closing): an item of
+    /// the report as a whole, in no problem.
+    General,
 }
 
 impl ItemList {
@@ -301,6 +323,7 @@ impl ItemList {
         match self {
             Self::Measures => "measures",
             Self::Ongoing => "ongoing",
+            Self::General => "general",
         }
     }
 }

@@ -10,17 +10,20 @@ use std::collections::BTreeMap;
 use chrono::{Days, NaiveDate};
 use rust_decimal::Decimal;
 
-use crate::model::{Basis, Dataset, Figure, FigureKind, ItemList, Measure, Report, Role, Status};
-use crate::units::{Currency, Dimension, square_metres_per_mu};
+use crate::model::{
+    Accountability, Dataset, Figure, FigureKind, FigureRef, ItemList, Measure, Report, Role,
+};
+use crate::units::{Currency, Dimension};
 
 /// Where an item (a measure or an ongoing item) sits in a dataset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ItemPath {
     /// Index into `Dataset::reports`.
     pub report: usize,
-    /// Index into `Report::problems`.
+    /// Index into `Report::problems`; `usize::MAX` for a `general` paragraph,
+    /// which belongs to no problem.
     pub problem: usize,
-    /// `measures` or `ongoing`.
+    /// `measures`, `ongoing` or the report's `general`.
     pub list: ItemList,
     /// Index into that list.
     pub item: usize,
@@ -36,12 +39,31 @@ pub struct FigurePath {
 }
 
 impl ItemPath {
+    /// The path of paragraph `item` of a report's `general` paragraphs.
+    pub fn general(report: usize, item: usize) -> Self {
+        Self {
+            report,
+            problem: usize::MAX,
+            list: ItemList::General,
+            item,
+        }
+    }
+
+    /// True for a paragraph about the report as a whole, in no problem.
+    pub fn is_general(&self) -> bool {
+        self.list == ItemList::General
+    }
+
     /// The item this path points at, if the dataset has it.
     pub fn resolve<'a>(&self, dataset: &'a Dataset) -> Option<&'a Measure> {
+        if self.list == ItemList::General {
+            return dataset.reports.get(self.report)?.general.get(self.item);
+        }
         let problem = dataset.problem(self.report, self.problem)?;
         match self.list {
             ItemList::Measures => problem.measures.get(self.item),
             ItemList::Ongoing => problem.ongoing.get(self.item),
+            ItemList::General => None,
         }
     }
 }
@@ -86,6 +108,10 @@ pub enum CountSource {
     Numbering,
     /// Counted from the transcribed problems.
     Transcribed,
+    /// The total of closed, open and long-term, where the report states none.
+    Sum,
+    /// Such a sum, with a count inferred from numbering among its parts.
+    SumWithInferred,
 }
 
 impl CountSource {
@@ -95,6 +121,8 @@ impl CountSource {
             Self::Stated => "stated",
             Self::Numbering => "inferred_from_numbering",
             Self::Transcribed => "transcribed",
+            Self::Sum => "sum",
+            Self::SumWithInferred => "sum_with_inferred",
         }
     }
 }
@@ -130,64 +158,6 @@ impl ProblemCounts {
             long_term: self.long_term.value,
         }
     }
-}
-
-/// The achieved money of one kind in one currency.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MoneyTotal {
-    /// What the money is.
-    pub kind: FigureKind,
-    /// Its currency.
-    pub currency: Currency,
-    /// The sum in yuan or dollars, leaving out overlapping figures.
-    pub amount: Decimal,
-    /// True when any added figure is approximate (余, 多).
-    pub approximate: bool,
-    /// The figures added, then the overlapping ones left out.
-    pub figures: Vec<FigurePath>,
-}
-
-/// The achieved land of one kind.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LandTotal {
-    /// What was done with the land.
-    pub kind: FigureKind,
-    /// The sum in square metres, leaving out overlapping figures.
-    pub m2: Decimal,
-    /// The sum of the targets the added figures are measured against, in m².
-    pub target_m2: Option<Decimal>,
-    /// The part of the added figures that have a target, in m²; the ratio's numerator.
-    pub with_target_m2: Decimal,
-    /// True when any added figure is approximate.
-    pub approximate: bool,
-    /// The figures added, then the overlapping ones left out.
-    pub figures: Vec<FigurePath>,
-}
-
-impl LandTotal {
-    /// The sum in 亩.
-    pub fn mu(&self) -> Decimal {
-        m2_to_mu(self.m2)
-    }
-
-    /// Achieved against target in percent, where there is a target and the
-    /// ratio is a number a decimal can hold (a target of 10⁻²⁸ m² is not).
-    pub fn percent_of_target(&self) -> Option<Decimal> {
-        let target = self.target_m2?;
-        if target.is_zero() {
-            return None;
-        }
-        let percent = self
-            .with_target_m2
-            .checked_mul(Decimal::from(100))?
-            .checked_div(target)?;
-        Some(percent.round_dp(1))
-    }
-}
-
-/// Square metres to 亩, rounded to two decimals.
-pub fn m2_to_mu(m2: Decimal) -> Decimal {
-    (m2 / square_metres_per_mu()).round_dp(2).normalize()
 }
 
 /// Where a deadline falls against the as-of date.
@@ -290,6 +260,17 @@ pub struct ReportStats {
     pub report: usize,
     /// Problem counts.
     pub problems: ProblemCounts,
+    /// All problems: stated where the report states a total, otherwise the
+    /// sum of the best known closed, open and long-term counts.
+    pub total: Count,
+    /// Open problems whose deadline is before the as-of date: the problem's
+    /// own, else the latest of its ongoing items'.
+    pub overdue: u32,
+    /// People held accountable by kind, summed within the report, heaviest
+    /// kind first; stated zero counts kept.
+    pub people: Vec<(Accountability, u32)>,
+    /// Rules made or revised, where the report states any.
+    pub rules: Option<u32>,
     /// Achieved money by kind and currency, recovered first.
     pub money: Vec<MoneyTotal>,
     /// Money figures that are targets, forecasts or plans: never added in.
@@ -322,6 +303,14 @@ pub struct Stats {
 pub struct Totals {
     /// Best known problem counts, added.
     pub problems: Counts,
+    /// The reports' totals, added.
+    pub total: u32,
+    /// Overdue open problems, added.
+    pub overdue: u32,
+    /// People held accountable by kind, added over reports.
+    pub people: Vec<(Accountability, u32)>,
+    /// Rules made or revised, added over the reports that state any.
+    pub rules: Option<u32>,
     /// Transcribed problem counts, added.
     pub transcribed: Counts,
     /// Achieved money by kind and currency.
@@ -348,6 +337,10 @@ impl Stats {
             deadlines: Vec::new(),
             totals: Totals {
                 problems: Counts::default(),
+                total: 0,
+                overdue: 0,
+                people: Vec::new(),
+                rules: None,
                 transcribed: Counts::default(),
                 money: Vec::new(),
                 land: Vec::new(),
@@ -367,6 +360,13 @@ impl Stats {
         let totals = &mut self.totals;
         for r in &stats {
             totals.problems.add(r.problems.best());
+            totals.total += r.total.value;
+            totals.overdue += r.overdue;
+            add_people(&mut totals.people, &r.people);
+            totals.rules = match (totals.rules, r.rules) {
+                (None, None) => None,
+                (a, b) => Some(a.unwrap_or(0) + b.unwrap_or(0)),
+            };
             totals.transcribed.add(r.problems.transcribed);
             totals.deadlines.add(r.deadlines);
             for m in &r.money {
@@ -382,6 +382,7 @@ impl Stats {
                                 amount: Decimal::ZERO,
                                 approximate: false,
                                 figures: Vec::new(),
+                                added: 0,
                             },
                         );
                         at
@@ -390,7 +391,7 @@ impl Stats {
                 let entry = &mut totals.money[at];
                 entry.amount += m.amount;
                 entry.approximate |= m.approximate;
-                entry.figures.extend(&m.figures);
+                merge_figures(&mut entry.figures, &mut entry.added, &m.figures, m.added);
             }
             for l in &r.land {
                 let at = match totals.land.binary_search_by_key(&l.kind, |t| t.kind) {
@@ -405,6 +406,7 @@ impl Stats {
                                 with_target_m2: Decimal::ZERO,
                                 approximate: false,
                                 figures: Vec::new(),
+                                added: 0,
                             },
                         );
                         at
@@ -415,7 +417,7 @@ impl Stats {
                 entry.with_target_m2 += l.with_target_m2;
                 entry.target_m2 = add_opt(entry.target_m2, l.target_m2);
                 entry.approximate |= l.approximate;
-                entry.figures.extend(&l.figures);
+                merge_figures(&mut entry.figures, &mut entry.added, &l.figures, l.added);
             }
         }
         self.reports.extend(stats);
@@ -474,38 +476,24 @@ fn per_report(
     (stats, deadlines)
 }
 
+/// Appends another report's figures to a total's: its added ones after the
+/// added ones already there, its listed ones at the end.
+fn merge_figures(
+    figures: &mut Vec<FigurePath>,
+    added: &mut usize,
+    more: &[FigurePath],
+    more_added: usize,
+) {
+    let (more_added_part, more_listed) = more.split_at(more_added.min(more.len()));
+    figures.splice(*added..*added, more_added_part.iter().copied());
+    *added += more_added_part.len();
+    figures.extend(more_listed);
+}
+
 fn add_opt(a: Option<Decimal>, b: Option<Decimal>) -> Option<Decimal> {
     match (a, b) {
         (None, None) => None,
         (a, b) => Some(a.unwrap_or_default() + b.unwrap_or_default()),
-    }
-}
-
-fn problem_counts(report: &Report) -> ProblemCounts {
-    let count = |status| report.problems_with(status).count() as u32;
-    let transcribed = Counts {
-        closed: count(Status::Closed),
-        open: count(Status::Open),
-        long_term: count(Status::LongTerm),
-    };
-    let best = |stated: &Option<crate::model::StatedCount>, transcribed: u32| match stated {
-        Some(s) => Count {
-            value: s.value,
-            source: match s.basis {
-                Basis::Stated => CountSource::Stated,
-                Basis::InferredFromNumbering => CountSource::Numbering,
-            },
-        },
-        None => Count {
-            value: transcribed,
-            source: CountSource::Transcribed,
-        },
-    };
-    ProblemCounts {
-        closed: best(&report.stated.closed, transcribed.closed),
-        open: best(&report.stated.open, transcribed.open),
-        long_term: best(&report.stated.long_term, transcribed.long_term),
-        transcribed,
     }
 }
 
@@ -523,31 +511,49 @@ fn report_stats(
     deadlines: &mut Vec<DeadlineEntry>,
 ) -> ReportStats {
     let targets: BTreeMap<&str, &Figure> = report
-        .figures()
+        .general_figures()
+        .chain(report.figures())
         .filter_map(|f| Some((f.figure.id.as_deref()?, f.figure)))
         .collect();
 
+    // A report-level figure (in `general`) of a kind is the report's own
+    // total for that kind: the problems' figures of the same kind (and
+    // currency) are listed under it but not added, since the report's total
+    // already holds them or says more than they do. Adding both would count
+    // the same money twice.
+    let reported: Vec<(FigureKind, Option<crate::units::Currency>)> = report
+        .general_figures()
+        .filter(|f| f.figure.role == Role::Achieved && f.figure.overlaps.is_none())
+        .map(|f| (f.figure.kind, f.figure.unit.currency()))
+        .collect();
+
     let mut money: BTreeMap<(u8, FigureKind, Currency), MoneyTotal> = BTreeMap::new();
-    let mut money_overlapping: Vec<((u8, FigureKind, Currency), FigurePath)> = Vec::new();
+    let mut money_listed: Vec<((u8, FigureKind, Currency), FigurePath)> = Vec::new();
     let mut money_other = Vec::new();
     let mut land: BTreeMap<FigureKind, LandTotal> = BTreeMap::new();
-    let mut land_overlapping: Vec<(FigureKind, FigurePath)> = Vec::new();
+    let mut land_listed: Vec<(FigureKind, FigurePath)> = Vec::new();
     let mut land_other = Vec::new();
 
-    for f in report.figures() {
-        let path = FigurePath {
-            item: ItemPath {
+    let path_of = |f: &FigureRef<'_>| FigurePath {
+        item: match f.list {
+            ItemList::General => ItemPath::general(index, f.item),
+            list => ItemPath {
                 report: index,
                 problem: f.problem,
-                list: f.list,
+                list,
                 item: f.item,
             },
-            figure: f.index,
-        };
+        },
+        figure: f.index,
+    };
+    for f in report.general_figures().chain(report.figures()) {
+        let path = path_of(&f);
         let figure = f.figure;
         let Some(value) = base_value(figure) else {
             continue;
         };
+        let in_report_total = f.list != ItemList::General
+            && reported.contains(&(figure.kind, figure.unit.currency()));
         match figure.unit.dimension() {
             Some(Dimension::Money(currency)) => {
                 if figure.role != Role::Achieved {
@@ -555,8 +561,8 @@ fn report_stats(
                     continue;
                 }
                 let key = (figure.kind.money_rank(), figure.kind, currency);
-                if figure.overlaps.is_some() {
-                    money_overlapping.push((key, path));
+                if figure.overlaps.is_some() || in_report_total {
+                    money_listed.push((key, path));
                     continue;
                 }
                 let entry = money.entry(key).or_insert_with(|| MoneyTotal {
@@ -565,18 +571,20 @@ fn report_stats(
                     amount: Decimal::ZERO,
                     approximate: false,
                     figures: Vec::new(),
+                    added: 0,
                 });
                 entry.amount += value;
                 entry.approximate |= figure.approximate;
                 entry.figures.push(path);
+                entry.added += 1;
             }
             Some(Dimension::Area) => {
                 if figure.role != Role::Achieved {
                     land_other.push(path);
                     continue;
                 }
-                if figure.overlaps.is_some() {
-                    land_overlapping.push((figure.kind, path));
+                if figure.overlaps.is_some() || in_report_total {
+                    land_listed.push((figure.kind, path));
                     continue;
                 }
                 let entry = land.entry(figure.kind).or_insert_with(|| LandTotal {
@@ -586,6 +594,7 @@ fn report_stats(
                     with_target_m2: Decimal::ZERO,
                     approximate: false,
                     figures: Vec::new(),
+                    added: 0,
                 });
                 entry.m2 += value;
                 entry.approximate |= figure.approximate;
@@ -600,19 +609,20 @@ fn report_stats(
                     entry.with_target_m2 += value;
                 }
                 entry.figures.push(path);
+                entry.added += 1;
             }
             _ => {}
         }
     }
-    // Overlapping figures are listed after the ones added, so a reader sees them.
-    for (key, path) in money_overlapping {
+    // Figures listed but not added come after the added ones, so a reader sees them.
+    for (key, path) in money_listed {
         if let Some(entry) = money.get_mut(&key) {
             entry.figures.push(path);
         } else {
             money_other.push(path);
         }
     }
-    for (kind, path) in land_overlapping {
+    for (kind, path) in land_listed {
         if let Some(entry) = land.get_mut(&kind) {
             entry.figures.push(path);
         } else {
@@ -654,9 +664,14 @@ fn report_stats(
         }
     }
 
+    let problems = problem_counts(report);
     ReportStats {
         report: index,
-        problems: problem_counts(report),
+        total: problem_total(report, &problems),
+        overdue: overdue_problems(report, as_of),
+        people: people_by_kind(report),
+        rules: (!report.rules.is_empty()).then(|| report.rules.iter().map(|r| r.count).sum()),
+        problems,
         money: money.into_values().collect(),
         money_other,
         unstated,
@@ -665,6 +680,13 @@ fn report_stats(
         deadlines: buckets,
     }
 }
+
+mod amounts;
+mod problems;
+
+pub use amounts::{LandTotal, MoneySection, MoneyTotal, m2_to_mu};
+pub use problems::problem_due;
+use problems::{add_people, overdue_problems, people_by_kind, problem_counts, problem_total};
 
 #[cfg(test)]
 mod tests;

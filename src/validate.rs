@@ -11,14 +11,18 @@ use rust_decimal::Decimal;
 use crate::deadline::parse_deadline;
 use crate::diagnostic::Severity;
 use crate::jsonpos::{self, Segment};
-use crate::model::{Dataset, Figure, FigureKind, FigureRef, Report, Status};
+use crate::model::{Dataset, Figure, FigureKind, FigureRef, Report, SourceKind, Status};
 use crate::numerals::chinese_number;
 use crate::quote;
 use crate::units::{Dimension, Unit};
 
+mod ledger;
 mod references;
+mod results;
 
+use ledger::check_ledger_fields;
 use references::{check_reference_cycles, check_references};
+use results::check_results;
 
 /// One thing wrong (or worth a look) in a dataset, located by JSON path.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,6 +123,8 @@ fn check_report(r: usize, report: &Report, issues: &mut Vec<Issue>) {
     check_stated_totals(r, report, issues);
     check_deadlines(r, report, issues);
     check_figures(r, report, issues);
+    check_ledger_fields(r, report, issues);
+    check_results(r, report, issues);
 }
 
 /// Ids and references are keys: a control character in one would make two
@@ -273,13 +279,19 @@ fn check_deadlines(r: usize, report: &Report, issues: &mut Vec<Issue>) {
                 };
                 let parsed = parse_deadline(&deadline.text, report.published);
                 match (deadline.date, parsed) {
-                    (Some(date), _) if date < report.published => issues.push(Issue::error(
-                        join(&path(), [key("date")]),
-                        format!(
-                            "deadline '{date}' is before the report's publication date '{}'",
-                            report.published
-                        ),
-                    )),
+                    // A ledger is a snapshot of work under way: a deadline
+                    // before its date is overdue, not wrong.
+                    (Some(date), _)
+                        if date < report.published && report.source.kind != SourceKind::Ledger =>
+                    {
+                        issues.push(Issue::error(
+                            join(&path(), [key("date")]),
+                            format!(
+                                "deadline '{date}' is before the report's publication date '{}'",
+                                report.published
+                            ),
+                        ))
+                    }
                     (Some(date), Some(meant)) if date != meant => issues.push(
                         Issue::error(
                             join(&path(), [key("date")]),

@@ -312,6 +312,39 @@ fn invalid_negative_value() {
     );
 }
 
+/// Schema version 2: a cell range not in A1 notation, 立行立改 with no day,
+/// 长期坚持 with a day, a people count its quote does not state and a rate
+/// above 100% are each named with their JSON path and the bad value.
+#[test]
+fn invalid_v2_ledger_fields_and_stated_results_are_each_named() {
+    fails(
+        "v2-ledger-errors.json",
+        &[
+            "$.reports[0].problems[0].cells.range: cell range 'A5:5H' is not in A1 notation",
+            "$.reports[0].problems[2].deadline.date_from: 'date_from' '立行立改：按台账填报日期' explains a date, but the deadline has none",
+            "$.reports[0].problems[4].deadline.date: long-term deadline '长期坚持' has a date '2023-12-31'",
+            "$.reports[0].people[0].count: count '4' is not written in its quote '给予党纪处分3人'",
+            "$.reports[0].stated.completion_rate.percent: completion rate '187.1' is not between 0 and 100",
+            "5 errors, 0 warnings; nothing loaded",
+        ],
+    );
+}
+
+/// The v2 fixtures (a ledger whose deadlines fall before its own date, and a
+/// report with general paragraphs, people and rules) pass.
+#[test]
+fn valid_v2_fixtures_pass() {
+    for name in ["v2-ledger.json", "v2-report.json"] {
+        let run = check(&[&format!("{VALID}/{name}")]);
+        assert_eq!(run.code, 0, "{}", run.output);
+        assert!(
+            run.output.contains("0 errors, 0 warnings"),
+            "{}",
+            run.output
+        );
+    }
+}
+
 /// A deadline before the report was published.
 #[test]
 fn invalid_deadline_before_publication() {
@@ -521,7 +554,7 @@ fn valid_directory_loads_every_file() {
     assert_eq!(run.code, 0, "{}", run.output);
     assert!(
         run.output
-            .ends_with("tests/fixtures/valid: 2 reports, 0 errors, 2 warnings\n"),
+            .ends_with("tests/fixtures/valid: 4 reports, 0 errors, 2 warnings\n"),
         "{}",
         run.output
     );

@@ -340,8 +340,9 @@ proptest! {
         let lines = seed_lines();
         let mut keep = vec![true; lines.len()];
         for (start, len) in cuts {
-            let end = (start + len).min(lines.len());
-            keep.iter_mut().take(end).skip(start).for_each(|k| *k = false);
+            for slot in keep.iter_mut().take(start + len).skip(start) {
+                *slot = false;
+            }
         }
         for k in scattered {
             if let Some(slot) = keep.get_mut(k) {

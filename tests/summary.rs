@@ -64,20 +64,31 @@ fn edz_shows_eleven_closed_and_two_open() {
     assert_eq!(edz["published"], "2021-12-30");
 }
 
-/// Land: 盘活存量建设用地849.56亩, 低效用地再开发776.3亩, 批而未供土地处置513.77亩,
-/// and 110万平方米 expropriated against a floor of 100万平方米 = 110%.
+/// Land: 盘活存量建设用地849.56亩, 低效用地再开发776.3亩, 批而未供土地处置513.77亩;
+/// 110万平方米 of building floor area (房屋征收) against a floor of 100万平方米
+/// = 110% is floor area, in m² only, never land and never in 亩.
 #[test]
 fn land_figures_match_the_source() {
     let json = summary_json(&[]);
-    let land = &report(&json, "wuxi-edz-2021-12-30")["land"];
+    let edz = report(&json, "wuxi-edz-2021-12-30");
+    let land = &edz["land"];
     assert_eq!(find(land, "land_revitalised")["mu"], 849.56);
     assert_eq!(find(land, "land_redeveloped")["mu"], 776.3);
     assert_eq!(find(land, "land_unsupplied_disposed")["mu"], 513.77);
-    let expropriated = find(land, "land_expropriated");
+    assert_eq!(land.as_array().unwrap().len(), 3, "{land}");
+    let expropriated = find(&edz["floor_area"], "floor_area_expropriated");
     // 23.7万平方米 of non-residential buildings is part of the 110万: not added twice.
     assert_eq!(expropriated["m2"], 1_100_000);
     assert_eq!(expropriated["target_m2"], 1_000_000);
     assert_eq!(expropriated["percent_of_target"], 110);
+    assert!(expropriated.get("mu").is_none(), "{expropriated}");
+    assert!(
+        json["totals"]["land"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|l| l["kind"] != "floor_area_expropriated")
+    );
 }
 
 /// Money: achieved amounts by kind; CNY and USD apart; forecasts never added in.
@@ -224,7 +235,10 @@ fn approximate_totals_keep_their_mark_in_text_and_markdown() {
     assert!(line(&en, "invested").contains("~5,000万元"), "{en}");
     assert!(!line(&en, "disbursed").contains('~'), "{en}");
     let md = text(&["--lang", "en", "--format", "markdown"]);
-    assert!(md.contains("| invested | ~5,000万元 | CNY |"), "{md}");
+    assert!(
+        md.contains("| invested | ~5,000万元 | CNY | Funds moved |"),
+        "{md}"
+    );
     assert!(md.contains("| exports | ~1,200万美元 | USD |"), "{md}");
 }
 
@@ -307,5 +321,118 @@ fn a_wrong_as_of_day_says_what_is_wrong() {
         assert!(out.stdout.is_empty(), "{day}");
         let err = String::from_utf8_lossy(&out.stderr);
         assert!(err.contains(says), "{err}");
+    }
+}
+
+const V2_LEDGER: &str = "tests/fixtures/valid/v2-ledger.json";
+const V2_REPORT: &str = "tests/fixtures/valid/v2-report.json";
+
+/// A ledger as of its own date: 5 problems in all (no stated total, so the
+/// sum), 2 of them overdue: one by its own deadline (2023.3.31), one by the
+/// latest of its ongoing items (2023年5月底前). Problem 3 is due that very day
+/// (立行立改), the closed one's deadline is past but it is closed, and the
+/// long-term one has no day.
+#[test]
+fn ledger_problems_total_and_overdue_follow_their_own_deadlines() {
+    let json = summary_json_as_of("2023-07-05", &[V2_LEDGER]);
+    let ledger = report(&json, "ledger-jiaoyu-2023-07-05");
+    assert_eq!(ledger["problems"]["total"], 5);
+    assert_eq!(ledger["problems"]["overdue"], 2);
+    assert_eq!(ledger["problems"]["open"], 3);
+    assert_eq!(ledger["problems_source"]["total"], "sum");
+    assert_eq!(ledger["people"], serde_json::json!([]));
+    assert_eq!(ledger["rules"], Value::Null);
+    // A week earlier, only the one due in March is overdue.
+    let earlier = summary_json_as_of("2023-05-15", &[V2_LEDGER]);
+    assert_eq!(earlier["totals"]["problems"]["overdue"], 1);
+}
+
+/// A report's stated results: total 31 as stated, people by kind with the
+/// zero count kept, 12 rules, and the money of its general paragraphs by
+/// group. A problem's 追缴 1.2万元 and 退还 2万元 are not added to the report's
+/// own totals of those kinds (3.518万 + 88万; 21.4万): never counted twice.
+#[test]
+fn report_results_people_rules_and_general_money_are_counted_once() {
+    let json = summary_json_as_of("2023-07-05", &[V2_REPORT]);
+    let r = report(&json, "county-round-2023");
+    assert_eq!(r["problems"]["total"], 31);
+    assert_eq!(r["problems_source"]["total"], "stated");
+    assert_eq!(r["problems"]["overdue"], 1);
+    assert_eq!(r["rules"], 12);
+    let people = &r["people"];
+    assert_eq!(find(people, "party_discipline")["count"], 3);
+    assert_eq!(find(people, "admonition")["count"], 5);
+    assert_eq!(find(people, "critical_education")["count"], 0);
+    assert_eq!(find(people, "leads_handed_over")["count"], 2);
+    let money = &r["money"];
+    let recovered = find(money, "recovered");
+    assert_eq!(recovered["group"], "recovered");
+    assert_eq!(recovered["amount"], 915_180);
+    assert_eq!(find(money, "refunded")["amount"], 214_000);
+    assert_eq!(find(money, "loss_retrieved")["amount"], 6_023_000);
+    assert_eq!(find(money, "confiscated")["group"], "recovered");
+    // A problem's own kinds that the report states no total for are added.
+    assert_eq!(find(money, "disbursed")["amount"], 100_000);
+    assert_eq!(find(money, "disbursed")["group"], "funds");
+    assert_eq!(find(money, "fixed_asset_investment")["group"], "economy");
+    assert_eq!(find(money, "pending_settlement")["group"], "funds");
+    let floor = find(&r["floor_area"], "floor_area_expropriated");
+    assert_eq!(floor["m2"], 23_000);
+    assert_eq!(r["land"], serde_json::json!([]));
+}
+
+/// Totals over a ledger and a report: problems, overdue and people are sums;
+/// rules are the one report's; a ledger that states none leaves them out
+/// rather than adding a zero.
+#[test]
+fn totals_add_problems_overdue_people_and_rules_over_reports() {
+    let json = summary_json_as_of("2023-07-05", &[V2_REPORT, V2_LEDGER]);
+    let t = &json["totals"];
+    assert_eq!(t["problems"]["total"], 36);
+    assert_eq!(t["problems"]["overdue"], 3);
+    assert_eq!(t["rules"], 12);
+    assert_eq!(find(&t["people"], "party_discipline")["count"], 3);
+    let recovered = find(&t["money"], "recovered");
+    assert_eq!(recovered["amount"], 915_180 + 125_000);
+}
+
+/// The text and markdown summaries show the total, the overdue problems,
+/// people by kind, rules (or that none are stated), money by section with
+/// economic indicators apart, and why a problem's figure is not added.
+#[test]
+fn text_and_markdown_show_people_rules_total_and_overdue() {
+    let text = |format: &str, lang: &str| {
+        let out = zhenggai()
+            .args(["summary", "--as-of", "2023-07-05", "--format", format])
+            .args(["--lang", lang, V2_REPORT, V2_LEDGER])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let zh = text("text", "zh");
+    for needle in [
+        "总数 31（通报所述） · 逾期问题 1",
+        "总数 5（各项相加） · 逾期问题 2",
+        "党纪处分 3 · 政务处分 2 · 诫勉 5 · 批评教育 0",
+        "建章立制                  12",
+        "建章立制                  未说明",
+        "[追缴挽损]",
+        "[经济指标（不是追缴挽损，不与其同一标尺）]",
+        "(1.2万元: 已含在通报总体数字中，不重复计入)",
+        "房屋征收面积（平方米，不是土地，不折算亩）",
+    ] {
+        assert!(zh.contains(needle), "missing {needle} in\n{zh}");
+    }
+    let en = text("markdown", "en");
+    for needle in [
+        "| total (stated) | 31 | 2 |",
+        "| overdue problems | 1 | |",
+        "People held accountable: leads handed over 2 · Party discipline 3",
+        "Rules made or revised: 12",
+        "| recovered | 91.52万元 | CNY | Money recovered |",
+        "| fixed-asset investment | 5.6亿元 | CNY | Economic indicators",
+    ] {
+        assert!(en.contains(needle), "missing {needle} in\n{en}");
     }
 }

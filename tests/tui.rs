@@ -382,7 +382,7 @@ fn lagging_problem_lists_four_measures_and_its_ongoing_items_with_deadlines() {
 fn u_on_amounts_changes_wan_yuan_to_yi_yuan_in_the_bars() {
     let mut a = app(Lang::Zh, 120, 40);
     chars(&mut a, "3");
-    let bars = |a: &App| panel_text(render(a).backend().buffer(), "已完成金额");
+    let bars = |a: &App| panel_text(render(a).backend().buffer(), "金额合计");
     let before = bars(&a);
     assert!(
         before.contains("4,000万元") && before.contains("64,700万美元"),

@@ -1031,6 +1031,27 @@ fn exporting_twice_writes_two_files_with_a_bom() {
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
 }
 
+/// `e` writes the table as CSV and as a real xlsx workbook side by side,
+/// both with the rows on screen; twice gives a second pair, never overwriting.
+#[test]
+fn e_writes_a_csv_and_an_xlsx_of_the_same_rows() {
+    use calamine::{Reader, Xlsx, open_workbook};
+    let mut a = app(Lang::Zh, 120, 40);
+    typing(&mut a, "2");
+    let dir = tempfile::tempdir().unwrap();
+    let [csv, xlsx] = export::write_files(&a, dir.path()).unwrap();
+    assert_eq!(csv.file_name().unwrap(), "zhenggai-problems.csv");
+    assert_eq!(xlsx.file_name().unwrap(), "zhenggai-problems.xlsx");
+    let mut book: Xlsx<_> = open_workbook(&xlsx).unwrap();
+    let range = book.worksheet_range("问题").unwrap();
+    let csv_text = std::fs::read_to_string(&csv).unwrap();
+    assert_eq!(range.get_size().0, csv_text.lines().count());
+    assert_eq!(range.get_size().0, 9);
+    let [csv2, xlsx2] = export::write_files(&a, dir.path()).unwrap();
+    assert_eq!(csv2.file_name().unwrap(), "zhenggai-problems-2.csv");
+    assert_eq!(xlsx2.file_name().unwrap(), "zhenggai-problems-2.xlsx");
+}
+
 // Copy.
 
 /// `y` on the Land drill-down of 849.56亩 copies the figure with its clause.

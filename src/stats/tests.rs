@@ -36,6 +36,7 @@ fn land(m2: &str, target: Option<&str>) -> LandTotal {
         with_target_m2: m2.parse().unwrap(),
         approximate: false,
         figures: Vec::new(),
+        added: 0,
     }
 }
 
@@ -179,9 +180,12 @@ fn the_bundled_reports_add_up_as_the_seed_says() {
     assert_eq!(t.money.len(), 12);
 
     let land = |kind: FigureKind| t.land.iter().find(|l| l.kind == kind).unwrap();
-    let expropriated = land(FigureKind::LandExpropriated);
+    // Building floor area of 房屋征收: its own kind, in m², never land.
+    let expropriated = land(FigureKind::FloorAreaExpropriated);
+    assert!(expropriated.is_floor_area());
     assert_eq!(expropriated.m2, Decimal::from(1_100_000));
-    assert_eq!(expropriated.mu(), Decimal::from(1650));
+    // 23.7万平方米 is part of the 110万: listed after it, not added.
+    assert_eq!((expropriated.figures.len(), expropriated.added), (2, 1));
     // The floor of 100万平方米 is a target: measured against, never added.
     assert_eq!(expropriated.target_m2, Some(Decimal::from(1_000_000)));
     assert_eq!(expropriated.with_target_m2, Decimal::from(1_100_000));
@@ -189,7 +193,7 @@ fn the_bundled_reports_add_up_as_the_seed_says() {
     let own = stats.reports[0]
         .land
         .iter()
-        .find(|l| l.kind == FigureKind::LandExpropriated)
+        .find(|l| l.kind == FigureKind::FloorAreaExpropriated)
         .unwrap();
     assert_eq!(own.target_m2, Some(Decimal::from(1_000_000)));
     assert_eq!(
@@ -297,4 +301,74 @@ fn long_term_problems_count_and_add_up() {
         }
     );
     assert_eq!(sum.total(), 66);
+}
+
+fn fixture(name: &str) -> Dataset {
+    let path = std::path::PathBuf::from(format!("tests/fixtures/valid/{name}"));
+    crate::load::load(&[path]).unwrap().dataset
+}
+
+/// Overdue counts open problems only, by their own deadline when they have
+/// one (a long-term one has no day, whatever its items say), else by the
+/// latest of their ongoing items.
+#[test]
+fn overdue_problems_follow_their_own_deadline_else_their_latest_ongoing_item() {
+    let mut data = fixture("v2-ledger.json");
+    let as_of = day("2023-07-05");
+    assert_eq!(Stats::compute(&data, as_of).reports[0].overdue, 2);
+    // Problem 4's items are due in April and May; one more item in December
+    // moves its day past the as-of date.
+    let mut later = data.reports[0].problems[3].ongoing[0].clone();
+    later.deadline.as_mut().unwrap().date = Some(day("2023-12-31"));
+    data.reports[0].problems[3].ongoing.push(later);
+    assert_eq!(Stats::compute(&data, as_of).reports[0].overdue, 1);
+    // A long-term deadline of its own has no day: never overdue.
+    data.reports[0].problems[1]
+        .deadline
+        .as_mut()
+        .unwrap()
+        .long_term = true;
+    data.reports[0].problems[1].deadline.as_mut().unwrap().date = None;
+    assert_eq!(Stats::compute(&data, as_of).reports[0].overdue, 0);
+    // Closed problems past their day are done, not overdue.
+    data.reports[0].problems[3].status = crate::model::Status::Closed;
+    data.reports[0].problems[3].ongoing.pop();
+    assert_eq!(Stats::compute(&data, as_of).reports[0].overdue, 0);
+}
+
+/// A report-level figure of a kind is the report's own total: the problems'
+/// figures of that kind are listed after the added ones and not added; over
+/// several reports the added figures still come first.
+#[test]
+fn general_figures_are_the_reports_own_totals_and_never_added_twice() {
+    let data = fixture("v2-report.json");
+    let stats = Stats::compute(&data, day("2023-07-05"));
+    let recovered = stats.reports[0]
+        .money
+        .iter()
+        .find(|m| m.kind == FigureKind::Recovered)
+        .unwrap();
+    assert_eq!(recovered.amount, Decimal::from(915_180));
+    assert_eq!((recovered.figures.len(), recovered.added), (3, 2));
+    assert!(recovered.figures[..2].iter().all(|f| f.item.is_general()));
+    assert!(!recovered.figures[2].item.is_general());
+    let mut twice = data.clone();
+    twice.reports.push(data.reports[0].clone());
+    twice.reports[1].id = "copy".into();
+    let totals = Stats::compute(&twice, day("2023-07-05")).totals;
+    let recovered = totals
+        .money
+        .iter()
+        .find(|m| m.kind == FigureKind::Recovered)
+        .unwrap();
+    assert_eq!(recovered.amount, Decimal::from(2 * 915_180));
+    assert_eq!(recovered.added, 4);
+    assert!(recovered.figures[..4].iter().all(|f| f.item.is_general()));
+    assert_eq!(totals.total, 62);
+    assert_eq!(totals.rules, Some(24));
+    assert!(
+        totals
+            .people
+            .contains(&(Accountability::CriticalEducation, 0))
+    );
 }

@@ -14,6 +14,8 @@ use super::keys::Scope;
 use super::rows::{Filter, MoneyRow, Rows, sort_orders};
 use super::search;
 
+mod copy;
+
 /// One screen a user can be on: a tab's top level or a level of drill-down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
@@ -27,8 +29,10 @@ pub enum View {
     Land,
     /// The Deadlines tab: items with deadlines.
     Deadlines,
-    /// One report and its problems.
+    /// One report and its problems, after a row for its general paragraphs.
     Report(usize),
+    /// A report's general paragraphs (introduction, closing): the report as a whole.
+    General(usize),
     /// One problem and its measures and ongoing items.
     Problem(usize, usize),
     /// One measure or ongoing item: its text, figures and their sources.
@@ -201,7 +205,9 @@ fn slice_rows(view: View) -> usize {
         View::Overview => 192,
         View::Problems | View::Report(_) => 1_536,
         View::Amounts => 2_048,
-        View::Land | View::Deadlines | View::Problem(..) | View::Item(_) => 4_096,
+        View::Land | View::Deadlines | View::Problem(..) | View::General(_) | View::Item(_) => {
+            4_096
+        }
     }
 }
 
@@ -433,6 +439,7 @@ impl App {
                     for level in stack {
                         let view = match level.view {
                             View::Report(r) => remap(r).map(View::Report),
+                            View::General(r) => remap(r).map(View::General),
                             View::Problem(r, p) => remap(r).map(|r| View::Problem(r, p)),
                             View::Item(path) => remap(path.report)
                                 .map(|report| View::Item(ItemPath { report, ..path })),
@@ -457,7 +464,7 @@ impl App {
         self.refresh_rows();
         for (t, kept) in stacks.into_iter().enumerate() {
             let count_ok = |app: &App, level: &Level| match level.view {
-                View::Report(r) => r < app.data.reports.len(),
+                View::Report(r) | View::General(r) => r < app.data.reports.len(),
                 View::Problem(r, p) => app.data.problem(r, p).is_some(),
                 View::Item(path) => path.resolve(&app.data).is_some(),
                 _ => true,
@@ -550,6 +557,22 @@ impl App {
         path.resolve(&self.data).map(|_| path)
     }
 
+    /// What row `at` of a report's table is: `None` for the row of its
+    /// general paragraphs, `Some(problem)` for a problem; absent past the end.
+    pub fn report_row(&self, r: usize, at: usize) -> Option<Option<usize>> {
+        if self.rows.report_has_general(&self.data, r) {
+            if at == 0 {
+                return Some(None);
+            }
+            return self
+                .rows
+                .report_problems(&self.data, r)
+                .nth(at - 1)
+                .map(Some);
+        }
+        self.rows.report_problems(&self.data, r).nth(at).map(Some)
+    }
+
     /// How many selectable rows a view has.
     pub fn row_count(&self, view: View) -> usize {
         match view {
@@ -558,7 +581,11 @@ impl App {
             View::Amounts => self.rows.money.len(),
             View::Land => self.rows.land.len(),
             View::Deadlines => self.rows.deadlines.len(),
-            View::Report(r) => self.rows.report_problems(&self.data, r).count(),
+            View::Report(r) => {
+                usize::from(self.rows.report_has_general(&self.data, r))
+                    + self.rows.report_problems(&self.data, r).count()
+            }
+            View::General(r) => self.data.reports.get(r).map_or(0, |x| x.general.len()),
             View::Problem(r, p) => self
                 .data
                 .problem(r, p)
@@ -586,14 +613,19 @@ impl App {
                 .problems
                 .get(at)
                 .map(|&(r, p)| Level::new(View::Problem(r, p))),
-            View::Report(r) => self
-                .rows
-                .report_problems(&self.data, r)
-                .nth(at)
-                .map(|p| Level::new(View::Problem(r, p))),
+            View::Report(r) => match self.report_row(r, at)? {
+                None => Some(Level::new(View::General(r))),
+                Some(p) => Some(Level::new(View::Problem(r, p))),
+            },
+            View::General(r) => {
+                let path = ItemPath::general(r, at);
+                path.resolve(&self.data).map(|_| item(path, 0))
+            }
             View::Problem(r, p) => self.item_path(r, p, at).map(|path| item(path, 0)),
             View::Amounts => match self.rows.money.get(at)? {
-                MoneyRow::Achieved(f) | MoneyRow::NotSummed(f) => Some(item(f.item, f.figure)),
+                MoneyRow::Achieved(f) | MoneyRow::Listed(f) | MoneyRow::NotSummed(f) => {
+                    Some(item(f.item, f.figure))
+                }
                 MoneyRow::Unstated(u) => Some(item(u.item, 0)),
             },
             View::Land => self.rows.land.get(at).map(|f| item(f.item, f.figure)),
@@ -970,68 +1002,6 @@ impl App {
             level.offset = level.selected;
         } else if level.selected >= level.offset + page {
             level.offset = level.selected + 1 - page;
-        }
-    }
-
-    /// What `y` copies: the selected figure with its source clause, or the selected
-    /// row's title and text.
-    pub fn copy_text(&self) -> Option<String> {
-        let level = self.level();
-        let at = level.selected;
-        let figure_text = |f: &crate::model::Figure| format!("{} {}：{}", f.label, f.text, f.quote);
-        match level.view {
-            View::Item(path) => {
-                let item = path.resolve(&self.data)?;
-                match item.figures.get(at) {
-                    Some(f) => Some(figure_text(f)),
-                    None => Some(item.text.clone()),
-                }
-            }
-            View::Amounts => match self.rows.money.get(at)? {
-                MoneyRow::Achieved(f) | MoneyRow::NotSummed(f) => {
-                    f.resolve(&self.data).map(figure_text)
-                }
-                MoneyRow::Unstated(u) => u
-                    .item
-                    .resolve(&self.data)?
-                    .unstated
-                    .get(u.index)
-                    .map(|x| x.quote.clone()),
-            },
-            View::Land => self.rows.land.get(at)?.resolve(&self.data).map(figure_text),
-            View::Deadlines => {
-                let d = self.stats.deadlines.get(*self.rows.deadlines.get(at)?)?;
-                d.item.resolve(&self.data).map(|m| m.text.clone())
-            }
-            View::Overview => self
-                .data
-                .reports
-                .get(*self.rows.overview.get(at)?)
-                .map(|r| r.title.clone()),
-            View::Problems | View::Report(_) => {
-                let (r, p) = match level.view {
-                    View::Report(r) => (r, self.rows.report_problems(&self.data, r).nth(at)?),
-                    _ => *self.rows.problems.get(at)?,
-                };
-                let problem = self.data.problem(r, p)?;
-                let figures: Vec<String> = problem
-                    .measures
-                    .iter()
-                    .chain(&problem.ongoing)
-                    .flat_map(|m| &m.figures)
-                    .map(|f| format!("{} {}", f.label, f.text))
-                    .collect();
-                Some(format!(
-                    "{} {}\n{}",
-                    problem.number.as_deref().unwrap_or("?"),
-                    problem.display_title(),
-                    figures.join("\n")
-                ))
-            }
-            View::Problem(r, p) => self
-                .item_path(r, p, at)?
-                .resolve(&self.data)
-                .map(|m| m.text.clone()),
         }
     }
 }

@@ -1,5 +1,6 @@
-//! The current table as rows of text, for `e` (CSV files) — the same rows, in the
-//! same order and under the same filters, as on screen.
+//! The current table as rows of text, for `e` (a CSV file and an xlsx
+//! workbook) and `zhenggai export` — the same rows, in the same order and
+//! under the same filters, as on screen.
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -7,7 +8,10 @@ use std::path::{Path, PathBuf};
 use super::app::{App, View};
 use super::rows::MoneyRow;
 use crate::i18n::{self, Msg};
-use crate::model::ItemList;
+use crate::model::{ItemList, Status};
+use crate::stats::Bucket;
+pub use crate::table::to_csv;
+use crate::table::{Table, xlsx};
 
 /// A name for the table ("problems") and its rows, header first.
 pub fn table(app: &App) -> (&'static str, Vec<Vec<String>>) {
@@ -46,8 +50,11 @@ pub fn table(app: &App) -> (&'static str, Vec<Vec<String>>) {
         t(Msg::Report),
         t(Msg::SourceClause),
     ];
+    let overdue_word = i18n::bucket(Bucket::Overdue, lang);
     let problem_row = |r: usize, p: usize| -> Option<Vec<String>> {
         let problem = data.problem(r, p)?;
+        let overdue = problem.status == Status::Open
+            && crate::stats::problem_due(problem).is_some_and(|d| d < app.stats.as_of);
         Some(vec![
             issuer(r),
             problem.number.clone().unwrap_or_default(),
@@ -57,6 +64,11 @@ pub fn table(app: &App) -> (&'static str, Vec<Vec<String>>) {
             super::ui::nearest_deadline(problem)
                 .map(|d| d.to_string())
                 .unwrap_or_default(),
+            if overdue {
+                overdue_word.to_string()
+            } else {
+                String::new()
+            },
         ])
     };
     let problem_header = vec![
@@ -66,6 +78,7 @@ pub fn table(app: &App) -> (&'static str, Vec<Vec<String>>) {
         t(Msg::Status),
         t(Msg::Measures),
         t(Msg::NearestDeadline),
+        t(Msg::Overdue),
     ];
     match app.level().view {
         View::Overview => {
@@ -105,6 +118,18 @@ pub fn table(app: &App) -> (&'static str, Vec<Vec<String>>) {
         }
         View::Report(r) => {
             let mut rows = vec![problem_header];
+            if app.rows.report_has_general(data, r) {
+                let general = data.reports.get(r).map_or(0, |x| x.general.len());
+                rows.push(vec![
+                    issuer(r),
+                    String::new(),
+                    t(Msg::ReportAsWhole),
+                    String::new(),
+                    general.to_string(),
+                    String::new(),
+                    String::new(),
+                ]);
+            }
             rows.extend(
                 app.rows
                     .report_problems(data, r)
@@ -115,7 +140,8 @@ pub fn table(app: &App) -> (&'static str, Vec<Vec<String>>) {
         View::Amounts => {
             let mut rows = vec![figure_header];
             rows.extend(app.rows.money.iter().filter_map(|m| match m {
-                MoneyRow::Achieved(f) => figure_row(f, Msg::Achieved.text(lang)),
+                MoneyRow::Achieved(f) => figure_row(f, super::ui::money_mark(app, *f)),
+                MoneyRow::Listed(f) => figure_row(f, Msg::IncludedShort.text(lang)),
                 MoneyRow::NotSummed(f) => figure_row(f, Msg::NotSummedShort.text(lang)),
                 MoneyRow::Unstated(u) => {
                     let x = u.item.resolve(data)?.unstated.get(u.index)?;
@@ -154,7 +180,7 @@ pub fn table(app: &App) -> (&'static str, Vec<Vec<String>>) {
             }));
             ("figures", rows)
         }
-        View::Deadlines | View::Problem(..) => {
+        View::Deadlines | View::Problem(..) | View::General(_) => {
             let mut rows = vec![vec![
                 t(Msg::Status),
                 t(Msg::Date),
@@ -171,6 +197,12 @@ pub fn table(app: &App) -> (&'static str, Vec<Vec<String>>) {
                         .map_or(0, |x| x.measures.len() + x.ongoing.len());
                     (0..n).filter_map(|i| app.item_path(r, p, i)).collect()
                 }
+                View::General(r) => {
+                    let n = data.reports.get(r).map_or(0, |x| x.general.len());
+                    (0..n)
+                        .map(|i| crate::stats::ItemPath::general(r, i))
+                        .collect()
+                }
                 _ => app
                     .rows
                     .deadlines
@@ -180,7 +212,15 @@ pub fn table(app: &App) -> (&'static str, Vec<Vec<String>>) {
             };
             rows.extend(items.into_iter().filter_map(|path| {
                 let m = path.resolve(data)?;
-                let problem = data.problem(path.report, path.problem)?;
+                let problem = match data.problem(path.report, path.problem) {
+                    Some(p) => format!(
+                        "{} {}",
+                        p.number.as_deref().unwrap_or("?"),
+                        p.title.as_deref().unwrap_or("")
+                    ),
+                    None if path.is_general() => t(Msg::ReportAsWhole),
+                    None => return None,
+                };
                 let date = m.deadline.as_ref().and_then(|d| d.date);
                 let bucket = crate::stats::Bucket::of(date, app.stats.as_of);
                 Some(vec![
@@ -191,16 +231,13 @@ pub fn table(app: &App) -> (&'static str, Vec<Vec<String>>) {
                         .map(|d| d.text.clone())
                         .unwrap_or_default(),
                     issuer(path.report),
-                    format!(
-                        "{} {}",
-                        problem.number.as_deref().unwrap_or("?"),
-                        problem.title.as_deref().unwrap_or("")
-                    ),
+                    problem,
                     format!(
                         "{} {}",
                         match path.list {
                             ItemList::Measures => Msg::Measure.text(lang),
                             ItemList::Ongoing => Msg::Ongoing.text(lang),
+                            ItemList::General => Msg::General.text(lang),
                         },
                         m.ordinal.as_deref().unwrap_or("")
                     ),
@@ -212,56 +249,78 @@ pub fn table(app: &App) -> (&'static str, Vec<Vec<String>>) {
     }
 }
 
-/// A field for CSV: control characters escaped as everywhere (newlines and
-/// tabs kept), a leading `'` on text that a spreadsheet would run as a formula,
-/// and quoted when it needs to be (RFC 4180).
-fn csv_field(s: &str) -> String {
-    let clean = crate::sanitize::escape_keeping_lines(s);
-    let field = if starts_a_formula(&clean) {
-        format!("'{clean}")
+/// The current table with its header apart and its overdue rows marked:
+/// an open problem due before the as-of date, an item in the overdue bucket,
+/// a report with overdue items.
+pub fn sheet(app: &App) -> Table {
+    let (name, mut lines) = table(app);
+    let header = if lines.is_empty() {
+        Vec::new()
     } else {
-        clean.into_owned()
+        lines.remove(0)
     };
-    if field.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field
+    let overdue_word = i18n::bucket(Bucket::Overdue, app.lang);
+    let overdue = lines
+        .iter()
+        .map(|row| match name {
+            "overview" => row.get(5).is_some_and(|n| n != "0"),
+            "problems" | "report" => row.get(6).is_some_and(|w| !w.is_empty()),
+            "deadlines" => row.first().is_some_and(|w| w == overdue_word),
+            _ => false,
+        })
+        .collect();
+    Table {
+        name,
+        header,
+        rows: lines,
+        overdue,
     }
 }
 
-/// True for text that Excel, WPS or LibreOffice would read as a formula
-/// (OWASP's list: = + - @ tab CR at the start); a plain number such as
-/// "-12.5" is a number, not a formula, and stays as it is.
-fn starts_a_formula(s: &str) -> bool {
-    if s.starts_with(['\t', '\r']) {
-        return true;
+/// Writes the current table into `dir` twice, as `zhenggai-NAME.csv` and as
+/// `zhenggai-NAME.xlsx` (or `-2`, `-3`… when either exists): never
+/// overwriting. Returns the paths written.
+pub fn write_files(app: &App, dir: &Path) -> io::Result<[PathBuf; 2]> {
+    let table = sheet(app);
+    let csv = to_csv(&table.lines());
+    let sheet_name = super::ui::tab_name(app.tab, app.lang);
+    let workbook =
+        xlsx::to_xlsx(&table, sheet_name).map_err(|e| io::Error::other(e.to_string()))?;
+    for n in 1..10_000 {
+        let stem = if n == 1 {
+            format!("zhenggai-{}", table.name)
+        } else {
+            format!("zhenggai-{}-{n}", table.name)
+        };
+        let csv_path = dir.join(format!("{stem}.csv"));
+        let xlsx_path = dir.join(format!("{stem}.xlsx"));
+        if xlsx_path.exists() {
+            continue;
+        }
+        match create_new(&csv_path, &[BOM, csv.as_bytes()]) {
+            Ok(()) => {}
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+        create_new(&xlsx_path, &[&workbook])?;
+        return Ok([csv_path, xlsx_path]);
     }
-    // Spreadsheets skip leading spaces, and WPS and Excel in a Chinese locale
-    // read the full-width signs (＝＋－＠) as the ASCII ones.
-    let first = s.trim_start_matches([' ', '\u{3000}']);
-    first.starts_with(['=', '+', '-', '@', '＝', '＋', '－', '＠']) && !is_plain_number(first)
+    Err(io::Error::other("too many exports with the same name"))
 }
 
-/// "-12", "+3.5", "-0.25": a sign, digits and at most one decimal point.
-fn is_plain_number(s: &str) -> bool {
-    let digits = s.strip_prefix(['+', '-']).unwrap_or(s);
-    let mut parts = digits.splitn(2, '.');
-    let whole = parts.next().unwrap_or("");
-    let fraction = parts.next();
-    !whole.is_empty()
-        && whole.bytes().all(|b| b.is_ascii_digit())
-        && fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
-}
+/// A UTF-8 byte order mark, so that spreadsheet programs read the Chinese right.
+const BOM: &[u8] = "\u{feff}".as_bytes();
 
-/// The rows as CSV text.
-pub fn to_csv(rows: &[Vec<String>]) -> String {
-    let mut out = String::new();
-    for row in rows {
-        let line: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
-        out.push_str(&line.join(","));
-        out.push_str("\r\n");
+/// Writes a file that must not exist yet: two exports never clobber each other.
+fn create_new(path: &Path, parts: &[&[u8]]) -> io::Result<()> {
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
+    for part in parts {
+        f.write_all(part)?;
     }
-    out
+    Ok(())
 }
 
 /// Writes the current table into `dir` as `zhenggai-NAME.csv`, or `-2`, `-3`…
@@ -276,70 +335,11 @@ pub fn write_csv(app: &App, dir: &Path) -> io::Result<PathBuf> {
             format!("zhenggai-{name}-{n}.csv")
         };
         let path = dir.join(file);
-        // create_new fails if the file exists, so two exports never clobber each other.
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        {
-            Ok(mut f) => {
-                // A UTF-8 byte order mark, so that spreadsheet programs read the Chinese right.
-                f.write_all("\u{feff}".as_bytes())?;
-                f.write_all(text.as_bytes())?;
-                return Ok(path);
-            }
+        match create_new(&path, &[BOM, text.as_bytes()]) {
+            Ok(()) => return Ok(path),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
             Err(e) => return Err(e),
         }
     }
     Err(io::Error::other("too many exports with the same name"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn quotes_csv_fields_that_need_it() {
-        let rows = vec![vec!["a".to_string(), "b,c".into(), "say \"hi\"".into()]];
-        assert_eq!(to_csv(&rows), "a,\"b,c\",\"say \"\"hi\"\"\"\r\n");
-    }
-
-    /// A deliberate bug that once passed the suite: newlines and CR unquoted.
-    #[test]
-    fn fields_holding_a_newline_or_cr_are_quoted() {
-        assert_eq!(csv_field("一是\n二是"), "\"一是\n二是\"");
-        assert_eq!(csv_field("a\rb"), "a\\u{d}b");
-        let rows = vec![vec!["x\ny".to_string(), "z".into()]];
-        assert_eq!(to_csv(&rows), "\"x\ny\",z\r\n");
-    }
-
-    #[test]
-    fn formulas_are_prefixed_and_numbers_are_not() {
-        assert_eq!(
-            csv_field("=HYPERLINK(\"http://x\",\"y\")"),
-            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""
-        );
-        assert_eq!(csv_field("+1+cmd|' /C calc'!A0"), "'+1+cmd|' /C calc'!A0");
-        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(csv_field("-2+3"), "'-2+3");
-        assert_eq!(csv_field("\t=1"), "'\t=1");
-        assert_eq!(csv_field("-12.5"), "-12.5");
-        assert_eq!(csv_field("+3"), "+3");
-        assert_eq!(csv_field("-"), "'-");
-        assert_eq!(csv_field("849.56"), "849.56");
-        assert_eq!(csv_field("整改"), "整改");
-        assert_eq!(csv_field("＝1+1"), "'＝1+1");
-        assert_eq!(csv_field("  =1+1"), "'  =1+1");
-        assert_eq!(csv_field("\u{3000}@A1"), "'\u{3000}@A1");
-        assert_eq!(csv_field(" -3"), " -3");
-        assert_eq!(csv_field("-1.x"), "'-1.x");
-        assert_eq!(csv_field("-1."), "'-1.");
-    }
-
-    #[test]
-    fn control_characters_are_escaped_in_csv() {
-        assert_eq!(csv_field("a\x1b]0;t\x07"), "a\\u{1b}]0;t\\u{7}");
-        assert_eq!(csv_field("\u{202e}fdp.exe"), "\\u{202e}fdp.exe");
-    }
 }

@@ -5,6 +5,7 @@
 pub mod action;
 pub mod app;
 pub mod clipboard;
+pub mod details;
 pub mod export;
 pub mod help;
 pub mod keys;
@@ -201,8 +202,8 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
                 }
                 None => app.update(Action::Notice(Msg::NothingToCopy)),
             },
-            Some(Effect::Export) => match export::write_csv(&app, &args.export_dir) {
-                Ok(path) => app.notify(format!("→ {}", path.display())),
+            Some(Effect::Export) => match export::write_files(&app, &args.export_dir) {
+                Ok([csv, xlsx]) => app.notify(format!("→ {} · {}", csv.display(), xlsx.display())),
                 Err(e) => app.set_banner(format!("{}: {e}", args.export_dir.display())),
             },
             _ => {}

@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use super::action::Tab;
 use crate::model::{Dataset, Status};
-use crate::stats::{Bucket, FigurePath, Stats, UnstatedEntry};
+use crate::stats::{Bucket, FigurePath, ItemPath, MoneySection, Stats, UnstatedEntry};
 
 /// The active filters; they persist while drilling down and back.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -38,8 +38,11 @@ impl Filter {
 /// A row of the Amounts table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MoneyRow {
-    /// An achieved figure, added into its kind's total (or overlapping, listed only).
+    /// An achieved figure, added into its kind's total.
     Achieved(FigurePath),
+    /// An achieved figure listed under its kind's total but not added: it
+    /// overlaps another, or the report states its own total of the kind.
+    Listed(FigurePath),
     /// A target, forecast or plan: never added in.
     NotSummed(FigurePath),
     /// Money mentioned without an amount.
@@ -47,17 +50,33 @@ pub enum MoneyRow {
 }
 
 impl MoneyRow {
-    fn report(&self) -> usize {
+    /// The figure of the row, if it has one.
+    pub fn figure(&self) -> Option<FigurePath> {
         match self {
-            Self::Achieved(f) | Self::NotSummed(f) => f.item.report,
-            Self::Unstated(u) => u.item.report,
+            Self::Achieved(f) | Self::Listed(f) | Self::NotSummed(f) => Some(*f),
+            Self::Unstated(_) => None,
         }
     }
 
-    fn problem(&self) -> (usize, usize) {
+    /// The item the row's figure or mention sits in.
+    pub fn item(&self) -> ItemPath {
         match self {
-            Self::Achieved(f) | Self::NotSummed(f) => (f.item.report, f.item.problem),
-            Self::Unstated(u) => (u.item.report, u.item.problem),
+            Self::Achieved(f) | Self::Listed(f) | Self::NotSummed(f) => f.item,
+            Self::Unstated(u) => u.item,
+        }
+    }
+
+    fn report(&self) -> usize {
+        self.item().report
+    }
+
+    /// The rank of the row within its section: added, listed, not added, unstated.
+    fn rank(&self) -> u8 {
+        match self {
+            Self::Achieved(_) => 0,
+            Self::Listed(_) => 1,
+            Self::NotSummed(_) => 2,
+            Self::Unstated(_) => 3,
         }
     }
 }
@@ -173,12 +192,7 @@ impl Rows {
                 }
             }),
             2 => problems.sort_by_key(|k| {
-                let d = problem(k)
-                    .measures
-                    .iter()
-                    .chain(&problem(k).ongoing)
-                    .filter_map(|m| m.deadline.as_ref()?.date)
-                    .min();
+                let d = super::ui::nearest_deadline(problem(k));
                 (d.is_none(), d)
             }),
             _ => problems.sort_by_key(|k| {
@@ -197,7 +211,15 @@ impl Rows {
             .totals
             .money
             .iter()
-            .flat_map(|m| m.figures.iter().map(|f| MoneyRow::Achieved(*f)))
+            .flat_map(|m| {
+                m.figures.iter().enumerate().map(|(i, f)| {
+                    if i < m.added {
+                        MoneyRow::Achieved(*f)
+                    } else {
+                        MoneyRow::Listed(*f)
+                    }
+                })
+            })
             .collect();
         money.extend(
             stats
@@ -211,20 +233,30 @@ impl Rows {
                 .iter()
                 .flat_map(|r| r.unstated.iter().map(|u| MoneyRow::Unstated(*u))),
         );
-        money.retain(|m| {
-            let (r, p) = m.problem();
-            passes(r, p)
-        });
+        money.retain(|m| rows.item_passes(data, m.item()));
         // Yuan and dollars are never compared: by currency first, then largest first.
-        let amount = |m: &MoneyRow| match m {
-            MoneyRow::Achieved(f) | MoneyRow::NotSummed(f) => f
-                .resolve(data)
+        let amount = |m: &MoneyRow| {
+            m.figure()
+                .and_then(|f| f.resolve(data))
                 .and_then(|f| Some((f.unit.currency(), f.value.checked_mul(f.unit.factor()?)?)))
-                .unwrap_or((None, Decimal::MIN)),
-            MoneyRow::Unstated(_) => (None, Decimal::MIN),
+                .unwrap_or((None, Decimal::MIN))
+        };
+        // Recoveries first, economic indicators apart at the end: each
+        // section holds its added figures, then those listed, targets and
+        // forecasts, and mentions without an amount.
+        let section = |m: &MoneyRow| {
+            let kind = match m {
+                MoneyRow::Unstated(u) => u
+                    .item
+                    .resolve(data)
+                    .and_then(|x| x.unstated.get(u.index))
+                    .map(|x| x.kind),
+                _ => m.figure().and_then(|f| f.resolve(data)).map(|f| f.kind),
+            };
+            kind.map_or(MoneySection::Other, MoneySection::of)
         };
         match sort[Tab::Amounts.index()] {
-            0 => {}
+            0 => money.sort_by_key(|m| (section(m), m.rank())),
             1 => money.sort_by_key(|m| {
                 let (currency, value) = amount(m);
                 (currency.is_none(), currency, std::cmp::Reverse(value))
@@ -244,7 +276,7 @@ impl Rows {
                 .iter()
                 .flat_map(|r| r.land_other.iter().copied()),
         );
-        land.retain(|f| passes(f.item.report, f.item.problem));
+        land.retain(|f| rows.item_passes(data, f.item));
         if sort[Tab::Land.index()] == 1 {
             land.sort_by_key(|f| {
                 std::cmp::Reverse(
@@ -285,6 +317,21 @@ impl Rows {
             && (!self.filter.overdue_only || self.overdue.contains(&(r, p)))
     }
 
+    /// Whether an item passes the filter: a paragraph about the report as a
+    /// whole belongs to no problem, so any filter on problems hides it.
+    pub fn item_passes(&self, data: &Dataset, item: ItemPath) -> bool {
+        if item.is_general() {
+            return !self.filter.is_active();
+        }
+        self.problem_passes(data, item.report, item.problem)
+    }
+
+    /// Whether a report's table starts with a row for its general paragraphs:
+    /// when it has some and no filter on problems hides them.
+    pub fn report_has_general(&self, data: &Dataset, r: usize) -> bool {
+        !self.filter.is_active() && data.reports.get(r).is_some_and(|x| !x.general.is_empty())
+    }
+
     /// The problems of one report that pass the filter, in printed order.
     pub fn report_problems<'a>(
         &'a self,
@@ -318,7 +365,7 @@ mod tests {
             .money
             .iter()
             .filter_map(|m| match m {
-                MoneyRow::Achieved(f) | MoneyRow::NotSummed(f) => {
+                MoneyRow::Achieved(f) | MoneyRow::Listed(f) | MoneyRow::NotSummed(f) => {
                     let f = f.resolve(&loaded.dataset)?;
                     Some((f.unit.currency()?, f.value * f.unit.factor()?))
                 }

@@ -164,6 +164,16 @@ fn problem_matches(data: &Dataset, r: usize, p: usize, q: &Query) -> bool {
         return false;
     };
     problem.title.as_deref().is_some_and(|t| q.is_in(t))
+        // What a ledger says of the problem: who owns it, where it sits, how far it is.
+        || problem
+            .leaders
+            .iter()
+            .chain(&problem.departments)
+            .chain(&problem.partners)
+            .chain(&problem.category)
+            .chain(&problem.progress)
+            .chain(&problem.status_text)
+            .any(|t| q.is_in(t))
         || problem
             .measures
             .iter()
@@ -177,6 +187,7 @@ fn report_matches(data: &Dataset, r: usize, q: &Query) -> bool {
     };
     q.is_in(&report.title)
         || q.is_in(&report.issuer)
+        || report.general.iter().any(|m| item_matches(m, q))
         || (0..report.problems.len()).any(|p| problem_matches(data, r, p, q))
 }
 
@@ -199,7 +210,7 @@ pub fn row_matches(app: &App, view: View, index: usize, q: &Query) -> bool {
             .get(index)
             .is_some_and(|&(r, p)| problem_matches(data, r, p, q)),
         View::Amounts => match app.rows.money.get(index) {
-            Some(MoneyRow::Achieved(f) | MoneyRow::NotSummed(f)) => {
+            Some(MoneyRow::Achieved(f) | MoneyRow::Listed(f) | MoneyRow::NotSummed(f)) => {
                 f.resolve(data)
                     .is_some_and(|fig| q.is_in(&fig.label) || q.is_in(&fig.quote))
                     || path_matches(data, f.item, q)
@@ -216,11 +227,15 @@ pub fn row_matches(app: &App, view: View, index: usize, q: &Query) -> bool {
             .get(index)
             .and_then(|&i| app.stats.deadlines.get(i))
             .is_some_and(|d| path_matches(data, d.item, q)),
-        View::Report(r) => app
-            .rows
-            .report_problems(data, r)
-            .nth(index)
-            .is_some_and(|p| problem_matches(data, r, p, q)),
+        View::Report(r) => match app.report_row(r, index) {
+            Some(Some(p)) => problem_matches(data, r, p, q),
+            Some(None) => data
+                .reports
+                .get(r)
+                .is_some_and(|x| x.general.iter().any(|m| item_matches(m, q))),
+            None => false,
+        },
+        View::General(r) => path_matches(data, ItemPath::general(r, index), q),
         View::Problem(r, p) => app
             .item_path(r, p, index)
             .is_some_and(|path| path_matches(data, path, q)),

@@ -1,6 +1,9 @@
-//! The Amounts tab: achieved money by kind as bars (recovered first, CNY and USD
-//! apart), then every money figure: achieved, not added in (targets, forecasts,
-//! plans) and mentioned without an amount. `u` cycles 元 / 万元 / 亿元.
+//! The Amounts tab: achieved money by kind as bars in sections (recovered
+//! first, then funds, money awaiting settlement, and economic indicators
+//! apart, each on its own scale; CNY and USD apart), then every money figure
+//! in the same sections: added, listed but included in another total, not
+//! added in (targets, forecasts, plans) and mentioned without an amount.
+//! `u` cycles 元 / 万元 / 亿元.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -8,77 +11,112 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use rust_decimal::prelude::ToPrimitive;
 
-use super::{TableView, block, draw_table};
+use super::{ChartRow, TableView, block, draw_table};
 use crate::format;
 use crate::i18n::{self, Msg};
 use crate::model::Role;
+use crate::stats::{FigurePath, MoneySection};
 use crate::tui::app::App;
 use crate::tui::rows::MoneyRow;
 use crate::tui::theme::Theme;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<super::RowsHit> {
-    let totals = &app.stats.totals.money;
-    let unstated = unstated_kinds(app).len() as u16;
-    let bars_height = (totals.len() as u16 + unstated + 2).min(area.height / 2);
+    let chart = chart_rows(app, theme);
+    // The sections' headings take rows of their own: three fifths of the
+    // body, so that the economic indicators are not cut off at 120x40.
+    let bars_height = (chart.len() as u16 + 2).min(area.height * 3 / 5);
     let [bars, table] =
         Layout::vertical([Constraint::Length(bars_height), Constraint::Min(0)]).areas(area);
-    draw_bars(frame, bars, app, theme);
+    draw_bars(frame, bars, app, theme, chart);
     draw_rows(frame, table, app, theme)
 }
 
-fn draw_bars(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+fn draw_bars(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, rows: Vec<ChartRow>) {
     let lang = app.lang;
-    let scale = app.money_scale;
     let title = format!(
         " {} · {} {} ",
         Msg::AmountsByKind.text(lang),
         Msg::Unit.text(lang),
-        scale.unit(crate::units::Currency::Cny)
+        app.money_scale.unit(crate::units::Currency::Cny)
     );
     let block = block(Line::from(title), theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let totals = &app.stats.totals.money;
-    // Bars compare amounts of one currency only.
-    let max = |currency| {
-        totals
-            .iter()
-            .filter(|m| m.currency == currency)
-            .filter_map(|m| m.amount.to_f64())
-            .fold(0.0, f64::max)
-    };
-    let chart = super::BarChart {
-        // Recoveries come first, also when the text gives no amount for them.
-        notes: unstated_kinds(app)
-            .into_iter()
-            .map(|(kind, n)| {
-                let note = format!("? {} ×{n}", Msg::AmountNotStated.text(lang));
-                (
-                    i18n::kind(kind, lang).to_string(),
-                    Span::styled(note, theme.open),
-                )
-            })
-            .collect(),
-        rows: totals
-            .iter()
-            .map(|m| {
-                let approx = if m.approximate {
-                    Msg::Approximately.text(lang)
-                } else {
-                    ""
-                };
-                (
-                    i18n::kind(m.kind, lang).to_string(),
-                    m.amount.to_f64().unwrap_or(0.0) / max(m.currency),
-                    format!("{approx}{}", format::money(m.amount, m.currency, scale)),
-                    Span::styled(format!("  {}", m.currency.code()), theme.dim),
-                )
-            })
-            .collect(),
-        tail: 6,
-    };
+    let chart = super::BarChart { rows, tail: 6 };
     let lines = chart.lines(usize::from(inner.width), theme);
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The chart's rows: one section per kind of money, recoveries first, each
+/// under its heading and on its own scale (per currency), so that economic
+/// indicators in 亿元 never dwarf the recoveries, and money awaiting
+/// settlement is never shown as done.
+fn chart_rows(app: &App, theme: &Theme) -> Vec<ChartRow> {
+    let lang = app.lang;
+    let totals = &app.stats.totals.money;
+    let unstated = unstated_kinds(app);
+    let mut rows = Vec::new();
+    for section in MoneySection::ALL {
+        let in_section: Vec<_> = totals
+            .iter()
+            .filter(|m| MoneySection::of(m.kind) == section)
+            .collect();
+        let notes: Vec<_> = unstated
+            .iter()
+            .filter(|(kind, _)| MoneySection::of(*kind) == section)
+            .collect();
+        if in_section.is_empty() && notes.is_empty() {
+            continue;
+        }
+        rows.push(ChartRow::Heading(
+            format!("▸ {}", i18n::money_section(section, lang)),
+            theme.title,
+        ));
+        // Recoveries come first, also when the text gives no amount for them.
+        for (kind, n) in notes {
+            let note = format!("? {} ×{n}", Msg::AmountNotStated.text(lang));
+            rows.push(ChartRow::Note(
+                i18n::kind(*kind, lang).to_string(),
+                Span::styled(note, theme.open),
+            ));
+        }
+        // Bars compare amounts of one section and one currency only.
+        let max = |currency| {
+            in_section
+                .iter()
+                .filter(|m| m.currency == currency)
+                .filter_map(|m| m.amount.to_f64())
+                .fold(0.0, f64::max)
+        };
+        for m in &in_section {
+            let approx = if m.approximate {
+                Msg::Approximately.text(lang)
+            } else {
+                ""
+            };
+            rows.push(ChartRow::Bar(
+                i18n::kind(m.kind, lang).to_string(),
+                m.amount.to_f64().unwrap_or(0.0) / max(m.currency),
+                format!(
+                    "{approx}{}",
+                    format::money(m.amount, m.currency, app.money_scale)
+                ),
+                Span::styled(format!("  {}", m.currency.code()), theme.dim),
+            ));
+        }
+    }
+    rows
+}
+
+/// The first cell of an added figure's row: what kind of sum it is in.
+/// Money awaiting settlement is not done, so never marked "achieved".
+pub fn money_mark(app: &App, path: FigurePath) -> &'static str {
+    let lang = app.lang;
+    match path.resolve(&app.data).map(|f| MoneySection::of(f.kind)) {
+        Some(MoneySection::Pending) => Msg::PendingShort.text(lang),
+        Some(MoneySection::Economy) => Msg::EconomyShort.text(lang),
+        _ => Msg::Achieved.text(lang),
+    }
 }
 
 /// Kinds of money mentioned without an amount and with no achieved total, with
@@ -129,16 +167,24 @@ fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<
             name: Msg::TabAmounts,
         },
         |i| match rows[i] {
-            MoneyRow::Achieved(path) | MoneyRow::NotSummed(path) => {
+            MoneyRow::Achieved(path) | MoneyRow::Listed(path) | MoneyRow::NotSummed(path) => {
                 let Some(f) = path.resolve(&app.data) else {
                     return Vec::new();
                 };
-                let section = match (rows[i], f.overlaps.is_some()) {
-                    (MoneyRow::NotSummed(_), _) => {
+                let section = match rows[i] {
+                    MoneyRow::NotSummed(_) => {
                         Line::from(Msg::NotSummedShort.text(lang)).style(theme.dim)
                     }
-                    (_, true) => Line::from(Msg::OverlapShort.text(lang)).style(theme.dim),
-                    _ => Line::from(Msg::Achieved.text(lang)).style(theme.closed),
+                    MoneyRow::Listed(_) => {
+                        Line::from(Msg::IncludedShort.text(lang)).style(theme.dim)
+                    }
+                    _ => match MoneySection::of(f.kind) {
+                        MoneySection::Pending => {
+                            Line::from(money_mark(app, path)).style(theme.open)
+                        }
+                        MoneySection::Economy => Line::from(money_mark(app, path)).style(theme.dim),
+                        _ => Line::from(money_mark(app, path)).style(theme.closed),
+                    },
                 };
                 let converted = match (
                     f.unit.currency(),

@@ -37,7 +37,9 @@ pub fn draw(
     let marks = |m: &Option<String>| m.as_deref().map_or(0, format::width);
     let text_lines = (marks(&before) + format::width(shown) + marks(&after)).div_ceil(inner_width);
     let text_lines = u16::try_from(text_lines).unwrap_or(u16::MAX);
+    let cells = crate::tui::details::item(item, lang);
     let extra = u16::from(item.deadline.is_some())
+        .saturating_add(u16::from(cells.is_some()))
         .saturating_add(u16::try_from(item.unstated.len()).unwrap_or(u16::MAX));
     let text_height = text_lines
         .saturating_add(extra)
@@ -100,6 +102,9 @@ pub fn draw(
                 theme.bucket(bucket),
             ),
         ]));
+    }
+    if let Some(cells) = cells {
+        lines.push(super::detail_line(cells, theme));
     }
     for u in &item.unstated {
         lines.push(Line::from(vec![
@@ -172,8 +177,8 @@ pub fn draw(
             if f.approximate {
                 about.push_str(&format!(" · {}", Msg::Approx.text(lang)));
             }
-            if f.overlaps.is_some() {
-                about.push_str(&format!(" · {}", Msg::Overlapping.text(lang)));
+            if let Some(reason) = not_added(app, path, selected) {
+                about.push_str(&format!(" · {reason}"));
             }
             vec![
                 Line::from(spans),
@@ -192,6 +197,30 @@ pub fn draw(
         source_area,
     );
     hit
+}
+
+/// Why figure `index` of an item is listed under its kind's total but not
+/// added, if it is: "included in 7005万美元, not added", or the report's own
+/// total of the kind holds it.
+fn not_added(app: &App, item: ItemPath, index: usize) -> Option<String> {
+    let path = crate::stats::FigurePath {
+        item,
+        figure: index,
+    };
+    let f = path.resolve(&app.data)?;
+    let totals = app
+        .stats
+        .reports
+        .get(item.report)
+        .map(|r| (&r.money, &r.land))?;
+    let listed = totals
+        .0
+        .iter()
+        .map(|m| (&m.figures, m.added))
+        .chain(totals.1.iter().map(|l| (&l.figures, l.added)))
+        .any(|(figures, added)| figures[added.min(figures.len())..].contains(&path));
+    (listed || f.overlaps.is_some())
+        .then(|| crate::summary::not_added_reason(&app.data, &path, f, app.lang))
 }
 
 /// The normalised value: money in the chosen scale, land in m², counts as counts.

@@ -2,7 +2,9 @@
 //! (header, tabs, breadcrumb, key hints) is here; each panel has its own file.
 
 mod amounts;
+mod chart;
 mod deadlines;
+mod general;
 mod help;
 mod item;
 mod land;
@@ -16,13 +18,16 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState};
 
+pub use amounts::money_mark;
+pub use chart::{BarChart, ChartRow, bar};
+
 use super::action::{Action, Tab};
 use super::app::{App, Level, LoadProgress, View};
 use super::keys::BINDINGS;
 use super::rows::sorted_column;
 use super::search;
 use super::theme::{Theme, status_symbol};
-use crate::format::{pad_left, pad_right, truncate, width};
+use crate::format::{pad_right, truncate, width};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::{ItemList, Problem, Status};
 use crate::stats::{Bucket, ItemPath};
@@ -126,6 +131,7 @@ fn draw_panels(frame: &mut Frame, app: &App, theme: &Theme) -> Areas {
         View::Land => land::draw(frame, body, app, theme),
         View::Deadlines => deadlines::draw(frame, body, app, theme),
         View::Report(r) => report::draw(frame, body, app, theme, r),
+        View::General(r) => general::draw(frame, body, app, theme, r),
         View::Problem(r, p) => problem::draw(frame, body, app, theme, r, p),
         View::Item(path) => item::draw(frame, body, app, theme, path),
     };
@@ -292,6 +298,7 @@ fn crumb(app: &App, level: &Level) -> String {
             let issuer = app.data.reports.get(r).map_or("", |r| r.issuer.as_str());
             format!("{} {}", Msg::Report.text(lang), truncate(issuer, 16))
         }
+        View::General(_) => Msg::ReportAsWhole.text(lang).to_string(),
         View::Problem(r, p) => {
             let number = app
                 .data
@@ -310,6 +317,7 @@ pub fn item_label(app: &App, path: ItemPath) -> String {
     let kind = match path.list {
         ItemList::Measures => Msg::Measure.text(lang),
         ItemList::Ongoing => Msg::Ongoing.text(lang),
+        ItemList::General => Msg::General.text(lang),
     };
     let ordinal = path
         .resolve(&app.data)
@@ -327,7 +335,7 @@ fn draw_breadcrumb(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             && !app
                 .stack()
                 .iter()
-                .any(|l| matches!(l.view, View::Problem(..)))
+                .any(|l| matches!(l.view, View::Problem(..) | View::General(_)))
         {
             parts.push(crumb(
                 app,
@@ -336,10 +344,15 @@ fn draw_breadcrumb(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     ..*level
                 },
             ));
+            let parent = if path.is_general() {
+                View::General(path.report)
+            } else {
+                View::Problem(path.report, path.problem)
+            };
             parts.push(crumb(
                 app,
                 &Level {
-                    view: View::Problem(path.report, path.problem),
+                    view: parent,
                     ..*level
                 },
             ));
@@ -557,13 +570,14 @@ pub fn problem_cells(problem: &Problem, lang: Lang, theme: &Theme) -> Vec<Line<'
     ]
 }
 
-/// The earliest deadline date among a problem's items.
+/// The earliest deadline date of a problem: its own (from a ledger) or its items'.
 pub fn nearest_deadline(problem: &Problem) -> Option<chrono::NaiveDate> {
     problem
         .measures
         .iter()
         .chain(&problem.ongoing)
         .filter_map(|m| m.deadline.as_ref()?.date)
+        .chain(problem.deadline.as_ref().and_then(|d| d.date))
         .min()
 }
 
@@ -621,6 +635,20 @@ fn fit_widths(widths: Vec<Constraint>, available: usize) -> Vec<Constraint> {
             other => other,
         })
         .collect()
+}
+
+/// A line of details: the label dim, the value styled by its tone.
+pub fn detail_line(d: crate::tui::details::Detail, theme: &Theme) -> Line<'static> {
+    use crate::tui::details::Tone;
+    let style = match d.tone {
+        Tone::Plain => ratatui::style::Style::default(),
+        Tone::Due(bucket) => theme.bucket(bucket),
+        Tone::Source => theme.title,
+    };
+    Line::from(vec![
+        Span::styled(format!("{}: ", d.label), theme.dim),
+        Span::styled(d.value, style),
+    ])
 }
 
 /// Draws a bordered, wrapped paragraph at the top of `area`, as tall as its
@@ -835,68 +863,4 @@ fn counted<'a>(title: &str, selected: usize, count: usize) -> Line<'a> {
     } else {
         Line::from(format!(" {title} · {}/{count} ", selected + 1))
     }
-}
-
-/// A bar chart's rows, for the totals above the Amounts and Land tables: a
-/// label, a bar, the amount as written right-aligned, and what follows it.
-/// The label and amount columns are as wide as the widest shown, so that no
-/// kind name or amount is cut; the bar takes the rest.
-#[derive(Default)]
-pub struct BarChart {
-    /// Rows without a bar, first: a label and a note across bar and amount.
-    pub notes: Vec<(String, Span<'static>)>,
-    /// Label, the bar's part of the whole (0 to 1), the amount, and the span after it.
-    pub rows: Vec<(String, f64, String, Span<'static>)>,
-    /// Cells kept after the amounts: for the spans there and a margin.
-    pub tail: usize,
-}
-
-impl BarChart {
-    /// The rows as lines `cells` wide.
-    pub fn lines(self, cells: usize, theme: &Theme) -> Vec<Line<'static>> {
-        let labels = self
-            .notes
-            .iter()
-            .map(|n| &n.0)
-            .chain(self.rows.iter().map(|r| &r.0));
-        // A cell after the widest label, even when a long one is cut.
-        let label_w = labels.map(|l| width(l)).max().unwrap_or(0).clamp(7, 27) + 1;
-        // One cell more than the widest amount, so that a full bar never touches it.
-        let amount_w = self
-            .rows
-            .iter()
-            .map(|r| width(&r.2) + 1)
-            .max()
-            .unwrap_or(0)
-            .clamp(10, 30);
-        let bar_w = cells.saturating_sub(label_w + amount_w + self.tail);
-        let notes = self.notes.into_iter().map(|(label, note)| {
-            let text = pad_right(&note.content, bar_w + amount_w);
-            Line::from(vec![
-                Span::raw(pad_right(&label, label_w)),
-                Span::styled(text, note.style),
-            ])
-        });
-        let rows = self.rows.into_iter().map(|(label, part, amount, tail)| {
-            Line::from(vec![
-                Span::raw(pad_right(&label, label_w)),
-                Span::styled(pad_right(&bar(part, 1.0, bar_w), bar_w), theme.closed),
-                Span::styled(pad_left(&amount, amount_w), theme.figure),
-                tail,
-            ])
-        });
-        notes.chain(rows).collect()
-    }
-}
-
-/// A horizontal bar of `value` out of `max` in `cells` cells, with eighth blocks.
-pub fn bar(value: f64, max: f64, cells: usize) -> String {
-    if max <= 0.0 || cells == 0 || !value.is_finite() {
-        return String::new();
-    }
-    let eighths = ((value / max).clamp(0.0, 1.0) * cells as f64 * 8.0).round() as usize;
-    let mut s = "█".repeat(eighths / 8);
-    const PARTS: [&str; 8] = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
-    s.push_str(PARTS[eighths % 8]);
-    s
 }

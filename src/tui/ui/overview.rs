@@ -296,24 +296,41 @@ fn parts_line(name: Msg, parts: &[String], lang: Lang, label_w: usize) -> Line<'
     Line::from(vec![label(name.text(lang), label_w), Span::raw(text)])
 }
 
+/// Land in 亩, then building floor area (房屋征收) set apart under its own
+/// name and in m²: floors of buildings are not land and never become 亩.
 fn land_line(app: &App, rs: &ReportStats, label_w: usize) -> Line<'static> {
     let lang = app.lang;
-    let parts: Vec<String> = rs
+    let part = |l: &crate::stats::LandTotal, unit| {
+        let mut s = format!("{} {}", i18n::kind(l.kind, lang), format::area(l.m2, unit));
+        if let Some(pct) = l.percent_of_target() {
+            s.push_str(&format!("（{}%）", format::grouped(pct, 1)));
+        }
+        s
+    };
+    let land: Vec<String> = rs
         .land
         .iter()
-        .map(|l| {
-            let mut s = format!(
-                "{} {}",
-                i18n::kind(l.kind, lang),
-                format::area(l.m2, AreaUnit::Mu)
-            );
-            if let Some(pct) = l.percent_of_target() {
-                s.push_str(&format!("（{}%）", format::grouped(pct, 1)));
-            }
-            s
-        })
+        .filter(|l| !l.is_floor_area())
+        .map(|l| part(l, AreaUnit::Mu))
         .collect();
-    parts_line(Msg::TabLand, &parts, lang, label_w)
+    let mut parts = if land.is_empty() {
+        Vec::new()
+    } else {
+        vec![land.join(" · ")]
+    };
+    let floor: Vec<String> = rs
+        .land
+        .iter()
+        .filter(|l| l.is_floor_area())
+        .map(|l| part(l, AreaUnit::SquareMetre))
+        .collect();
+    if !floor.is_empty() {
+        parts.push(floor.join(" · "));
+    }
+    if parts.is_empty() {
+        return parts_line(Msg::TabLand, &[], lang, label_w);
+    }
+    parts_line(Msg::TabLand, &[parts.join("  │  ")], lang, label_w)
 }
 
 fn deadline_line(rs: &ReportStats, lang: Lang, theme: &Theme, label_w: usize) -> Line<'static> {

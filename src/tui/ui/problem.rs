@@ -31,6 +31,9 @@ pub fn draw(
             theme.dim,
         ),
     ])];
+    for d in crate::tui::details::problem(problem, lang, app.stats.as_of) {
+        lines.push(super::detail_line(d, theme));
+    }
     if let Some(note) = &problem.note {
         lines.push(Line::from(vec![
             Span::styled(format!("{}: ", Msg::Note.text(lang)), theme.dim),
@@ -100,6 +103,7 @@ pub fn draw(
             let label_style = match list {
                 ItemList::Measures => theme.closed,
                 ItemList::Ongoing => theme.open,
+                ItemList::General => theme.dim,
             };
             vec![
                 Line::from(super::item_label(app, path)).style(label_style),

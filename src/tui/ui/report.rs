@@ -49,22 +49,7 @@ pub fn draw(
             },
         ),
     ]));
-    let stated: Vec<String> = [
-        (crate::model::Status::Closed, &report.stated.closed),
-        (crate::model::Status::Open, &report.stated.open),
-        (crate::model::Status::LongTerm, &report.stated.long_term),
-    ]
-    .iter()
-    .filter_map(|(status, count)| {
-        let c = count.as_ref()?;
-        Some(format!(
-            "{} {}「{}」",
-            i18n::status(*status, lang),
-            c.value,
-            c.quote
-        ))
-    })
-    .collect();
+    let stated = crate::tui::details::report_stated(report, lang);
     lines.push(Line::from(vec![
         Span::styled(format!("{}: ", Msg::Stated.text(lang)), theme.dim),
         Span::raw(if stated.is_empty() {
@@ -81,6 +66,7 @@ pub fn draw(
         .cloned()
         .chain(c.address.clone())
         .collect();
+    lines.extend(results_lines(report, lang, theme));
     lines.push(Line::from(vec![
         Span::styled(format!("{}: ", Msg::Contact.text(lang)), theme.dim),
         Span::raw(contact.join(" · ")),
@@ -96,8 +82,9 @@ pub fn draw(
         (Msg::Figure, Constraint::Length(5)),
         (Msg::NearestDeadline, Constraint::Length(10)),
     ];
+    let general = app.rows.report_has_general(&app.data, r);
     let visible: Vec<usize> = app.rows.report_problems(&app.data, r).collect();
-    let count = visible.len();
+    let count = usize::from(general) + visible.len();
     draw_table(
         frame,
         table,
@@ -109,10 +96,42 @@ pub fn draw(
             name: Msg::TabProblems,
         },
         |i| {
-            let Some(problem) = visible.get(i).and_then(|&p| report.problems.get(p)) else {
+            if general && i == 0 {
+                let figures: usize = report.general.iter().map(|m| m.figures.len()).sum();
+                return vec![
+                    Line::from("—"),
+                    Line::from(Msg::ReportAsWhole.text(lang)).style(theme.title),
+                    Line::from(""),
+                    Line::from(report.general.len().to_string()),
+                    Line::from(figures.to_string()),
+                    Line::from("—"),
+                ];
+            }
+            let Some(problem) = visible
+                .get(i - usize::from(general))
+                .and_then(|&p| report.problems.get(p))
+            else {
                 return Vec::new();
             };
             problem_cells(problem, lang, theme)
         },
     )
+}
+
+/// What a report states about itself beyond its counts (total, aspects,
+/// units, rate, people, rules), one line each with its words.
+pub fn results_lines(
+    report: &crate::model::Report,
+    lang: crate::i18n::Lang,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    crate::tui::details::report_results(report, lang)
+        .into_iter()
+        .map(|d| {
+            Line::from(vec![
+                Span::styled(format!("{}: ", d.label), theme.dim),
+                Span::raw(d.value),
+            ])
+        })
+        .collect()
 }
