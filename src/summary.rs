@@ -221,6 +221,36 @@ pub fn not_added_reason(dataset: &Dataset, path: &FigurePath, f: &Figure, lang: 
     }
 }
 
+/// One area total in each of `units` (the first also for its target), with
+/// its target and the figures it adds up, as written.
+fn area_line(out: &mut String, dataset: &Dataset, l: &LandTotal, units: &[AreaUnit], lang: Lang) {
+    let a = approx(l.approximate, lang);
+    let mut line = format!("    {}", pad_right(i18n::kind(l.kind, lang), LABEL - 2));
+    for (i, unit) in units.iter().enumerate() {
+        let width = if i == 0 && units.len() > 1 { 16 } else { 18 };
+        let sep = if i == 0 { "" } else { "  " };
+        let _ = write!(
+            line,
+            "{sep}{}",
+            pad_left(&format!("{a}{}", format::area(l.m2, *unit)), width)
+        );
+    }
+    if let (Some(target), Some(pct)) = (l.target_m2, l.percent_of_target()) {
+        let _ = write!(
+            line,
+            "  {} {} · {}%",
+            Msg::Target.text(lang),
+            format::area(target, units[0]),
+            format::grouped(pct, 1)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "{line}  {}",
+        as_written(dataset, &l.figures, l.added, lang)
+    );
+}
+
 fn land_lines(out: &mut String, dataset: &Dataset, land: &[LandTotal], lang: Lang) {
     let (floor, land): (Vec<&LandTotal>, Vec<&LandTotal>) =
         land.iter().partition(|l| l.is_floor_area());
@@ -228,29 +258,12 @@ fn land_lines(out: &mut String, dataset: &Dataset, land: &[LandTotal], lang: Lan
         let _ = writeln!(out, "  {}", Msg::Land.text(lang));
     }
     for l in land {
-        let a = approx(l.approximate, lang);
-        let mut line = format!(
-            "    {}{}  {}",
-            pad_right(i18n::kind(l.kind, lang), LABEL - 2),
-            pad_left(&format!("{a}{}", format::area(l.m2, AreaUnit::Mu)), 16),
-            pad_left(
-                &format!("{a}{}", format::area(l.m2, AreaUnit::SquareMetre)),
-                18
-            ),
-        );
-        if let (Some(target), Some(pct)) = (l.target_m2, l.percent_of_target()) {
-            let _ = write!(
-                line,
-                "  {} {} · {}%",
-                Msg::Target.text(lang),
-                format::area(target, AreaUnit::Mu),
-                format::grouped(pct, 1)
-            );
-        }
-        let _ = writeln!(
+        area_line(
             out,
-            "{line}  {}",
-            as_written(dataset, &l.figures, l.added, lang)
+            dataset,
+            l,
+            &[AreaUnit::Mu, AreaUnit::SquareMetre],
+            lang,
         );
     }
     // Floor area of buildings is square metres of floors, not land: never in 亩.
@@ -258,29 +271,7 @@ fn land_lines(out: &mut String, dataset: &Dataset, land: &[LandTotal], lang: Lan
         let _ = writeln!(out, "  {}", Msg::FloorArea.text(lang));
     }
     for l in floor {
-        let a = approx(l.approximate, lang);
-        let mut line = format!(
-            "    {}{}",
-            pad_right(i18n::kind(l.kind, lang), LABEL - 2),
-            pad_left(
-                &format!("{a}{}", format::area(l.m2, AreaUnit::SquareMetre)),
-                18
-            ),
-        );
-        if let (Some(target), Some(pct)) = (l.target_m2, l.percent_of_target()) {
-            let _ = write!(
-                line,
-                "  {} {} · {}%",
-                Msg::Target.text(lang),
-                format::area(target, AreaUnit::SquareMetre),
-                format::grouped(pct, 1)
-            );
-        }
-        let _ = writeln!(
-            out,
-            "{line}  {}",
-            as_written(dataset, &l.figures, l.added, lang)
-        );
+        area_line(out, dataset, l, &[AreaUnit::SquareMetre], lang);
     }
 }
 
