@@ -259,7 +259,7 @@ impl Msg {
             Self::KeyBack => ("返回", "back"),
             Self::KeyUnit => ("切换单位", "unit"),
             Self::KeyUnitElsewhere => ("说明单位在哪里切换", "say where units switch"),
-            Self::DemoDay => ("（示例数据之日）", " (the demo's day)"),
+            Self::DemoDay => ("（示例日）", " (demo day)"),
             Self::UnitsOnlyThere => (
                 "u 只在金额页（元/万元/亿元）和土地页（亩/平方米）切换单位",
                 "u switches units only on Amounts (yuan) and Land (mu/m²)",
