@@ -223,10 +223,7 @@ fn the_bundled_demo_is_reviewed_as_of_its_own_day_and_says_so() {
     assert!(out.status.success());
     let text = String::from_utf8(out.stdout).unwrap();
     let header = text.lines().next().unwrap();
-    assert!(
-        header.contains("截至 2022-01-15（示例日）"),
-        "{header}"
-    );
+    assert!(header.contains("截至 2022-01-15（示例日）"), "{header}");
     let out = zhenggai()
         .args(["snapshot", "--lang", "en", "data/wuxi-2021-12-30.json"])
         .output()
