@@ -1,5 +1,6 @@
 //! zhenggai: a terminal dashboard for the progress of rectification after Party inspections.
 
+pub mod board;
 pub mod bundled;
 pub mod check;
 pub mod cli;
