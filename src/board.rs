@@ -202,6 +202,19 @@ pub struct Board {
     pub lights_partial: bool,
 }
 
+impl Default for Board {
+    fn default() -> Self {
+        Self {
+            units: Vec::new(),
+            completion: Completion::Unknown(NoRate::NoProblems),
+            units_without_rate: 0,
+            counts: Counts::default(),
+            lights: Lights::default(),
+            lights_partial: false,
+        }
+    }
+}
+
 impl Board {
     /// The board of a dataset, ranked as asked.
     pub fn compute(dataset: &Dataset, stats: &Stats, rank: Rank) -> Self {

@@ -25,23 +25,29 @@ use crate::tui::app::App;
 use crate::tui::theme::Theme;
 use crate::tui::{keys as table, ui};
 
-/// The tab a snapshot starts on; `1`–`5` also name them.
+/// The tab a snapshot starts on; `1`–`7` also name them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ShotTab {
     /// 总览.
     #[value(alias = "1")]
     Overview,
-    /// 问题.
+    /// 单位.
     #[value(alias = "2")]
-    Problems,
-    /// 金额.
+    Units,
+    /// 问题.
     #[value(alias = "3")]
+    Problems,
+    /// 责任.
+    #[value(alias = "4")]
+    Owners,
+    /// 金额.
+    #[value(alias = "5")]
     Amounts,
     /// 土地.
-    #[value(alias = "4")]
+    #[value(alias = "6")]
     Land,
     /// 时限.
-    #[value(alias = "5")]
+    #[value(alias = "7")]
     Deadlines,
 }
 
@@ -49,7 +55,9 @@ impl From<ShotTab> for Tab {
     fn from(tab: ShotTab) -> Self {
         match tab {
             ShotTab::Overview => Tab::Overview,
+            ShotTab::Units => Tab::Units,
             ShotTab::Problems => Tab::Problems,
+            ShotTab::Owners => Tab::Owners,
             ShotTab::Amounts => Tab::Amounts,
             ShotTab::Land => Tab::Land,
             ShotTab::Deadlines => Tab::Deadlines,

@@ -5,8 +5,12 @@
 pub enum Tab {
     /// 总览: per report, closed and open problems and headline figures.
     Overview,
+    /// 单位: units ranked by completion rate, with their lights.
+    Units,
     /// 问题: every problem across reports.
     Problems,
+    /// 责任: responsible leaders or lead departments, most overdue first.
+    Owners,
     /// 金额: money by kind and currency.
     Amounts,
     /// 土地: land by kind, against targets.
@@ -16,10 +20,15 @@ pub enum Tab {
 }
 
 impl Tab {
+    /// How many tabs there are.
+    pub const COUNT: usize = 7;
+
     /// Every tab, in display order.
-    pub const ALL: [Tab; 5] = [
+    pub const ALL: [Tab; Tab::COUNT] = [
         Tab::Overview,
+        Tab::Units,
         Tab::Problems,
+        Tab::Owners,
         Tab::Amounts,
         Tab::Land,
         Tab::Deadlines,
@@ -81,6 +90,8 @@ pub enum Action {
     ToggleOverdue,
     /// Cycle the sort column of the current table.
     CycleSort,
+    /// On the Owners tab, switch between leaders and lead departments.
+    ToggleOwners,
     /// Open the search bar.
     StartSearch,
     /// Type a character into the search bar.

@@ -3,6 +3,7 @@
 //! the first load runs, `append_reports`, `set_load_progress` and
 //! `finish_loading`.
 
+use crate::board::OwnerKind;
 use crate::format::{AreaUnit, MoneyScale};
 use crate::i18n::{Lang, Msg};
 use crate::model::{Dataset, ItemList, Report};
@@ -21,8 +22,14 @@ mod copy;
 pub enum View {
     /// The Overview tab: one entry per report.
     Overview,
+    /// The Units tab: units ranked by completion rate.
+    Units,
     /// The Problems tab: every problem across reports.
     Problems,
+    /// The Owners tab: responsible leaders or lead departments.
+    Owners,
+    /// The problems of one owner: an index into `Rows::owners`.
+    Owner(usize),
     /// The Amounts tab: money figures.
     Amounts,
     /// The Land tab: land figures.
@@ -131,7 +138,7 @@ pub struct App {
     /// The current tab.
     pub tab: Tab,
     /// One navigation stack per tab; never empty.
-    stacks: [Vec<Level>; 5],
+    stacks: [Vec<Level>; Tab::COUNT],
     /// How money is shown.
     pub money_scale: MoneyScale,
     /// How land is shown.
@@ -139,7 +146,9 @@ pub struct App {
     /// The active filters.
     pub filter: Filter,
     /// The sort order of each tab's table.
-    pub sort: [usize; 5],
+    pub sort: [usize; Tab::COUNT],
+    /// Whether the Owners tab lists leaders or lead departments.
+    pub owners: OwnerKind,
     /// The search, when one is open or its highlights are shown.
     pub search: Option<Search>,
     /// The help overlay, when it is open.
@@ -202,12 +211,25 @@ impl LoadProgress {
 /// Land row a figure with its measure, the other views a measure or a figure.
 fn slice_rows(view: View) -> usize {
     match view {
-        View::Overview => 192,
-        View::Problems | View::Report(_) => 1_536,
+        View::Overview | View::Units | View::Owners => 192,
+        View::Problems | View::Report(_) | View::Owner(_) => 1_536,
         View::Amounts => 2_048,
         View::Land | View::Deadlines | View::Problem(..) | View::General(_) | View::Item(_) => {
             4_096
         }
+    }
+}
+
+/// The view at the top of a tab.
+fn top_view(tab: Tab) -> View {
+    match tab {
+        Tab::Overview => View::Overview,
+        Tab::Units => View::Units,
+        Tab::Problems => View::Problems,
+        Tab::Owners => View::Owners,
+        Tab::Amounts => View::Amounts,
+        Tab::Land => View::Land,
+        Tab::Deadlines => View::Deadlines,
     }
 }
 
@@ -252,6 +274,7 @@ fn keeps_scan(action: Action) -> bool {
         | Action::CycleStatusFilter
         | Action::ToggleOverdue
         | Action::CycleSort
+        | Action::ToggleOwners
         | Action::StartSearch
         | Action::SearchInput(_)
         | Action::SearchBackspace
@@ -268,27 +291,22 @@ impl App {
     pub fn new(mut data: Dataset, stats: Stats, lang: Lang) -> Self {
         crate::sanitize::show_reports(&mut data.reports);
         crate::sanitize::show(&mut data.name);
-        let sort = [0; 5];
+        let sort = [0; Tab::COUNT];
         let filter = Filter::default();
-        let rows = Rows::derive(&data, &stats, filter, &sort);
-        let top = |view| vec![Level::new(view)];
+        let owners = OwnerKind::default();
+        let rows = Rows::derive(&data, &stats, filter, &sort, owners);
         Self {
             data,
             stats,
             rows,
             lang,
             tab: Tab::Overview,
-            stacks: [
-                top(View::Overview),
-                top(View::Problems),
-                top(View::Amounts),
-                top(View::Land),
-                top(View::Deadlines),
-            ],
+            stacks: Tab::ALL.map(|t| vec![Level::new(top_view(t))]),
             money_scale: MoneyScale::default(),
             area_unit: AreaUnit::default(),
             filter,
             sort,
+            owners,
             search: None,
             help: None,
             banner: None,
@@ -371,6 +389,11 @@ impl App {
         let rows = &self.rows;
         match view {
             View::Overview => rows.overview.get(index).map(|&r| RowKey::Report(r)),
+            View::Units => rows
+                .board
+                .units
+                .get(index)
+                .map(|u| RowKey::Report(u.report)),
             View::Problems => rows.problems.get(index).map(|&p| RowKey::Problem(p)),
             View::Amounts => rows.money.get(index).map(|&m| RowKey::Money(m)),
             View::Land => rows.land.get(index).map(|&f| RowKey::Figure(f)),
@@ -387,6 +410,7 @@ impl App {
         let rows = &self.rows;
         match (view, key) {
             (View::Overview, RowKey::Report(r)) => rows.overview.iter().position(|&x| x == r),
+            (View::Units, RowKey::Report(r)) => rows.board.units.iter().position(|u| u.report == r),
             (View::Problems, RowKey::Problem(p)) => rows.problems.iter().position(|&x| x == p),
             (View::Amounts, RowKey::Money(m)) => rows.money.iter().position(|&x| x == m),
             (View::Land, RowKey::Figure(f)) => rows.land.iter().position(|&x| x == f),
@@ -443,6 +467,8 @@ impl App {
                             View::Problem(r, p) => remap(r).map(|r| View::Problem(r, p)),
                             View::Item(path) => remap(path.report)
                                 .map(|report| View::Item(ItemPath { report, ..path })),
+                            // Owners are renumbered with the data: back to the list.
+                            View::Owner(_) => None,
                             other => Some(other),
                         };
                         match view {
@@ -481,7 +507,13 @@ impl App {
     }
 
     fn refresh_rows(&mut self) {
-        self.rows = Rows::derive(&self.data, &self.stats, self.filter, &self.sort);
+        self.rows = Rows::derive(
+            &self.data,
+            &self.stats,
+            self.filter,
+            &self.sort,
+            self.owners,
+        );
     }
 
     /// Keeps every selection within its view's rows, e.g. after a filter changed.
@@ -535,6 +567,7 @@ impl App {
             Scope::Anywhere | Scope::Always => true,
             Scope::Drilled => self.stack().len() > 1,
             Scope::Units => matches!(self.tab, Tab::Amounts | Tab::Land),
+            Scope::Owners => self.tab == Tab::Owners,
             Scope::Top => self.stack().len() == 1,
             Scope::Searched => self.search.as_ref().is_some_and(|s| !s.query.is_empty()),
         }
@@ -577,7 +610,10 @@ impl App {
     pub fn row_count(&self, view: View) -> usize {
         match view {
             View::Overview => self.rows.overview.len(),
+            View::Units => self.rows.board.units.len(),
             View::Problems => self.rows.problems.len(),
+            View::Owners => self.rows.owners.len(),
+            View::Owner(o) => self.rows.owner_problems(&self.data, o).count(),
             View::Amounts => self.rows.money.len(),
             View::Land => self.rows.land.len(),
             View::Deadlines => self.rows.deadlines.len(),
@@ -608,11 +644,23 @@ impl App {
                 .overview
                 .get(at)
                 .map(|&r| Level::new(View::Report(r))),
+            View::Units => self
+                .rows
+                .board
+                .units
+                .get(at)
+                .map(|u| Level::new(View::Report(u.report))),
             View::Problems => self
                 .rows
                 .problems
                 .get(at)
                 .map(|&(r, p)| Level::new(View::Problem(r, p))),
+            View::Owners => (at < self.rows.owners.len()).then(|| Level::new(View::Owner(at))),
+            View::Owner(o) => self
+                .rows
+                .owner_problems(&self.data, o)
+                .nth(at)
+                .map(|(r, p)| Level::new(View::Problem(r, p))),
             View::Report(r) => match self.report_row(r, at)? {
                 None => Some(Level::new(View::General(r))),
                 Some(p) => Some(Level::new(View::Problem(r, p))),
@@ -762,6 +810,16 @@ impl App {
                 self.filter.overdue_only = !self.filter.overdue_only;
                 self.refresh_rows();
                 self.clamp_all();
+            }
+            Action::ToggleOwners => {
+                if self.tab == Tab::Owners {
+                    self.owners = self.owners.toggled();
+                    self.stacks[Tab::Owners.index()].truncate(1);
+                    self.refresh_rows();
+                    self.clamp_all();
+                } else {
+                    self.notice = Some(Msg::KeyToggleOwners.text(self.lang).to_string());
+                }
             }
             Action::CycleSort => {
                 let t = self.tab.index();

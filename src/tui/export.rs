@@ -106,6 +106,71 @@ pub fn table(app: &App) -> (&'static str, Vec<Vec<String>>) {
             }));
             ("overview", rows)
         }
+        View::Units => {
+            let mut rows = vec![vec![
+                t(Msg::Unit),
+                t(Msg::Rate),
+                t(Msg::Total),
+                t(Msg::Closed),
+                t(Msg::Open),
+                t(Msg::LongTerm),
+                t(Msg::OverdueShort),
+                t(Msg::DueSoon),
+                t(Msg::Note),
+            ]];
+            rows.extend(app.rows.board.units.iter().map(|u| {
+                let (rate, note) = super::ui::rate_text(&u.completion, lang);
+                let light = |n: Option<u32>| n.map(|n| n.to_string()).unwrap_or_default();
+                vec![
+                    u.name.clone(),
+                    rate,
+                    u.total.to_string(),
+                    u.counts.closed.to_string(),
+                    u.counts.open.to_string(),
+                    u.counts.long_term.to_string(),
+                    light(u.lights.map(|l| l.overdue)),
+                    light(u.lights.map(|l| l.due_soon)),
+                    note.unwrap_or_default().to_string(),
+                ]
+            }));
+            ("units", rows)
+        }
+        View::Owners => {
+            let who = match app.owners {
+                crate::board::OwnerKind::Leader => Msg::OwnerLeader,
+                crate::board::OwnerKind::Department => Msg::OwnerDepartment,
+            };
+            let mut rows = vec![vec![
+                t(who),
+                t(Msg::OwnerProblems),
+                t(Msg::OverdueShort),
+                t(Msg::DueSoon),
+                t(Msg::Open),
+                t(Msg::Closed),
+                t(Msg::LongTerm),
+            ]];
+            rows.extend(app.rows.owners.iter().map(|o| {
+                vec![
+                    o.name.clone(),
+                    o.problems.len().to_string(),
+                    o.lights.overdue.to_string(),
+                    o.lights.due_soon.to_string(),
+                    o.counts.open.to_string(),
+                    o.counts.closed.to_string(),
+                    o.counts.long_term.to_string(),
+                ]
+            }));
+            ("owners", rows)
+        }
+        View::Owner(o) => {
+            let mut rows = vec![problem_header];
+            rows.extend(
+                app.rows
+                    .owner_problems(data, o)
+                    .filter_map(|(r, p)| problem_row(r, p)),
+            );
+            ("owner", rows)
+        }
         View::Problems => {
             let mut rows = vec![problem_header];
             rows.extend(

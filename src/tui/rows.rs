@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use rust_decimal::Decimal;
 
 use super::action::Tab;
+use crate::board::{self, Board, OwnerKind, OwnerRow, Rank};
 use crate::model::{Dataset, Status};
 use crate::stats::{Bucket, FigurePath, ItemPath, MoneySection, Stats, UnstatedEntry};
 
@@ -85,7 +86,11 @@ impl MoneyRow {
 pub fn sort_orders(tab: Tab) -> usize {
     match tab {
         Tab::Overview => 4,
+        // Highest rate first, lowest first.
+        Tab::Units => 2,
         Tab::Problems => 4,
+        // Most overdue first; the kind of owner has its own key.
+        Tab::Owners => 1,
         Tab::Amounts => 3,
         Tab::Land => 2,
         Tab::Deadlines => 3,
@@ -101,6 +106,10 @@ pub fn sorted_column(tab: Tab, order: usize) -> usize {
         (Tab::Overview, 2) => 1,
         (Tab::Overview, _) => 5,
         // Problems: report, number, title, status, measures, figures, deadline.
+        // Units: unit, rate, total, closed, open, long-term, overdue, due soon, note.
+        (Tab::Units, _) => 1,
+        // Owners: name, problems, overdue, due soon, open, closed, long-term.
+        (Tab::Owners, _) => 2,
         (Tab::Problems, 0) => 0,
         (Tab::Problems, 1) => 3,
         (Tab::Problems, 2) => 6,
@@ -124,6 +133,10 @@ pub fn sorted_column(tab: Tab, order: usize) -> usize {
 pub struct Rows {
     /// Report indices for the Overview.
     pub overview: Vec<usize>,
+    /// The units ranked, with the totals over them, for the Units tab.
+    pub board: Board,
+    /// Leaders or lead departments, most overdue first, for the Owners tab.
+    pub owners: Vec<OwnerRow>,
     /// (report, problem) for the Problems tab.
     pub problems: Vec<(usize, usize)>,
     /// The Amounts table.
@@ -140,7 +153,13 @@ pub struct Rows {
 
 impl Rows {
     /// The rows of every table under a filter and the sort order of each tab.
-    pub fn derive(data: &Dataset, stats: &Stats, filter: Filter, sort: &[usize; 5]) -> Self {
+    pub fn derive(
+        data: &Dataset,
+        stats: &Stats,
+        filter: Filter,
+        sort: &[usize; Tab::COUNT],
+        owners: OwnerKind,
+    ) -> Self {
         // Only the overdue filter needs the set; building it for every derive
         // would cost more than the rest while reports are arriving.
         let overdue: HashSet<(usize, usize)> = if filter.overdue_only {
@@ -300,6 +319,13 @@ impl Rows {
             _ => deadlines.sort_by_key(|&i| stats.deadlines[i].item.report),
         }
 
+        let rank = if sort[Tab::Units.index()] == 1 {
+            Rank::WorstFirst
+        } else {
+            Rank::BestFirst
+        };
+        rows.board = Board::compute(data, stats, rank);
+        rows.owners = board::owners(data, stats.as_of, owners);
         rows.overview = overview;
         rows.problems = problems;
         rows.money = money;
@@ -332,6 +358,20 @@ impl Rows {
         !self.filter.is_active() && data.reports.get(r).is_some_and(|x| !x.general.is_empty())
     }
 
+    /// The problems of one owner that pass the filter, in dataset order.
+    pub fn owner_problems<'a>(
+        &'a self,
+        data: &'a Dataset,
+        owner: usize,
+    ) -> impl Iterator<Item = (usize, usize)> + 'a {
+        self.owners
+            .get(owner)
+            .map_or(&[][..], |o| o.problems.as_slice())
+            .iter()
+            .copied()
+            .filter(move |&(r, p)| self.problem_passes(data, r, p))
+    }
+
     /// The problems of one report that pass the filter, in printed order.
     pub fn report_problems<'a>(
         &'a self,
@@ -358,9 +398,15 @@ mod tests {
         let loaded = crate::load::load(&[]).unwrap();
         let as_of = chrono::NaiveDate::from_ymd_opt(2022, 1, 15).unwrap();
         let stats = Stats::compute(&loaded.dataset, as_of);
-        let mut sort = [0; 5];
+        let mut sort = [0; Tab::COUNT];
         sort[Tab::Amounts.index()] = 1;
-        let rows = Rows::derive(&loaded.dataset, &stats, Filter::default(), &sort);
+        let rows = Rows::derive(
+            &loaded.dataset,
+            &stats,
+            Filter::default(),
+            &sort,
+            OwnerKind::default(),
+        );
         let keyed: Vec<(Currency, Decimal)> = rows
             .money
             .iter()

@@ -204,11 +204,28 @@ pub fn row_matches(app: &App, view: View, index: usize, q: &Query) -> bool {
             .overview
             .get(index)
             .is_some_and(|&r| report_matches(data, r, q)),
+        View::Units => app
+            .rows
+            .board
+            .units
+            .get(index)
+            .is_some_and(|u| report_matches(data, u.report, q)),
         View::Problems => app
             .rows
             .problems
             .get(index)
             .is_some_and(|&(r, p)| problem_matches(data, r, p, q)),
+        View::Owners => app.rows.owners.get(index).is_some_and(|o| {
+            q.is_in(&o.name)
+                || o.problems
+                    .iter()
+                    .any(|&(r, p)| problem_matches(data, r, p, q))
+        }),
+        View::Owner(o) => app
+            .rows
+            .owner_problems(data, o)
+            .nth(index)
+            .is_some_and(|(r, p)| problem_matches(data, r, p, q)),
         View::Amounts => match app.rows.money.get(index) {
             Some(MoneyRow::Achieved(f) | MoneyRow::Listed(f) | MoneyRow::NotSummed(f)) => {
                 f.resolve(data)

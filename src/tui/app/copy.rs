@@ -40,11 +40,17 @@ impl App {
                 .reports
                 .get(*self.rows.overview.get(at)?)
                 .map(|r| r.title.clone()),
+            View::Units => {
+                let unit = self.rows.board.units.get(at)?;
+                self.data.reports.get(unit.report).map(|r| r.title.clone())
+            }
+            View::Owners => self.rows.owners.get(at).map(|o| o.name.clone()),
             View::General(r) => ItemPath::general(r, at)
                 .resolve(&self.data)
                 .map(|m| m.text.clone()),
-            View::Problems | View::Report(_) => {
+            View::Problems | View::Report(_) | View::Owner(_) => {
                 let (r, p) = match level.view {
+                    View::Owner(o) => self.rows.owner_problems(&self.data, o).nth(at)?,
                     View::Report(r) => match self.report_row(r, at)? {
                         Some(p) => (r, p),
                         None => {

@@ -20,6 +20,7 @@ fn scope_name(scope: Scope, app: &App) -> &'static str {
         Scope::Always => Msg::ScopeAlways,
         Scope::Drilled => Msg::ScopeDrilled,
         Scope::Units => Msg::ScopeUnits,
+        Scope::Owners => Msg::TabOwners,
         Scope::Top => Msg::ScopeTop,
         Scope::Searched => Msg::ScopeSearched,
         Scope::Search => Msg::ScopeSearch,

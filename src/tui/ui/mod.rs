@@ -2,6 +2,7 @@
 //! (header, tabs, breadcrumb, key hints) is here; each panel has its own file.
 
 mod amounts;
+mod board;
 mod chart;
 mod deadlines;
 mod general;
@@ -9,9 +10,13 @@ mod help;
 mod item;
 mod land;
 mod overview;
+mod owners;
 mod problem;
 mod problems;
 mod report;
+mod units;
+
+pub use units::rate_text;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -126,7 +131,10 @@ fn draw_panels(frame: &mut Frame, app: &App, theme: &Theme) -> Areas {
     let tab_areas = draw_tabs(frame, tabs, app, theme);
     let rows = match app.level().view {
         View::Overview => overview::draw(frame, body, app, theme),
+        View::Units => units::draw(frame, body, app, theme),
         View::Problems => problems::draw(frame, body, app, theme),
+        View::Owners => owners::draw(frame, body, app, theme),
+        View::Owner(o) => owners::draw_owner(frame, body, app, theme, o),
         View::Amounts => amounts::draw(frame, body, app, theme),
         View::Land => land::draw(frame, body, app, theme),
         View::Deadlines => deadlines::draw(frame, body, app, theme),
@@ -253,7 +261,9 @@ fn progress_label(title: &str, progress: LoadProgress, lang: Lang) -> String {
 pub fn tab_name(tab: Tab, lang: Lang) -> &'static str {
     match tab {
         Tab::Overview => Msg::TabOverview.text(lang),
+        Tab::Units => Msg::TabUnits.text(lang),
         Tab::Problems => Msg::TabProblems.text(lang),
+        Tab::Owners => Msg::TabOwners.text(lang),
         Tab::Amounts => Msg::TabAmounts.text(lang),
         Tab::Land => Msg::TabLand.text(lang),
         Tab::Deadlines => Msg::TabDeadlines.text(lang),
@@ -264,8 +274,31 @@ fn draw_tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Vec<Rec
     let mut spans = Vec::new();
     let mut rects = Vec::new();
     let mut x = area.x;
+    // Seven tabs do not fit 80 columns in English with room around each
+    // name: first the padding goes, then the other tabs' names (their
+    // numbers stay, and the current tab keeps its name).
+    let name = |i: usize, tab: Tab, room: u8| {
+        let name = tab_name(tab, app.lang);
+        match room {
+            2 => format!(" {} {name} ", i + 1),
+            1 => format!("{} {name}", i + 1),
+            _ if tab == app.tab => format!("{} {name}", i + 1),
+            _ => format!("{}", i + 1),
+        }
+    };
+    let room = (0..=2u8)
+        .rev()
+        .find(|&room| {
+            Tab::ALL
+                .iter()
+                .enumerate()
+                .map(|(i, t)| width(&name(i, *t, room)) + 1)
+                .sum::<usize>()
+                <= usize::from(area.width)
+        })
+        .unwrap_or(0);
     for (i, tab) in Tab::ALL.iter().enumerate() {
-        let title = format!(" {} {} ", i + 1, tab_name(*tab, app.lang));
+        let title = name(i, *tab, room);
         let w = width(&title) as u16;
         let style = if *tab == app.tab {
             theme.tab_active
@@ -291,9 +324,14 @@ fn draw_tabs(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Vec<Rec
 fn crumb(app: &App, level: &Level) -> String {
     let lang = app.lang;
     match level.view {
-        View::Overview | View::Problems | View::Amounts | View::Land | View::Deadlines => {
-            tab_name(app.tab, lang).to_string()
-        }
+        View::Overview
+        | View::Units
+        | View::Problems
+        | View::Owners
+        | View::Amounts
+        | View::Land
+        | View::Deadlines => tab_name(app.tab, lang).to_string(),
+        View::Owner(o) => owners::owner_name(app, o, lang),
         View::Report(r) => {
             let issuer = app.data.reports.get(r).map_or("", |r| r.issuer.as_str());
             format!("{} {}", Msg::Report.text(lang), truncate(issuer, 16))

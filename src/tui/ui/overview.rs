@@ -26,6 +26,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
         }
         return None;
     }
+    // The board strip leads when it leaves room for at least a table.
+    let area = if area.height >= super::board::HEIGHT + 6 {
+        let [strip, rest] =
+            Layout::vertical([Constraint::Length(super::board::HEIGHT), Constraint::Min(0)])
+                .areas(area);
+        super::board::draw(frame, strip, app, theme);
+        rest
+    } else {
+        area
+    };
     if order.len() as u16 * BLOCK_HEIGHT > area.height {
         return draw_units_table(frame, area, app, theme);
     }

@@ -11,8 +11,26 @@ use crate::tui::app::App;
 use crate::tui::theme::Theme;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<super::RowsHit> {
+    draw_list(
+        frame,
+        area,
+        app,
+        theme,
+        &app.rows.problems,
+        Msg::TabProblems,
+    )
+}
+
+/// A table of problems: the Problems tab's, or an owner's.
+pub fn draw_list(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    theme: &Theme,
+    rows: &[(usize, usize)],
+    name: Msg,
+) -> Option<super::RowsHit> {
     let lang = app.lang;
-    let rows = &app.rows.problems;
     let columns = [
         (Msg::Report, Constraint::Length(18)),
         (Msg::Number, Constraint::Length(4)),
@@ -30,7 +48,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
         TableView {
             count: rows.len(),
             columns: &columns,
-            name: Msg::TabProblems,
+            name,
         },
         |i| {
             let (r, p) = rows[i];

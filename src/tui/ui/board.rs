@@ -1,0 +1,172 @@
+//! The board strip at the top of the Overview: the overall completion rate
+//! with a gauge, the counts and lights over all units, and what the reports
+//! state they achieved (money recovered, people held accountable, rules
+//! made), each a total with its parts.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::chart::bar;
+use super::{block, fit, rate_text};
+use crate::board::{Board, Completion};
+use crate::format;
+use crate::i18n::{self, Lang, Msg};
+use crate::model::{Group, Status};
+use crate::stats::{Bucket, Totals};
+use crate::tui::app::App;
+use crate::tui::theme::{Theme, bucket_symbol, status_symbol};
+
+/// Rows the strip takes, borders included.
+pub const HEIGHT: u16 = 5;
+
+/// Cells of the gauge at most.
+const GAUGE: usize = 30;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let lang = app.lang;
+    let title = format!(
+        " {} · {} {} ",
+        Msg::Rate.text(lang),
+        Msg::AsOf.text(lang),
+        app.stats.as_of
+    );
+    let block = block(Line::from(title), theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let cells = usize::from(inner.width);
+    let lines: Vec<Line> = lines(&app.rows.board, &app.stats.totals, cells, lang, theme)
+        .into_iter()
+        .map(|l| fit(l, cells))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The strip's three lines: rate and gauge; counts and lights; results.
+pub fn lines(
+    board: &Board,
+    totals: &Totals,
+    cells: usize,
+    lang: Lang,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let (rate, note) = rate_text(&board.completion, lang);
+    let part = board
+        .completion
+        .percent()
+        .map_or(0.0, |p| p.to_string().parse::<f64>().unwrap_or(0.0) / 100.0);
+    let gauge = GAUGE.min(cells.saturating_sub(30) / 2).max(5);
+    let mut first = vec![
+        Span::styled(format!("{rate:>6} "), theme.title),
+        Span::styled(bar(part, 1.0, gauge), theme.closed),
+        Span::styled(
+            format::pad_right("", gauge - bar(part, 1.0, gauge).chars().count()),
+            theme.dim,
+        ),
+    ];
+    if let Completion::Rate { closed, total, .. } = board.completion {
+        first.push(Span::raw(format!(" {closed}/{total}")));
+    }
+    if let Some(text) = note {
+        first.push(Span::styled(format!("  · {text}"), theme.dim));
+    }
+    if board.units_without_rate > 0 {
+        first.push(Span::styled(
+            format!(
+                "  · {} {}",
+                board.units_without_rate,
+                Msg::UnitsWithoutRate.text(lang)
+            ),
+            theme.dim,
+        ));
+    }
+
+    let c = board.counts;
+    let mut second: Vec<Span> = [
+        (Status::Closed, c.closed),
+        (Status::Open, c.open),
+        (Status::LongTerm, c.long_term),
+    ]
+    .into_iter()
+    .map(|(status, n)| {
+        Span::styled(
+            format!(
+                "{} {} {n}  ",
+                status_symbol(status),
+                i18n::status(status, lang)
+            ),
+            theme.status(status),
+        )
+    })
+    .collect();
+    second.push(Span::styled("│ ", theme.dim));
+    let l = board.lights;
+    for (bucket, msg, n) in [
+        (Bucket::Overdue, Msg::OverdueShort, l.overdue),
+        (Bucket::DueSoon, Msg::DueSoon, l.due_soon),
+        (Bucket::Later, Msg::OnTrack, l.on_track),
+        (Bucket::NoDate, Msg::NoDateShort, l.undated),
+    ] {
+        second.push(Span::styled(
+            format!("{} {} {n}  ", bucket_symbol(bucket), msg.text(lang)),
+            theme.bucket(bucket),
+        ));
+    }
+    if board.lights_partial {
+        second.push(Span::styled(
+            format!("· {}", Msg::LightsPartial.text(lang)),
+            theme.dim,
+        ));
+    }
+
+    vec![
+        Line::from(first),
+        Line::from(second),
+        results(totals, lang, theme),
+    ]
+}
+
+/// "追缴挽损 3.52万元 · 问责处理 党纪处分 3 诫勉 5 · 建章立制 12": each
+/// stated result, or "未说明" where no report states it.
+fn results(totals: &Totals, lang: Lang, theme: &Theme) -> Line<'static> {
+    let not_stated = Msg::NotStated.text(lang);
+    let recovered: Vec<String> = totals
+        .money
+        .iter()
+        .filter(|m| m.kind.group() == Group::Recovered)
+        .map(|m| {
+            format!(
+                "{} {}{}",
+                i18n::kind(m.kind, lang),
+                if m.approximate { "~" } else { "" },
+                format::money_auto(m.amount, m.currency)
+            )
+        })
+        .collect();
+    let people: Vec<String> = totals
+        .people
+        .iter()
+        .map(|(kind, n)| format!("{} {n}", crate::summary::people_kind(*kind, lang)))
+        .collect();
+    let rules = totals.rules.map(|n| n.to_string());
+    let part = |label: &str, values: Vec<String>| {
+        let text = if values.is_empty() {
+            not_stated.to_string()
+        } else {
+            values.join(" ")
+        };
+        vec![
+            Span::styled(format!("{label} "), theme.dim),
+            Span::styled(text, theme.figure),
+            Span::raw("   "),
+        ]
+    };
+    let mut spans = part(
+        i18n::money_section(crate::stats::MoneySection::Recovered, lang),
+        recovered,
+    );
+    spans.extend(part(Msg::People.text(lang), people));
+    spans.extend(part(Msg::Rules.text(lang), rules.into_iter().collect()));
+    Line::from(spans)
+}

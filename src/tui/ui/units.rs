@@ -1,0 +1,137 @@
+//! The Units tab (单位): one row per unit, ranked by completion rate — the
+//! 红黑榜 — with its counts, its lights and a bar of the rate.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::chart::bar;
+use super::{TableView, draw_table};
+use crate::board::{Completion, NoRate, RateBasis, UnitRow};
+use crate::i18n::{Lang, Msg};
+use crate::stats::Bucket;
+use crate::tui::app::App;
+use crate::tui::theme::{Theme, bucket_symbol};
+
+/// Cells of the rate bar at a width of the table: it gives way first.
+fn bar_cells(width: u16) -> usize {
+    match width {
+        110.. => 12,
+        90..110 => 8,
+        _ => 5,
+    }
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<super::RowsHit> {
+    let lang = app.lang;
+    let board = &app.rows.board;
+    let [table, foot] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(area);
+    let cells = bar_cells(area.width);
+    let columns = [
+        (Msg::Unit, Constraint::Min(12)),
+        (Msg::Rate, Constraint::Length(7)),
+        (Msg::Progress2, Constraint::Length(cells as u16)),
+        (Msg::Total, Constraint::Length(5)),
+        (Msg::ColClosed, Constraint::Length(6)),
+        (Msg::ColOpen, Constraint::Length(6)),
+        (Msg::ColLongTerm, Constraint::Length(6)),
+        (Msg::ColOverdue, Constraint::Length(6)),
+        (Msg::ColDueSoon, Constraint::Length(6)),
+        (Msg::Note, Constraint::Min(8)),
+    ];
+    let hit = draw_table(
+        frame,
+        table,
+        app,
+        theme,
+        TableView {
+            count: board.units.len(),
+            columns: &columns,
+            name: Msg::TabUnits,
+        },
+        |i| {
+            board
+                .units
+                .get(i)
+                .map_or_else(Vec::new, |u| unit_cells(u, cells, lang, theme))
+        },
+    );
+    let order = if app.sort[crate::tui::action::Tab::Units.index()] == 1 {
+        Msg::WorstFirst
+    } else {
+        Msg::BestFirst
+    };
+    // Counts first, in symbols the headers share; explanations last, so
+    // that a narrow screen cuts them and not a number.
+    let (rate, note) = rate_text(&board.completion, lang);
+    let c = board.counts;
+    let l = board.lights;
+    let mut spans = vec![
+        Span::styled(format!(" {} ", Msg::FilterAll.text(lang)), theme.dim),
+        Span::styled(rate, theme.title),
+        Span::styled(format!("  ✓{} ", c.closed), theme.closed),
+        Span::styled(format!("●{} ", c.open), theme.open),
+        Span::styled(format!("∞{} ", c.long_term), theme.long_term),
+        Span::styled(format!(" !{} ", l.overdue), theme.bucket(Bucket::Overdue)),
+        Span::styled(format!("*{} ", l.due_soon), theme.bucket(Bucket::DueSoon)),
+        Span::raw(format!("·{}", l.on_track)),
+    ];
+    for text in note.into_iter().chain([order.text(lang)]) {
+        spans.push(Span::styled(format!("  · {text}"), theme.dim));
+    }
+    frame.render_widget(
+        Paragraph::new(super::fit(Line::from(spans), usize::from(foot.width))),
+        foot,
+    );
+    hit
+}
+
+/// A unit's cells, in the order of the columns.
+fn unit_cells(u: &UnitRow, cells: usize, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
+    let (rate, note) = rate_text(&u.completion, lang);
+    let part = u
+        .completion
+        .percent()
+        .map_or(0.0, |p| p.to_string().parse::<f64>().unwrap_or(0.0) / 100.0);
+    let light = |n: Option<u32>, bucket: Bucket| match n {
+        Some(n) if n > 0 => Line::from(Span::styled(
+            format!("{} {n}", bucket_symbol(bucket)),
+            theme.bucket(bucket),
+        )),
+        Some(n) => Line::from(n.to_string()),
+        None => Line::from(Span::styled("—", theme.dim)),
+    };
+    vec![
+        Line::from(u.name.clone()),
+        Line::from(Span::styled(rate, theme.title)),
+        Line::from(Span::styled(bar(part, 1.0, cells), theme.closed)),
+        Line::from(u.total.to_string()),
+        Line::from(u.counts.closed.to_string()),
+        Line::from(u.counts.open.to_string()),
+        Line::from(u.counts.long_term.to_string()),
+        light(u.lights.map(|l| l.overdue), Bucket::Overdue),
+        light(u.lights.map(|l| l.due_soon), Bucket::DueSoon),
+        Line::from(Span::styled(note.unwrap_or_default(), theme.dim)),
+    ]
+}
+
+/// The rate as shown ("84.6%", "—") and what a reader must know about it.
+pub fn rate_text(completion: &Completion, lang: Lang) -> (String, Option<&'static str>) {
+    match completion {
+        Completion::Rate { percent, basis, .. } => (
+            format!("{}%", percent.normalize()),
+            match basis {
+                RateBasis::Counted => None,
+                RateBasis::Inferred => Some(Msg::RateInferred.text(lang)),
+                RateBasis::Stated => Some(Msg::RateStated.text(lang)),
+            },
+        ),
+        Completion::Unknown(NoRate::PartialSource { .. }) => {
+            ("—".to_owned(), Some(Msg::RateUnknownPartial.text(lang)))
+        }
+        Completion::Unknown(NoRate::NoProblems) => {
+            ("—".to_owned(), Some(Msg::RateUnknownNone.text(lang)))
+        }
+    }
+}
