@@ -16,6 +16,7 @@ shot() {
 }
 
 shot overview --tab overview --lang zh --theme dark
+shot units --tab units --lang zh --theme dark
 shot problems --tab problems --lang zh --theme dark
 shot amounts --tab amounts --lang zh --theme dark
 shot land --tab land --lang zh --theme dark

@@ -60,8 +60,9 @@ pub struct DashboardArgs {
     /// Leave the mouse to the terminal (no clicks, no wheel in the dashboard).
     #[arg(long)]
     pub no_mouse: bool,
-    /// Presentation mode: cycle the tabs (and the reports on Overview) every SECONDS
-    /// (default 8) with large figures; any key pauses, q quits.
+    /// Presentation mode: slides of the totals, each report, Units and Deadlines
+    /// every SECONDS (default 8) in large figures; arrows and PgUp/PgDn go from
+    /// slide to slide, Space pauses, q quits.
     #[arg(long, value_name = "SECONDS", num_args = 0..=1, default_missing_value = "8")]
     pub present: Option<u64>,
     /// Where `e` writes CSV and xlsx files of the current table.

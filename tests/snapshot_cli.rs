@@ -58,7 +58,7 @@ fn txt_shows_the_land_tab() {
 #[test]
 fn tab_numbers_name_tabs() {
     let by_name = snapshot(&mut zhenggai(), &["--tab", "land"]);
-    let by_number = snapshot(&mut zhenggai(), &["--tab", "4"]);
+    let by_number = snapshot(&mut zhenggai(), &["--tab", "6"]);
     assert_eq!(by_name, by_number);
 }
 

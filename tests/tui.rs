@@ -110,7 +110,7 @@ fn problem_row(app: &App, title: &str) -> usize {
 
 /// Opens the problem 新旧动能转换滞后 from the Problems tab.
 fn open_lagging_problem(app: &mut App) {
-    press(app, KeyCode::Char('2'));
+    press(app, KeyCode::Char('3'));
     for _ in 0..problem_row(app, "新旧动能转换滞后") {
         press(app, KeyCode::Down);
     }
@@ -136,7 +136,15 @@ fn every_view(lang: Lang, w: u16, h: u16) -> Vec<(String, App)> {
 
 // Snapshots.
 
-const TAB_NAMES: [&str; 5] = ["overview", "problems", "amounts", "land", "deadlines"];
+const TAB_NAMES: [&str; 7] = [
+    "overview",
+    "units",
+    "problems",
+    "owners",
+    "amounts",
+    "land",
+    "deadlines",
+];
 
 #[test]
 fn snapshots_of_every_tab_in_chinese_at_120x40_and_80x24() {
@@ -160,7 +168,7 @@ fn snapshots_of_every_tab_in_chinese_at_120x40_and_80x24() {
 #[test]
 fn amounts_at_80x24_snapshot() {
     let mut a = app(Lang::Zh, 80, 24);
-    chars(&mut a, "3");
+    chars(&mut a, "5");
     let terminal = render(&a);
     insta::assert_snapshot!("zh_80x24_3_amounts", text(terminal.backend().buffer()));
 }
@@ -168,7 +176,7 @@ fn amounts_at_80x24_snapshot() {
 #[test]
 fn amounts_at_80x24_lay_out_the_same_every_time() {
     let mut a = app(Lang::Zh, 80, 24);
-    chars(&mut a, "3");
+    chars(&mut a, "5");
     // Each thread starts with an empty layout cache, so the solver runs afresh.
     let screens: Vec<String> = (0..12)
         .map(|_| std::thread::scope(|s| s.spawn(|| screen(&a)).join().expect("render")))
@@ -183,7 +191,7 @@ fn amounts_at_80x24_lay_out_the_same_every_time() {
 
 #[test]
 fn snapshots_of_overview_and_problems_in_english() {
-    for (key, name) in [('1', "overview"), ('2', "problems")] {
+    for (key, name) in [('1', "overview"), ('3', "problems")] {
         let mut a = app(Lang::En, 120, 40);
         chars(&mut a, &key.to_string());
         let terminal = render(&a);
@@ -212,7 +220,7 @@ fn snapshots_of_every_drill_down_level_from_the_overview() {
 #[test]
 fn snapshot_of_the_land_figure_849_56_mu_opened_to_its_measure() {
     let mut a = app(Lang::Zh, 120, 40);
-    chars(&mut a, "4");
+    chars(&mut a, "6");
     press(&mut a, KeyCode::Enter);
     let terminal = render(&a);
     insta::assert_snapshot!(
@@ -328,7 +336,7 @@ fn overview_shows_11_closed_and_2_open_for_the_first_report() {
 #[test]
 fn land_first_row_drills_to_the_clause_that_says_849_56_mu() {
     let mut a = app(Lang::Zh, 120, 40);
-    chars(&mut a, "4");
+    chars(&mut a, "6");
     let terminal = render(&a);
     let rows = panel(terminal.backend().buffer(), "土地 · 1/");
     assert!(
@@ -381,7 +389,7 @@ fn lagging_problem_lists_four_measures_and_its_ongoing_items_with_deadlines() {
 #[test]
 fn u_on_amounts_changes_wan_yuan_to_yi_yuan_in_the_bars() {
     let mut a = app(Lang::Zh, 120, 40);
-    chars(&mut a, "3");
+    chars(&mut a, "5");
     let bars = |a: &App| panel_text(render(a).backend().buffer(), "金额合计");
     let before = bars(&a);
     assert!(
@@ -407,7 +415,7 @@ fn u_on_amounts_changes_wan_yuan_to_yi_yuan_in_the_bars() {
 #[test]
 fn u_on_land_toggles_mu_and_square_metres() {
     let mut a = app(Lang::Zh, 120, 40);
-    chars(&mut a, "4");
+    chars(&mut a, "6");
     press(&mut a, KeyCode::Char('u'));
     let bars = panel_text(render(&a).backend().buffer(), "土地（已完成");
     assert!(
@@ -451,7 +459,7 @@ fn breadcrumb_after_drilling_names_report_problem_and_measure() {
 #[test]
 fn breadcrumb_of_a_figure_opened_from_land_names_its_report_and_problem() {
     let mut a = app(Lang::Zh, 120, 40);
-    chars(&mut a, "4");
+    chars(&mut a, "6");
     press(&mut a, KeyCode::Enter);
     let crumb = breadcrumb(render(&a).backend().buffer());
     let parts: Vec<&str> = crumb.split(" › ").collect();
@@ -464,7 +472,7 @@ fn breadcrumb_of_a_figure_opened_from_land_names_its_report_and_problem() {
 
 #[test]
 fn every_land_and_money_figure_opens_a_source_clause_that_contains_it() {
-    for tab in ['3', '4'] {
+    for tab in ['5', '6'] {
         let mut a = app(Lang::Zh, 120, 40);
         chars(&mut a, &tab.to_string());
         let rows = a.row_count(a.level().view);
@@ -493,7 +501,7 @@ fn every_land_and_money_figure_opens_a_source_clause_that_contains_it() {
 #[test]
 fn every_deadline_row_opens_an_item_that_shows_its_date() {
     let mut a = app(Lang::Zh, 120, 40);
-    chars(&mut a, "5");
+    chars(&mut a, "7");
     for row in 0..a.stats.deadlines.len() {
         let entry = a.stats.deadlines[row].clone();
         press(&mut a, KeyCode::Enter);
@@ -522,7 +530,7 @@ fn every_deadline_row_opens_an_item_that_shows_its_date() {
 fn open_problem_status_has_the_open_style_and_a_dot_in_every_theme() {
     for theme in [Theme::dark(), Theme::mono()] {
         let mut a = app(Lang::Zh, 120, 40);
-        chars(&mut a, "2");
+        chars(&mut a, "3");
         let terminal = render_at(&a, 120, 40, &theme);
         let buffer = terminal.backend().buffer();
         let (_, row) = locate(buffer, "新旧动能转换滞后").expect("the problem's row");
@@ -554,7 +562,7 @@ fn open_problem_status_has_the_open_style_and_a_dot_in_every_theme() {
 fn selected_row_is_reversed_and_the_others_are_not() {
     for theme in [Theme::dark(), Theme::mono()] {
         let mut a = app(Lang::Zh, 120, 40);
-        chars(&mut a, "2");
+        chars(&mut a, "3");
         press(&mut a, KeyCode::Down);
         let terminal = render_at(&a, 120, 40, &theme);
         let buffer = terminal.backend().buffer();
@@ -583,7 +591,7 @@ fn selected_row_is_reversed_and_the_others_are_not() {
 fn selected_figure_is_highlighted_in_its_source_clause() {
     for theme in [Theme::dark(), Theme::mono()] {
         let mut a = app(Lang::Zh, 120, 40);
-        chars(&mut a, "4");
+        chars(&mut a, "6");
         press(&mut a, KeyCode::Enter);
         let terminal = render_at(&a, 120, 40, &theme);
         let buffer = terminal.backend().buffer();
@@ -610,7 +618,7 @@ fn selected_figure_is_highlighted_in_its_source_clause() {
 #[test]
 fn due_soon_deadline_has_the_due_soon_style() {
     let mut a = app(Lang::Zh, 120, 40);
-    chars(&mut a, "5");
+    chars(&mut a, "7");
     press(&mut a, KeyCode::Down);
     let theme = Theme::dark();
     let terminal = render_at(&a, 120, 40, &theme);
@@ -707,13 +715,13 @@ fn back_at_the_top_of_a_tab_does_nothing() {
 fn each_tab_keeps_its_own_drill_down() {
     let mut a = app(Lang::Zh, 120, 40);
     press(&mut a, KeyCode::Enter);
-    chars(&mut a, "4");
+    chars(&mut a, "6");
     press(&mut a, KeyCode::Enter);
     chars(&mut a, "1");
     assert!(matches!(a.level().view, View::Report(_)));
-    chars(&mut a, "4");
+    chars(&mut a, "6");
     assert!(matches!(a.level().view, View::Item(_)));
-    chars(&mut a, "2");
+    chars(&mut a, "3");
     assert_eq!(a.stack().len(), 1);
 }
 
@@ -721,7 +729,7 @@ fn each_tab_keeps_its_own_drill_down() {
 fn tab_and_shift_tab_wrap_around() {
     let mut a = app(Lang::Zh, 120, 40);
     let mut seen = vec![a.tab];
-    for _ in 0..5 {
+    for _ in 0..7 {
         press(&mut a, KeyCode::Tab);
         seen.push(a.tab);
     }
@@ -729,7 +737,9 @@ fn tab_and_shift_tab_wrap_around() {
         seen,
         [
             Tab::Overview,
+            Tab::Units,
             Tab::Problems,
+            Tab::Owners,
             Tab::Amounts,
             Tab::Land,
             Tab::Deadlines,
@@ -741,21 +751,30 @@ fn tab_and_shift_tab_wrap_around() {
     assert_eq!(a.tab, Tab::Deadlines);
     key(&mut a, KeyCode::BackTab, KeyModifiers::NONE);
     assert_eq!(a.tab, Tab::Land);
-    for expected in [Tab::Amounts, Tab::Problems, Tab::Overview, Tab::Deadlines] {
+    for expected in [
+        Tab::Amounts,
+        Tab::Owners,
+        Tab::Problems,
+        Tab::Units,
+        Tab::Overview,
+        Tab::Deadlines,
+    ] {
         key(&mut a, KeyCode::BackTab, KeyModifiers::SHIFT);
         assert_eq!(a.tab, expected);
     }
 }
 
 #[test]
-fn digits_1_to_5_jump_to_their_tab_and_the_tab_bar_marks_it() {
+fn digits_1_to_7_jump_to_their_tab_and_the_tab_bar_marks_it() {
     let mut a = app(Lang::Zh, 120, 40);
     for (digit, tab, name) in [
-        ('3', Tab::Amounts, "3 金额"),
+        ('5', Tab::Amounts, "5 金额"),
         ('1', Tab::Overview, "1 总览"),
-        ('5', Tab::Deadlines, "5 时限"),
-        ('2', Tab::Problems, "2 问题"),
-        ('4', Tab::Land, "4 土地"),
+        ('7', Tab::Deadlines, "7 时限"),
+        ('3', Tab::Problems, "3 问题"),
+        ('6', Tab::Land, "6 土地"),
+        ('2', Tab::Units, "2 单位"),
+        ('4', Tab::Owners, "4 责任"),
     ] {
         press(&mut a, KeyCode::Char(digit));
         assert_eq!(a.tab, tab);
@@ -808,7 +827,7 @@ fn key_releases_are_ignored() {
     let mut press = KeyEvent::new(KeyCode::Down, KeyModifiers::NONE);
     for kind in [KeyEventKind::Press, KeyEventKind::Release] {
         press.kind = kind;
-        chars(&mut a, "2");
+        chars(&mut a, "3");
         if let Some(b) = keys::binding_for(&press, |s| a.in_scope(s)) {
             a.update(b.action);
         }
@@ -833,7 +852,7 @@ fn hints_show_back_only_when_drilled_and_unit_only_on_amounts_and_land() {
     );
     press(&mut a, KeyCode::Enter);
     assert!(hints(&a).contains("esc 返回"), "{}", hints(&a));
-    chars(&mut a, "3");
+    chars(&mut a, "5");
     assert!(
         hints(&a).contains("u 切换单位") && !hints(&a).contains("esc"),
         "{}",
@@ -871,7 +890,7 @@ fn views_for_the_sweep() -> Vec<Swept> {
     press(&mut lagging, KeyCode::Enter);
     views.push(("lagging problem, last item".into(), lagging, few.clone()));
     let mut land = app(Lang::Zh, 120, 40);
-    chars(&mut land, "4");
+    chars(&mut land, "6");
     press(&mut land, KeyCode::Enter);
     views.push(("land figure".into(), land, few));
     views
@@ -1087,7 +1106,7 @@ fn empty_tables_say_none_in_the_interface_language() {
 #[test]
 fn a_long_measure_scrolls_to_its_selected_figure_at_80x24() {
     let mut a = app(Lang::Zh, 80, 24);
-    chars(&mut a, "2");
+    chars(&mut a, "3");
     let row = problem_row(&a, "内控机制不完善");
     for _ in 0..row {
         chars(&mut a, "j");
@@ -1114,7 +1133,7 @@ fn a_long_measure_scrolls_to_its_selected_figure_at_80x24() {
 fn dates_are_never_cut_at_80x24() {
     for lang in [Lang::En, Lang::Zh] {
         let mut a = app(lang, 80, 24);
-        chars(&mut a, "5");
+        chars(&mut a, "7");
         let text = screen(&a);
         let rows: Vec<&str> = text.lines().filter(|l| l.contains("2022-")).collect();
         assert!(rows.len() >= 4, "{text}");

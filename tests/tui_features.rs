@@ -18,7 +18,7 @@ use zhenggai::i18n::Lang;
 use zhenggai::model::{Dataset, Status};
 use zhenggai::stats::{Bucket, Stats};
 use zhenggai::tui::action::{Action, Tab};
-use zhenggai::tui::app::{App, View};
+use zhenggai::tui::app::{App, Slide, View};
 use zhenggai::tui::export;
 use zhenggai::tui::keys::{self, BINDINGS};
 use zhenggai::tui::theme::Theme;
@@ -207,7 +207,7 @@ fn overlay_lines(buffer: &Buffer, title: &str) -> Vec<String> {
 #[test]
 fn typing_a_search_shows_the_query_in_the_bar_and_breadcrumb() {
     let mut a = app(Lang::Zh, 120, 40);
-    typing(&mut a, "2/审计");
+    typing(&mut a, "3/审计");
     let (buffer, _) = draw(&a, &Theme::dark());
     assert!(
         hints(&buffer).starts_with(" / 审计▏"),
@@ -231,7 +231,7 @@ fn typing_a_search_shows_the_query_in_the_bar_and_breadcrumb() {
 #[test]
 fn search_matches_are_highlighted_in_place() {
     let mut a = app(Lang::Zh, 120, 40);
-    typing(&mut a, "2/审计");
+    typing(&mut a, "3/审计");
     let theme = Theme::dark();
     let (buffer, _) = draw(&a, &theme);
     let matching = row_with(&buffer, "巡察审计整改不到位");
@@ -265,7 +265,7 @@ fn search_matches_are_highlighted_in_place() {
 #[test]
 fn n_and_shift_n_move_between_matches() {
     let mut a = app(Lang::Zh, 120, 40);
-    typing(&mut a, "2/审计");
+    typing(&mut a, "3/审计");
     press(&mut a, KeyCode::Enter);
     press(&mut a, KeyCode::Esc);
     assert_eq!(a.level().view, View::Problems);
@@ -300,7 +300,7 @@ fn n_and_shift_n_move_between_matches() {
 #[test]
 fn enter_in_the_search_bar_drills_into_the_match() {
     let mut a = app(Lang::Zh, 120, 40);
-    typing(&mut a, "2/审计");
+    typing(&mut a, "3/审计");
     press(&mut a, KeyCode::Enter);
     let (r, p) = match a.level().view {
         View::Problem(r, p) => (r, p),
@@ -319,7 +319,7 @@ fn enter_in_the_search_bar_drills_into_the_match() {
 #[test]
 fn esc_in_the_search_bar_clears_the_search() {
     let mut a = app(Lang::Zh, 120, 40);
-    typing(&mut a, "2/审计");
+    typing(&mut a, "3/审计");
     press(&mut a, KeyCode::Esc);
     assert_eq!(a.search, None);
     let theme = Theme::dark();
@@ -339,7 +339,7 @@ fn esc_in_the_search_bar_clears_the_search() {
 #[test]
 fn latin_search_ignores_case() {
     let mut a = app(Lang::Zh, 120, 40);
-    typing(&mut a, "2/oa");
+    typing(&mut a, "3/oa");
     let (r, p) = a.rows.problems[a.level().selected];
     let report = &a.data.reports[r];
     assert!(report.issuer.contains("人民防空"), "{}", report.issuer);
@@ -357,7 +357,7 @@ fn latin_search_ignores_case() {
 #[test]
 fn a_search_without_matches_keeps_the_selection() {
     let mut a = app(Lang::Zh, 120, 40);
-    typing(&mut a, "2jjj");
+    typing(&mut a, "3jjj");
     let before = a.level();
     typing(&mut a, "/不存在的词xyz");
     assert_eq!(a.level(), before);
@@ -555,7 +555,7 @@ fn a_search_round_every_row_without_a_match_says_so() {
 #[test]
 fn f_cycles_the_status_filter_with_a_badge() {
     let mut a = app(Lang::Zh, 120, 40);
-    typing(&mut a, "2");
+    typing(&mut a, "3");
     let count = |a: &App| a.rows.problems.len();
     assert_eq!(count(&a), 8);
     assert_eq!(a.filter.status, None);
@@ -589,7 +589,7 @@ fn f_cycles_the_status_filter_with_a_badge() {
 #[test]
 fn the_filter_persists_while_drilling_down_and_back() {
     let mut a = app(Lang::Zh, 120, 40);
-    typing(&mut a, "2f");
+    typing(&mut a, "3f");
     assert_eq!(a.rows.problems.len(), 3);
     press(&mut a, KeyCode::Enter);
     assert!(matches!(a.level().view, View::Problem(..)));
@@ -624,7 +624,7 @@ fn the_filter_persists_while_drilling_down_and_back() {
 #[test]
 fn o_shows_only_overdue_deadlines() {
     let mut a = app_as_of(Lang::Zh, 120, 40, date(2026, 1, 1));
-    typing(&mut a, "5");
+    typing(&mut a, "7");
     let all = a.rows.deadlines.len();
     let overdue = a
         .stats
@@ -657,7 +657,7 @@ fn o_shows_only_overdue_deadlines() {
 #[test]
 fn esc_at_the_top_clears_the_filters() {
     let mut a = app(Lang::Zh, 120, 40);
-    typing(&mut a, "2f");
+    typing(&mut a, "3f");
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.stack().len(), 2);
     typing(&mut a, "o");
@@ -685,7 +685,7 @@ fn esc_at_the_top_clears_the_filters() {
 #[test]
 fn s_sorts_the_problems_by_another_column() {
     let mut a = app(Lang::Zh, 120, 40);
-    typing(&mut a, "2");
+    typing(&mut a, "3");
     let (buffer, _) = draw(&a, &Theme::dark());
     let header = line(&buffer, row_with(&buffer, "编号"));
     assert!(header.contains("报告▼"), "{header}");
@@ -711,7 +711,7 @@ fn s_sorts_the_problems_by_another_column() {
 #[test]
 fn deadlines_are_sorted_by_date_ascending_by_default() {
     let mut a = app(Lang::Zh, 120, 40);
-    typing(&mut a, "5");
+    typing(&mut a, "7");
     let dates: Vec<NaiveDate> = a
         .rows
         .deadlines
@@ -902,7 +902,7 @@ fn status_and_selection_are_visible_in_every_theme() {
     for name in THEMES {
         let theme = Theme::by_name(name).unwrap();
         let mut a = app(Lang::Zh, 120, 40);
-        typing(&mut a, "2");
+        typing(&mut a, "3");
         let (buffer, _) = draw(&a, &theme);
         // Row 0 (problem 7) is selected; 8 is closed and 1 is open.
         let closed = row_with(&buffer, "内控机制不完善");
@@ -933,7 +933,7 @@ fn status_and_selection_are_visible_in_every_theme() {
 #[test]
 fn mono_has_no_colours() {
     let theme = Theme::by_name("mono").unwrap();
-    for keys in ["1", "2", "3", "4", "5", "2f", "2/审计", "?"] {
+    for keys in ["1", "2", "3", "4", "5", "6", "7", "3f", "3/审计", "?"] {
         let mut a = app(Lang::Zh, 120, 40);
         typing(&mut a, keys);
         let (buffer, _) = draw(&a, &theme);
@@ -950,25 +950,65 @@ fn mono_has_no_colours() {
 
 // Presentation.
 
-/// While presenting, the next step shows the next report on the Overview, then
-/// the next tab.
+/// While presenting, the slides go: totals, each report, Units, Deadlines,
+/// and round again; the previous slide goes back.
 #[test]
-fn presentation_goes_through_reports_then_tabs() {
+fn presentation_goes_through_totals_reports_units_and_deadlines() {
     let mut a = app(Lang::Zh, 120, 40);
     a.present = Some(false);
     assert_eq!(a.data.reports.len(), 2);
-    a.update(Action::PresentNext);
-    assert_eq!((a.tab, a.level().selected), (Tab::Overview, 1));
-    a.update(Action::PresentNext);
-    assert_eq!(a.tab, Tab::Problems);
-    for _ in 0..4 {
+    let mut seen = vec![a.slide()];
+    for _ in 0..5 {
         a.update(Action::PresentNext);
+        seen.push(a.slide());
     }
+    let order = a.rows.overview.clone();
     assert_eq!(
-        (a.tab, a.level().selected),
-        (Tab::Overview, 0),
+        seen,
+        [
+            Some(Slide::Totals),
+            Some(Slide::Report(order[0])),
+            Some(Slide::Report(order[1])),
+            Some(Slide::Tab(Tab::Units)),
+            Some(Slide::Tab(Tab::Deadlines)),
+            Some(Slide::Totals),
+        ],
         "round and round"
     );
+    a.update(Action::PresentPrev);
+    assert_eq!(a.tab, Tab::Deadlines);
+}
+
+/// Keys steer a presentation: arrows and pages go from slide to slide, Space
+/// pauses, a digit jumps to its tab and pauses, Enter drills in and pauses,
+/// and Esc back to the top resumes.
+#[test]
+fn keys_steer_a_presentation() {
+    let mut a = app(Lang::Zh, 120, 40);
+    a.present = Some(false);
+    typing(&mut a, " ");
+    assert_eq!(a.present, Some(true), "space pauses");
+    typing(&mut a, " ");
+    assert_eq!(a.present, Some(false), "space resumes");
+    press(&mut a, KeyCode::Right);
+    assert!(matches!(a.slide(), Some(Slide::Report(_))), "→ goes on");
+    press(&mut a, KeyCode::PageUp);
+    assert_eq!(a.slide(), Some(Slide::Totals), "pgup goes back");
+    press(&mut a, KeyCode::Left);
+    assert_eq!(a.slide(), Some(Slide::Tab(Tab::Deadlines)), "← wraps");
+    typing(&mut a, "2");
+    assert_eq!((a.tab, a.present), (Tab::Units, Some(true)));
+    assert_eq!(a.slide(), Some(Slide::Tab(Tab::Units)));
+    a.present = Some(false);
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.present, Some(true), "Enter drills in and pauses");
+    assert_eq!(a.slide(), None, "a drilled view is not a slide");
+    press(&mut a, KeyCode::Down);
+    assert_eq!(a.tab, Tab::Units, "↓ moves within a drilled view");
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.present, Some(false), "Esc back to the top resumes");
+    press(&mut a, KeyCode::Char('q'));
+    assert!(a.should_quit);
 }
 
 /// The presented Overview shows its counts in big digits and says it is presenting.
@@ -992,7 +1032,7 @@ fn presentation_shows_big_digits_and_says_so() {
 #[test]
 fn export_table_of_problems_has_a_header_and_eight_rows() {
     let mut a = app(Lang::Zh, 120, 40);
-    typing(&mut a, "2");
+    typing(&mut a, "3");
     let (name, rows) = export::table(&a);
     assert_eq!(name, "problems");
     assert_eq!(rows.len(), 9, "{rows:?}");
@@ -1013,7 +1053,7 @@ fn export_table_of_problems_has_a_header_and_eight_rows() {
 #[test]
 fn exporting_twice_writes_two_files_with_a_bom() {
     let mut a = app(Lang::Zh, 120, 40);
-    typing(&mut a, "2");
+    typing(&mut a, "3");
     let dir = tempfile::tempdir().unwrap();
     let first = export::write_csv(&a, dir.path()).unwrap();
     let second = export::write_csv(&a, dir.path()).unwrap();
@@ -1037,7 +1077,7 @@ fn exporting_twice_writes_two_files_with_a_bom() {
 fn e_writes_a_csv_and_an_xlsx_of_the_same_rows() {
     use calamine::{Reader, Xlsx, open_workbook};
     let mut a = app(Lang::Zh, 120, 40);
-    typing(&mut a, "2");
+    typing(&mut a, "3");
     let dir = tempfile::tempdir().unwrap();
     let [csv, xlsx] = export::write_files(&a, dir.path()).unwrap();
     assert_eq!(csv.file_name().unwrap(), "zhenggai-problems.csv");
@@ -1058,7 +1098,7 @@ fn e_writes_a_csv_and_an_xlsx_of_the_same_rows() {
 #[test]
 fn copy_text_of_the_land_figure_quotes_its_source() {
     let mut a = app(Lang::Zh, 120, 40);
-    typing(&mut a, "4");
+    typing(&mut a, "6");
     let row = a
         .rows
         .land
@@ -1084,7 +1124,7 @@ fn copy_text_of_the_land_figure_quotes_its_source() {
 #[test]
 fn mouse_hit_areas_match_what_is_drawn() {
     let mut a = app(Lang::Zh, 120, 40);
-    typing(&mut a, "2");
+    typing(&mut a, "3");
     let (buffer, areas) = draw(&a, &Theme::dark());
     let hit = areas.rows.expect("the Problems tab has rows");
     let second = hit.area.y + 1;
@@ -1096,23 +1136,23 @@ fn mouse_hit_areas_match_what_is_drawn() {
         "below the rows"
     );
 
-    assert_eq!(areas.tabs.len(), 5);
+    assert_eq!(areas.tabs.len(), 7);
     let third = areas.tabs[2];
     let point = ratatui::layout::Position {
         x: third.x + 2,
         y: third.y,
     };
     let tab = areas.tabs.iter().position(|r| r.contains(point));
-    assert_eq!(tab.map(Tab::at), Some(Tab::Amounts));
+    assert_eq!(tab.map(Tab::at), Some(Tab::Problems));
     let label: String = glyphs(&buffer, third.y)
         .into_iter()
         .filter(|(x, _)| (third.x..third.right()).contains(x))
         .map(|(_, c)| c.symbol())
         .collect();
-    assert!(label.contains("3 金额"), "{label:?}");
+    assert!(label.contains("3 问题"), "{label:?}");
     // The run loop turns a click there into this action.
     a.update(Action::Tab(Tab::at(2)));
-    assert_eq!(a.tab, Tab::Amounts);
+    assert_eq!(a.tab, Tab::Problems);
 }
 
 // Replacing the data.
@@ -1121,7 +1161,7 @@ fn mouse_hit_areas_match_what_is_drawn() {
 #[test]
 fn replace_data_with_the_same_data_keeps_the_view() {
     let mut a = app(Lang::Zh, 120, 40);
-    typing(&mut a, "2jjjjj");
+    typing(&mut a, "3jjjjj");
     press(&mut a, KeyCode::Enter);
     typing(&mut a, "jj");
     press(&mut a, KeyCode::Enter);
@@ -1150,7 +1190,7 @@ fn replace_data_with_a_report_fewer_cuts_the_stack_back() {
     };
     assert_eq!(removed, a.data.reports.len() - 1, "the last report is open");
     // On Problems, select the last row, which belongs to the removed report.
-    typing(&mut a, "2G");
+    typing(&mut a, "3G");
     let mut data = bundled();
     data.reports.pop();
     let stats = Stats::compute(&data, a.stats.as_of);
@@ -1163,7 +1203,7 @@ fn replace_data_with_a_report_fewer_cuts_the_stack_back() {
     typing(&mut a, "1");
     assert_eq!(a.stack().len(), 1, "{:?}", a.stack());
     assert!(a.level().selected < a.data.reports.len());
-    for tab in ["1", "2", "3", "4", "5"] {
+    for tab in ["1", "2", "3", "4", "5", "6", "7"] {
         typing(&mut a, tab);
         screen(&a);
         press(&mut a, KeyCode::Enter);
@@ -1229,7 +1269,7 @@ fn u_outside_amounts_and_land_says_where_it_works() {
     }
     let mut a = app(Lang::En, 120, 40);
     let before = a.money_scale;
-    typing(&mut a, "3u");
+    typing(&mut a, "5u");
     assert_ne!(a.money_scale, before);
     assert_eq!(a.notice, None);
 }

@@ -86,14 +86,14 @@ fn keys_drive_the_dashboard_and_q_restores_the_terminal() {
         s.contains("▸ 1 总览") && s.contains("截至 2022-01-15")
     });
 
-    d.press("4");
+    d.press("6");
     d.wait_for("the Land tab with 849.56", |s| {
-        s.contains("▸ 4 土地") && s.contains("849.56")
+        s.contains("▸ 6 土地") && s.contains("849.56")
     });
 
-    d.press("2");
+    d.press("3");
     d.wait_for("the Problems tab", |s| {
-        s.contains("▸ 2 问题") && s.contains("问题 · 1/8")
+        s.contains("▸ 3 问题") && s.contains("问题 · 1/8")
     });
     d.press("j");
     d.wait_for("the second row selected", |s| s.contains("问题 · 2/8"));
@@ -130,8 +130,8 @@ fn sigterm_ends_the_dashboard_and_restores_the_terminal() {
     d.wait_for("the Overview", |s| {
         s.contains("▸ 1 Overview") && s.contains("as of 2022-01-15")
     });
-    d.press("3");
-    d.wait_for("the Amounts tab", |s| s.contains("▸ 3 Amounts"));
+    d.press("5");
+    d.wait_for("the Amounts tab", |s| s.contains("▸ 5 Amounts"));
 
     let killed = std::process::Command::new("kill")
         .args(["-TERM", &d.pid().to_string()])

@@ -50,7 +50,7 @@ fn a_broken_file_shows_a_banner_and_a_good_one_recovers() {
     d.wait_for("the Overview", |s| {
         s.contains("▸ 1 Overview") && s.contains("as of 2022-01-15")
     });
-    d.press("2");
+    d.press("3");
     d.wait_for("the Problems tab", |s| s.contains("Problems · 1/8"));
 
     // Half the file: the JSON ends in the middle.
@@ -95,7 +95,7 @@ fn reload_keeps_the_drill_down_in_chinese() {
     std::fs::write(&file, &good).unwrap();
     let mut d = Dashboard::start("zh_CN.UTF-8", &[file.to_str().unwrap()], &[]);
     d.wait_for("the Overview", |s| s.contains("▸ 1 总览"));
-    d.press("2j\r");
+    d.press("3j\r");
     d.wait_for("problem 8 opened", |s| {
         s.contains("问题 8 · 内控机制不完善") && s.contains("› 问题 8")
     });
@@ -214,9 +214,9 @@ fn colour_codes(raw: &[u8]) -> Vec<String> {
 fn no_color_output_has_no_colour_codes() {
     let mut d = Dashboard::start("zh_CN.UTF-8", &[], &[("NO_COLOR", "1")]);
     d.wait_for("the Overview", |s| s.contains("▸ 1 总览"));
-    d.press("2");
+    d.press("3");
     d.wait_for("the Problems tab", |s| {
-        s.contains("▸ 2 问题") && s.contains("● 正在整改") && s.contains("✓ 已完成")
+        s.contains("▸ 3 问题") && s.contains("● 正在整改") && s.contains("✓ 已完成")
     });
     // Some attributes are expected; only colours are not.
     let codes = colour_codes(&d.raw);
@@ -235,7 +235,7 @@ fn no_color_output_has_no_colour_codes() {
 fn colour_codes_are_found_when_colour_is_on() {
     let mut d = Dashboard::start("zh_CN.UTF-8", &[], &[]);
     d.wait_for("the Problems tab", |s| s.contains("▸ 1 总览"));
-    d.press("2");
+    d.press("3");
     d.wait_for("the Problems tab", |s| s.contains("● 正在整改"));
     assert!(!colour_codes(&d.raw).is_empty());
     d.press("q");

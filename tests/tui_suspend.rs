@@ -92,8 +92,8 @@ fn sigtstp_hands_the_terminal_back_and_sigcont_redraws() {
     );
 
     continue_and_wait_for_redraw(&mut d);
-    d.press("2");
-    d.wait_for("the Problems tab", |s| s.contains("▸ 2 Problems"));
+    d.press("3");
+    d.wait_for("the Problems tab", |s| s.contains("▸ 3 Problems"));
     d.press("q");
     assert!(d.wait_for_exit().success());
 }

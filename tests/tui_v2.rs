@@ -196,7 +196,7 @@ fn general_paragraphs_lead_to_their_figures_and_clauses() {
 /// 1.2万元 is listed as included in the report's own total, not added.
 #[test]
 fn amounts_are_in_sections_with_economy_apart() {
-    for (name, screen) in views(&[REPORT], "2023-07-05", "3") {
+    for (name, screen) in views(&[REPORT], "2023-07-05", "5") {
         let (recovered, economy) = if name.starts_with("zh") {
             ("▸ 追缴挽损", "▸ 经济指标")
         } else {
@@ -220,7 +220,7 @@ fn amounts_are_in_sections_with_economy_apart() {
         insta::assert_snapshot!(format!("amounts_sections_{name}"), screen);
     }
     let mut a = app(&[REPORT], "2023-07-05", Lang::Zh, (120, 40));
-    keys(&mut a, "3");
+    keys(&mut a, "5");
     let s = screen(&a);
     let listed = s
         .lines()
@@ -241,13 +241,13 @@ fn amounts_are_in_sections_with_economy_apart() {
 /// m² even when land is shown in 亩, never as 1,650亩.
 #[test]
 fn floor_area_stays_in_square_metres_on_the_land_tab() {
-    for (name, screen) in views(&[], "2022-01-15", "4") {
+    for (name, screen) in views(&[], "2022-01-15", "6") {
         assert!(screen.contains("1,100,000 m²"), "{name}: {screen}");
         assert!(!screen.contains("1,650亩"), "{name}: {screen}");
         insta::assert_snapshot!(format!("land_floor_area_{name}"), screen);
     }
     let mut a = app(&[], "2022-01-15", Lang::Zh, (120, 40));
-    keys(&mut a, "4u");
+    keys(&mut a, "6u");
     let s = screen(&a);
     assert!(
         s.contains("566,373.33 m²") && s.contains("1,100,000 m²"),
@@ -259,7 +259,7 @@ fn floor_area_stays_in_square_metres_on_the_land_tab() {
 #[test]
 fn search_finds_a_problem_by_its_leader() {
     let mut a = app(&[LEDGER], "2023-07-05", Lang::Zh, (120, 40));
-    keys(&mut a, "2/王五⏎");
+    keys(&mut a, "3/王五⏎");
     let s = screen(&a);
     assert!(s.contains("问题 2 · 学校食堂经费管理不规范"), "{s}");
 }

@@ -126,8 +126,10 @@ pub enum Action {
     Export,
     /// Show a short notice in the bottom bar.
     Notice(crate::i18n::Msg),
-    /// Presentation mode: show the next report or tab.
+    /// Presentation mode: show the next slide.
     PresentNext,
+    /// Presentation mode: show the previous slide.
+    PresentPrev,
     /// Presentation mode: pause or resume the cycling.
     PresentPause,
     /// The terminal now has this many columns and rows.

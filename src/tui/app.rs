@@ -16,6 +16,9 @@ use super::rows::{Filter, MoneyRow, Rows, sort_orders};
 use super::search;
 
 mod copy;
+mod present;
+
+pub use present::Slide;
 
 /// One screen a user can be on: a tab's top level or a level of drill-down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -161,6 +164,8 @@ pub struct App {
     pub effect: Option<Effect>,
     /// Presentation mode: `Some(paused)` while presenting.
     pub present: Option<bool>,
+    /// Presentation mode: the index of the slide shown, in `slides()`.
+    pub slide: usize,
     /// The terminal size, for page movements.
     pub size: (u16, u16),
     /// Set when the user asked to leave.
@@ -279,7 +284,8 @@ fn keeps_scan(action: Action) -> bool {
         | Action::SearchInput(_)
         | Action::SearchBackspace
         | Action::SearchCancel
-        | Action::PresentNext => false,
+        | Action::PresentNext
+        | Action::PresentPrev => false,
     }
 }
 
@@ -313,6 +319,7 @@ impl App {
             notice: None,
             effect: None,
             present: None,
+            slide: 0,
             size: (120, 40),
             should_quit: false,
             loading: None,
@@ -568,6 +575,7 @@ impl App {
             Scope::Drilled => self.stack().len() > 1,
             Scope::Units => matches!(self.tab, Tab::Amounts | Tab::Land),
             Scope::Owners => self.tab == Tab::Owners,
+            Scope::Present => self.present.is_some() && self.stack().len() == 1,
             Scope::Top => self.stack().len() == 1,
             Scope::Searched => self.search.as_ref().is_some_and(|s| !s.query.is_empty()),
         }
@@ -770,7 +778,10 @@ impl App {
             Action::Quit => self.should_quit = true,
             Action::NextTab => self.tab = Tab::at(self.tab.index() + 1),
             Action::PrevTab => self.tab = Tab::at(self.tab.index() + Tab::ALL.len() - 1),
-            Action::Tab(tab) => self.tab = tab,
+            Action::Tab(tab) => {
+                self.tab = tab;
+                self.present_follow_tab();
+            }
             Action::Up => self.move_by(-1),
             Action::Down => self.move_by(1),
             Action::Top => self.move_to(0),
@@ -780,11 +791,20 @@ impl App {
             Action::HalfPageUp => self.move_by(-((self.page() / 2).max(1) as isize)),
             Action::HalfPageDown => self.move_by((self.page() / 2).max(1) as isize),
             Action::Select(index) => self.move_to(index),
-            Action::Enter => self.enter(),
+            Action::Enter => {
+                self.enter();
+                // Drilling into a slide pauses the cycle; Esc back to the top resumes it.
+                if self.present.is_some() && self.stack().len() > 1 {
+                    self.present = Some(true);
+                }
+            }
             Action::Back => {
                 let stack = &mut self.stacks[self.tab.index()];
                 if stack.len() > 1 {
                     stack.pop();
+                    if stack.len() == 1 && self.present.is_some() {
+                        self.present = Some(false);
+                    }
                 } else {
                     // At the top, Esc clears the search and the filters.
                     self.search = None;
@@ -902,7 +922,8 @@ impl App {
             Action::Export => self.effect = Some(Effect::Export),
             Action::Suspend => self.effect = Some(Effect::Suspend),
             Action::Notice(notice) => self.notice = Some(notice.text(self.lang).to_string()),
-            Action::PresentNext => self.present_next(),
+            Action::PresentNext => self.present_step(true),
+            Action::PresentPrev => self.present_step(false),
             Action::PresentPause => {
                 if let Some(paused) = &mut self.present {
                     *paused = !*paused;
@@ -912,19 +933,6 @@ impl App {
                 self.size = (w, h);
                 self.keep_visible();
             }
-        }
-    }
-
-    /// Presentation: the next report on Overview, then the next tab, round and round.
-    fn present_next(&mut self) {
-        let level = self.level();
-        if self.tab == Tab::Overview && level.selected + 1 < self.row_count(level.view) {
-            self.move_by(1);
-            return;
-        }
-        self.tab = Tab::at(self.tab.index() + 1);
-        if self.tab == Tab::Overview {
-            self.move_to(0);
         }
     }
 

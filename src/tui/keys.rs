@@ -19,6 +19,8 @@ pub enum Scope {
     Units,
     /// The Owners tab (leaders or lead departments).
     Owners,
+    /// Presentation mode, at the top of a slide.
+    Present,
     /// The top level of a tab (Esc clears filters and search).
     Top,
     /// While a search has a query (n / N).
@@ -54,6 +56,40 @@ const CTRL: KeyModifiers = KeyModifiers::CONTROL;
 
 /// Every binding of the dashboard.
 pub const BINDINGS: &[Binding] = &[
+    // While presenting, arrows and pages go from slide to slide and Space
+    // pauses; they come first so that they win over moving the selection.
+    Binding {
+        keys: &[
+            (KeyCode::Right, NONE),
+            (KeyCode::Down, NONE),
+            (KeyCode::PageDown, NONE),
+        ],
+        label: "→ ↓ pgdn",
+        action: Action::PresentNext,
+        help: Msg::KeyPresentNext,
+        scope: Scope::Present,
+        hint: true,
+    },
+    Binding {
+        keys: &[
+            (KeyCode::Left, NONE),
+            (KeyCode::Up, NONE),
+            (KeyCode::PageUp, NONE),
+        ],
+        label: "← ↑ pgup",
+        action: Action::PresentPrev,
+        help: Msg::KeyPresentPrev,
+        scope: Scope::Present,
+        hint: true,
+    },
+    Binding {
+        keys: &[(KeyCode::Char(' '), NONE)],
+        label: "space",
+        action: Action::PresentPause,
+        help: Msg::KeyPresentPause,
+        scope: Scope::Present,
+        hint: true,
+    },
     Binding {
         keys: &[(KeyCode::Char('j'), NONE), (KeyCode::Down, NONE)],
         label: "j/↓",
@@ -406,131 +442,6 @@ pub const BINDINGS: &[Binding] = &[
         label: "g",
         action: Action::Top,
         help: Msg::KeyTop,
-        scope: Scope::Help,
-        hint: false,
-    },
-    Binding {
-        keys: &[
-            (KeyCode::Char('G'), SHIFT),
-            (KeyCode::Char('G'), NONE),
-            (KeyCode::End, NONE),
-        ],
-        label: "G",
-        action: Action::Bottom,
-        help: Msg::KeyBottom,
-        scope: Scope::Help,
-        hint: false,
-    },
-    Binding {
-        keys: &[(KeyCode::Char('/'), NONE)],
-        label: "/",
-        action: Action::HelpFilterStart,
-        help: Msg::KeyHelpFilter,
-        scope: Scope::Help,
-        hint: true,
-    },
-    Binding {
-        keys: &[(KeyCode::Enter, NONE)],
-        label: "⏎",
-        action: Action::HelpFilterDone,
-        help: Msg::KeyHelpFilterDone,
-        scope: Scope::HelpFilter,
-        hint: true,
-    },
-    Binding {
-        keys: &[(KeyCode::Esc, NONE)],
-        label: "esc",
-        action: Action::HelpFilterCancel,
-        help: Msg::KeyHelpFilterCancel,
-        scope: Scope::HelpFilter,
-        hint: true,
-    },
-    Binding {
-        keys: &[(KeyCode::Backspace, NONE)],
-        label: "⌫",
-        action: Action::HelpBackspace,
-        help: Msg::KeyDeleteChar,
-        scope: Scope::HelpFilter,
-        hint: false,
-    },
-    Binding {
-        keys: &[(KeyCode::Char('u'), NONE)],
-        label: "u",
-        action: Action::CycleUnit,
-        help: Msg::KeyUnit,
-        scope: Scope::Units,
-        hint: true,
-    },
-    // Elsewhere `u` would do nothing; it says where it works instead.
-    Binding {
-        keys: &[(KeyCode::Char('u'), NONE)],
-        label: "u",
-        action: Action::Notice(Msg::UnitsOnlyThere),
-        help: Msg::KeyUnitElsewhere,
-        scope: Scope::Always,
-        hint: false,
-    },
-    Binding {
-        keys: &[(KeyCode::Tab, NONE)],
-        label: "tab",
-        action: Action::NextTab,
-        help: Msg::KeyNextTab,
-        scope: Scope::Always,
-        hint: true,
-    },
-    Binding {
-        keys: &[(KeyCode::BackTab, SHIFT), (KeyCode::BackTab, NONE)],
-        label: "S-tab",
-        action: Action::PrevTab,
-        help: Msg::KeyPrevTab,
-        scope: Scope::Always,
-        hint: false,
-    },
-    Binding {
-        keys: &[(KeyCode::Char('1'), NONE)],
-        label: "1",
-        action: Action::Tab(Tab::Overview),
-        help: Msg::TabOverview,
-        scope: Scope::Always,
-        hint: false,
-    },
-    Binding {
-        keys: &[(KeyCode::Char('2'), NONE)],
-        label: "2",
-        action: Action::Tab(Tab::Problems),
-        help: Msg::TabProblems,
-        scope: Scope::Always,
-        hint: false,
-    },
-    Binding {
-        keys: &[(KeyCode::Char('3'), NONE)],
-        label: "3",
-        action: Action::Tab(Tab::Amounts),
-        help: Msg::TabAmounts,
-        scope: Scope::Always,
-        hint: false,
-    },
-    Binding {
-        keys: &[(KeyCode::Char('4'), NONE)],
-        label: "4",
-        action: Action::Tab(Tab::Land),
-        help: Msg::TabLand,
-        scope: Scope::Always,
-        hint: false,
-    },
-    Binding {
-        keys: &[(KeyCode::Char('5'), NONE)],
-        label: "5",
-        action: Action::Tab(Tab::Deadlines),
-        help: Msg::TabDeadlines,
-        scope: Scope::Always,
-        hint: false,
-    },
-    Binding {
-        keys: &[(KeyCode::Char('g'), NONE), (KeyCode::Home, NONE)],
-        label: "g",
-        action: Action::Top,
-        help: Msg::KeyTop,
         scope: Scope::Always,
         hint: false,
     },
@@ -669,8 +580,9 @@ mod tests {
 
     #[test]
     fn every_documented_key_maps_to_its_action() {
-        // Every scope of the normal view; the search bar and help take keys apart.
-        let all = |s| !matches!(s, Scope::Search | Scope::Help);
+        // Every scope of the normal view; the search bar, help and presenting
+        // take keys apart.
+        let all = |s| !matches!(s, Scope::Search | Scope::Help | Scope::Present);
         let table = [
             (KeyCode::Char('j'), NONE, Action::Down),
             (KeyCode::Down, NONE, Action::Down),
@@ -687,6 +599,9 @@ mod tests {
             (KeyCode::Tab, NONE, Action::NextTab),
             (KeyCode::BackTab, SHIFT, Action::PrevTab),
             (KeyCode::Char('5'), NONE, Action::Tab(Tab::Amounts)),
+            (KeyCode::Char('2'), NONE, Action::Tab(Tab::Units)),
+            (KeyCode::Char('4'), NONE, Action::Tab(Tab::Owners)),
+            (KeyCode::Char('t'), NONE, Action::ToggleOwners),
             (KeyCode::Enter, NONE, Action::Enter),
             (KeyCode::Esc, NONE, Action::Back),
             (KeyCode::Backspace, NONE, Action::Back),
@@ -700,6 +615,25 @@ mod tests {
         for (code, mods, action) in table {
             let b = binding_for(&press(code, mods), all);
             assert_eq!(b.map(|b| b.action), Some(action), "{code:?} {mods:?}");
+        }
+    }
+
+    #[test]
+    fn presenting_arrows_and_pages_go_from_slide_to_slide() {
+        let presenting = |s| !matches!(s, Scope::Search | Scope::Help | Scope::HelpFilter);
+        for (code, action) in [
+            (KeyCode::Right, Action::PresentNext),
+            (KeyCode::Down, Action::PresentNext),
+            (KeyCode::PageDown, Action::PresentNext),
+            (KeyCode::Left, Action::PresentPrev),
+            (KeyCode::Up, Action::PresentPrev),
+            (KeyCode::PageUp, Action::PresentPrev),
+            (KeyCode::Char(' '), Action::PresentPause),
+            (KeyCode::Char('3'), Action::Tab(Tab::Problems)),
+            (KeyCode::Char('j'), Action::Down),
+        ] {
+            let b = binding_for(&press(code, NONE), presenting);
+            assert_eq!(b.map(|b| b.action), Some(action), "{code:?}");
         }
     }
 

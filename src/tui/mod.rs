@@ -167,19 +167,10 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
         }
         match event::read()? {
             Event::Key(key) => {
-                let action = keys::action_for(&key, |s| app.in_scope(s));
-                match (app.present, action) {
-                    // While presenting, any key but quit and suspend pauses or resumes.
-                    (Some(_), Some(Action::Quit | Action::Suspend)) | (None, _) => {
-                        if let Some(action) = action {
-                            app.update(action);
-                        }
-                    }
-                    (Some(_), _) if key.kind == event::KeyEventKind::Press => {
-                        app.update(Action::PresentPause);
-                        last_switch = Instant::now();
-                    }
-                    _ => {}
+                if let Some(action) = keys::action_for(&key, |s| app.in_scope(s)) {
+                    app.update(action);
+                    // A slide chosen by hand stays its full time.
+                    last_switch = Instant::now();
                 }
             }
             Event::Mouse(mouse) => {

@@ -21,6 +21,7 @@ fn scope_name(scope: Scope, app: &App) -> &'static str {
         Scope::Drilled => Msg::ScopeDrilled,
         Scope::Units => Msg::ScopeUnits,
         Scope::Owners => Msg::TabOwners,
+        Scope::Present => Msg::ScopePresent,
         Scope::Top => Msg::ScopeTop,
         Scope::Searched => Msg::ScopeSearched,
         Scope::Search => Msg::ScopeSearch,

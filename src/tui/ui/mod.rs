@@ -11,6 +11,7 @@ mod item;
 mod land;
 mod overview;
 mod owners;
+mod present;
 mod problem;
 mod problems;
 mod report;

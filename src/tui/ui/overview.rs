@@ -12,7 +12,7 @@ use crate::format::{self, AreaUnit};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::Status;
 use crate::stats::{Bucket, Count, ReportStats};
-use crate::tui::app::App;
+use crate::tui::app::{App, Slide};
 use crate::tui::theme::{Theme, status_symbol};
 
 /// Rows a report's block takes, borders included.
@@ -20,11 +20,16 @@ const BLOCK_HEIGHT: u16 = 7;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<super::RowsHit> {
     let order = &app.rows.overview;
-    if app.present.is_some() {
-        if let Some(&r) = order.get(app.level().selected) {
-            draw_present(frame, area, app, theme, r);
+    match app.slide() {
+        Some(Slide::Totals) => {
+            super::present::draw_totals(frame, area, app, theme);
+            return None;
         }
-        return None;
+        Some(Slide::Report(r)) => {
+            super::present::draw_report(frame, area, app, theme, r);
+            return None;
+        }
+        _ => {}
     }
     // The board strip leads when it leaves room for at least a table.
     let area = if area.height >= super::board::HEIGHT + 6 {
@@ -275,7 +280,7 @@ fn transcribed_line(
     Line::from(spans)
 }
 
-fn money_line(app: &App, rs: &ReportStats, label_w: usize) -> Line<'static> {
+pub(super) fn money_line(app: &App, rs: &ReportStats, label_w: usize) -> Line<'static> {
     let lang = app.lang;
     let parts: Vec<String> = rs
         .money
@@ -308,7 +313,7 @@ fn parts_line(name: Msg, parts: &[String], lang: Lang, label_w: usize) -> Line<'
 
 /// Land in 亩, then building floor area (房屋征收) set apart under its own
 /// name and in m²: floors of buildings are not land and never become 亩.
-fn land_line(app: &App, rs: &ReportStats, label_w: usize) -> Line<'static> {
+pub(super) fn land_line(app: &App, rs: &ReportStats, label_w: usize) -> Line<'static> {
     let lang = app.lang;
     let part = |l: &crate::stats::LandTotal, unit| {
         let mut s = format!("{} {}", i18n::kind(l.kind, lang), format::area(l.m2, unit));
@@ -343,7 +348,12 @@ fn land_line(app: &App, rs: &ReportStats, label_w: usize) -> Line<'static> {
     parts_line(Msg::TabLand, &[parts.join("  │  ")], lang, label_w)
 }
 
-fn deadline_line(rs: &ReportStats, lang: Lang, theme: &Theme, label_w: usize) -> Line<'static> {
+pub(super) fn deadline_line(
+    rs: &ReportStats,
+    lang: Lang,
+    theme: &Theme,
+    label_w: usize,
+) -> Line<'static> {
     let d = rs.deadlines;
     let mut spans = vec![label(Msg::Deadlines.text(lang), label_w)];
     for (bucket, n) in [
@@ -404,93 +414,4 @@ fn draw_units_table(
             ]
         },
     )
-}
-
-/// Digits five rows high, for figures a room can read off a projector.
-const BIG_DIGITS: [[&str; 5]; 10] = [
-    ["███", "█ █", "█ █", "█ █", "███"],
-    [" ██", "  █", "  █", "  █", "  █"],
-    ["███", "  █", "███", "█  ", "███"],
-    ["███", "  █", "███", "  █", "███"],
-    ["█ █", "█ █", "███", "  █", "  █"],
-    ["███", "█  ", "███", "  █", "███"],
-    ["███", "█  ", "███", "█ █", "███"],
-    ["███", "  █", "  █", "  █", "  █"],
-    ["███", "█ █", "███", "█ █", "███"],
-    ["███", "█ █", "███", "  █", "███"],
-];
-
-/// A number in big digits: five lines.
-fn big_number(n: u32) -> [String; 5] {
-    let digits: Vec<usize> = n
-        .to_string()
-        .bytes()
-        .map(|b| usize::from(b - b'0'))
-        .collect();
-    std::array::from_fn(|row| {
-        digits
-            .iter()
-            .map(|&d| BIG_DIGITS[d % 10][row])
-            .collect::<Vec<_>>()
-            .join(" ")
-    })
-}
-
-/// Presentation mode: one report, its counts in big digits, its headline figures.
-fn draw_present(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, r: usize) {
-    let lang = app.lang;
-    let (Some(report), Some(rs)) = (app.data.reports.get(r), app.stats.reports.get(r)) else {
-        return;
-    };
-    let block = block(Line::from(format!(" {} ", report.title)), theme);
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let p = &rs.problems;
-    let counts = [
-        (Status::Closed, p.closed),
-        (Status::Open, p.open),
-        (Status::LongTerm, p.long_term),
-    ];
-    let mut lines: Vec<Line> = vec![Line::raw("")];
-    let big: Vec<[String; 5]> = counts.iter().map(|(_, c)| big_number(c.value)).collect();
-    for row in 0..5 {
-        let mut spans = vec![Span::raw("  ")];
-        for (digits, (status, _)) in big.iter().zip(&counts) {
-            spans.push(Span::styled(
-                format::pad_right(&digits[row], 16),
-                theme.status(*status),
-            ));
-        }
-        lines.push(Line::from(spans));
-    }
-    let mut labels = vec![Span::raw("  ")];
-    for (status, count) in &counts {
-        labels.push(Span::styled(
-            format::pad_right(
-                &format!("{} {}", status_symbol(*status), i18n::status(*status, lang)),
-                16,
-            ),
-            theme.status(*status),
-        ));
-        let _ = count;
-    }
-    lines.push(Line::from(labels));
-    let mut sources = vec![Span::raw("  ")];
-    for (_, count) in &counts {
-        sources.push(Span::styled(
-            format::pad_right(i18n::count_source(count.source, lang), 16),
-            theme.dim,
-        ));
-    }
-    lines.push(Line::from(sources));
-    lines.push(Line::raw(""));
-    let label_w = 6;
-    lines.push(money_line(app, rs, label_w));
-    lines.push(land_line(app, rs, label_w));
-    lines.push(deadline_line(rs, lang, theme, label_w));
-    let lines: Vec<Line> = lines
-        .into_iter()
-        .map(|l| super::fit(l, usize::from(inner.width)))
-        .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -28,8 +28,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
     let board = &app.rows.board;
     let [table, foot] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(area);
     let cells = bar_cells(area.width);
+    // Names take what they need, up to two fifths of the width; the notes the rest.
+    let names = board
+        .units
+        .iter()
+        .map(|u| crate::format::width(&u.name))
+        .max()
+        .unwrap_or(0)
+        .clamp(12, usize::from(area.width) * 2 / 5);
     let columns = [
-        (Msg::Unit, Constraint::Min(12)),
+        (Msg::Unit, Constraint::Length(names as u16 + 1)),
         (Msg::Rate, Constraint::Length(7)),
         (Msg::Progress2, Constraint::Length(cells as u16)),
         (Msg::Total, Constraint::Length(5)),
