@@ -17,7 +17,7 @@ use crate::model::{Dataset, Problem, Status};
 use crate::progress::{self, Rate};
 use identity::{Matching, ProblemAt, Reason};
 
-pub use render::{label, to_json, to_markdown, to_text};
+pub use render::{label, to_json, to_markdown, to_text, values};
 
 /// One problem as one version has it: the values a change is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -451,7 +451,7 @@ pub fn run(args: &DiffArgs, out: &mut impl Write, err: &mut impl Write) -> io::R
 
 /// One version's dataset, or `None` when it cannot be loaded (its errors
 /// printed to `err`, as `check` prints them).
-fn load_version(path: &std::path::Path, err: &mut impl Write) -> io::Result<Option<Dataset>> {
+pub fn load_version(path: &std::path::Path, err: &mut impl Write) -> io::Result<Option<Dataset>> {
     match crate::load::load(&[path.to_path_buf()]) {
         Ok(loaded) => {
             crate::check::print_warnings(&loaded, err)?;
