@@ -15,10 +15,12 @@ use super::keys::Scope;
 use super::rows::{Filter, Rows, sort_orders};
 use super::search;
 
+mod compare;
 mod copy;
 mod data;
 mod views;
 
+pub use compare::Since;
 pub use data::LoadProgress;
 
 /// One screen a user can be on: a tab's top level or a level of drill-down.
@@ -173,6 +175,10 @@ pub struct App {
     pub loading: Option<LoadProgress>,
     /// True when the as-of day is the bundled demo's own, which the header says.
     pub demo_day: bool,
+    /// The older version compared with (`--since`), and what changed since it.
+    pub since: Option<Since>,
+    /// Dated versions of the data, oldest first (`--history`), for the trend.
+    pub history: Vec<crate::history::Version>,
 }
 
 /// How many rows of a view one slice of a search looks at: a key press looks at
@@ -247,6 +253,7 @@ fn keeps_scan(action: Action) -> bool {
         | Action::ToggleOverdue
         | Action::CycleSort
         | Action::ToggleOwners
+        | Action::ToggleChanges
         | Action::StartSearch
         | Action::SearchInput(_)
         | Action::SearchBackspace
@@ -289,6 +296,8 @@ impl App {
             should_quit: false,
             loading: None,
             demo_day: false,
+            since: None,
+            history: Vec::new(),
         }
     }
 
@@ -313,6 +322,7 @@ impl App {
             &self.sort,
             self.owners,
         );
+        self.narrow_to_changes();
     }
 
     /// Keeps every selection within its view's rows, e.g. after a filter changed.
@@ -369,6 +379,7 @@ impl App {
             Scope::Owners => self.tab == Tab::Owners,
             Scope::Top => self.stack().len() == 1,
             Scope::Searched => self.search.as_ref().is_some_and(|s| !s.query.is_empty()),
+            Scope::Since => self.since.is_some(),
         }
     }
 
@@ -506,6 +517,7 @@ impl App {
                     self.notice = Some(Msg::KeyToggleOwners.text(self.lang).to_string());
                 }
             }
+            Action::ToggleChanges => self.toggle_changes(),
             Action::CycleSort => {
                 let t = self.tab.index();
                 self.sort[t] = (self.sort[t] + 1) % sort_orders(self.tab);

@@ -141,6 +141,13 @@ impl App {
         self.data.name = name;
         self.data.synthetic = synthetic;
         self.loading = None;
+        // The comparison waits for every report: until then, problems of
+        // units not read yet would count as removed.
+        if self.since.is_some() {
+            self.compare_again();
+            self.refresh_rows();
+            self.clamp_all();
+        }
     }
 
     /// Takes new data read from disk, keeping the tab, the drill-down path and the
@@ -193,6 +200,7 @@ impl App {
         }
         self.data = data;
         self.stats = stats;
+        self.compare_again();
         self.banner = None;
         self.refresh_rows();
         for (t, kept) in stacks.into_iter().enumerate() {
