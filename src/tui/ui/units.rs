@@ -45,7 +45,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
     let full_change = area.width >= 120;
     if app.since.is_some() {
         let column = if full_change {
-            (Msg::ColRateChange, Constraint::Length(21))
+            (Msg::ColRateChange, Constraint::Length(23))
         } else {
             (Msg::ColChange, Constraint::Length(5))
         };
@@ -100,7 +100,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
         let c = &since.changes;
         spans.push(Span::styled(
             format!(
-                " ({})",
+                " · {}",
                 super::since::rate_change(Some(&c.total_old), Some(&c.total_new))
             ),
             theme.title,
