@@ -9,6 +9,8 @@
 // the test that calls them in the same way, by design.
 #![allow(clippy::expect_used, clippy::unwrap_used, clippy::panic)]
 
+mod common;
+
 use assert_cmd::Command;
 use chrono::NaiveDate;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -522,4 +524,55 @@ fn export_since_ends_problem_rows_in_their_changes() {
         ),
         "{out}"
     );
+}
+
+/// The real binary in a pseudo-terminal with `--since`: the board strip gives
+/// the rate then and now, Problems the marks and the legend, `c` the
+/// filter; `q` leaves with exit status 0.
+#[test]
+fn since_in_a_pseudo_terminal_marks_rows_and_c_filters_them() {
+    let mut d = common::pty::Dashboard::start(
+        "zh_CN.UTF-8",
+        &[
+            "--since",
+            "tests/fixtures/changes/kinds-old.json",
+            "tests/fixtures/changes/kinds-new.json",
+        ],
+        &[],
+    );
+    d.wait_for("the board strip with the rate then and now", |s| {
+        s.contains("较 2023-06-30 12.5% → 11.1% (-1.4)")
+    });
+    d.press("3");
+    d.wait_for("the marks and the legend on Problems", |s| {
+        s.contains("问题 · 1/9") && s.contains("↷~") && s.contains("图例 ✓ 已完成整改 1")
+    });
+    d.press("c");
+    d.wait_for("only the changed rows", |s| {
+        s.contains("[Δ 只看变化]") && s.contains("问题 · 1/8")
+    });
+    d.press("q");
+    let status = d.wait_for_exit();
+    assert!(status.success(), "exit status {status:?}");
+}
+
+/// As the binary starts: the older version is set on an empty dashboard,
+/// reports arrive, and the marks are there once the load is over; a reload
+/// compares again.
+#[test]
+fn marks_come_once_the_first_load_is_over_and_stay_after_a_reload() {
+    let new = zhenggai::load::load(&[fixture("kinds-new.json")]).unwrap();
+    let old = zhenggai::load::load(&[fixture("kinds-old.json")]).unwrap();
+    let mut a = App::loading(day("2023-08-15"), Lang::En);
+    a.update(Action::Resize(120, 40));
+    a.set_since(old.dataset);
+    a.append_reports(new.dataset.reports.clone());
+    a.finish_loading(new.dataset.name.clone(), false);
+    let since = a.since.as_ref().unwrap();
+    assert_eq!(since.marks(0, 0), [Kind::Closed]);
+    let stats = Stats::compute(&new.dataset, day("2023-09-01"));
+    a.replace_data(new.dataset, stats);
+    let since = a.since.as_ref().unwrap();
+    // Problem 5 is due 2023-08-15: overdue as of the reloaded day.
+    assert_eq!(since.marks(0, 4), [Kind::NewlyOverdue]);
 }
