@@ -576,3 +576,27 @@ fn marks_come_once_the_first_load_is_over_and_stay_after_a_reload() {
     // Problem 5 is due 2023-08-15: overdue as of the reloaded day.
     assert_eq!(since.marks(0, 4), [Kind::NewlyOverdue]);
 }
+
+/// With standard output no terminal, `zhenggai --since OLD NEW` writes what
+/// the dashboard would mark as `diff` writes it, read as of `--as-of`; an
+/// OLD that does not load exits 2.
+#[test]
+fn since_without_a_terminal_writes_the_changes_as_diff_does() {
+    let (code, out, err) = zhenggai(&[
+        "--since",
+        "tests/fixtures/changes/kinds-old.json",
+        "tests/fixtures/changes/kinds-new.json",
+        "--as-of",
+        "2023-09-01",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("new version as of 2023-09-01"), "{out}");
+    assert!(out.contains("Newly overdue (1)"), "{out}");
+    let (code, _, err) = zhenggai(&[
+        "--since",
+        "tests/fixtures/changes/no-such-file.json",
+        "tests/fixtures/changes/kinds-new.json",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("no-such-file.json"), "{err}");
+}

@@ -41,8 +41,23 @@ const DOUBLE_CLICK: Duration = Duration::from_millis(400);
 const SEARCH_FRAME: Duration = Duration::from_millis(30);
 
 /// Runs `zhenggai [PATH…]`: the dashboard, or the text summary when stdout is
-/// not a terminal. Returns the exit code.
+/// not a terminal (with `--since`, the changes as `diff` writes them).
+/// Returns the exit code.
 pub fn run(args: &DashboardArgs) -> io::Result<u8> {
+    // With --since, what the dashboard would mark, as `diff` writes it.
+    if !io::stdout().is_terminal()
+        && let Some(old) = &args.since
+    {
+        let day = crate::bundled::review_day(args.as_of, &args.paths);
+        return crate::diff::write_since(
+            old,
+            &args.paths,
+            day.date,
+            args.lang.unwrap_or_else(Lang::from_env),
+            &mut crate::sanitize::stdout(),
+            &mut crate::sanitize::stderr(),
+        );
+    }
     if !io::stdout().is_terminal() {
         let summary = crate::cli::SummaryArgs {
             format: crate::cli::SummaryFormat::Text,
