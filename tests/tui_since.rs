@@ -600,3 +600,38 @@ fn since_without_a_terminal_writes_the_changes_as_diff_does() {
     assert_eq!(code, 2);
     assert!(err.contains("no-such-file.json"), "{err}");
 }
+
+/// The marks are styled by what they mean (closed in the closed style,
+/// reopened in the overdue style) and, in the mono theme NO_COLOR picks,
+/// are the same glyphs with no colour at all.
+#[test]
+fn marks_carry_their_meanings_style_and_stay_glyphs_without_colour() {
+    let mut a = kinds(Lang::En, 120, 40);
+    a.update(Action::Tab(Tab::Problems));
+    let cell_of = |buffer: &Buffer, title: &str| {
+        let y = text(buffer)
+            .lines()
+            .position(|l| l.contains(title))
+            .unwrap();
+        buffer[(2, y as u16)].clone()
+    };
+    let dark = Theme::dark();
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|f| drop(ui::draw(f, &a, &dark))).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    let closed = cell_of(&buffer, "资金管理不规范");
+    assert_eq!(closed.symbol(), "✓");
+    assert_eq!(closed.fg, dark.closed.fg.unwrap());
+    let reopened = cell_of(&buffer, "合同管理存在漏洞");
+    assert_eq!(reopened.symbol(), "↺");
+    assert_eq!(reopened.fg, dark.overdue.fg.unwrap());
+
+    let mono = Theme::mono();
+    terminal.draw(|f| drop(ui::draw(f, &a, &mono))).unwrap();
+    let buffer = terminal.backend().buffer().clone();
+    for (title, mark) in [("资金管理不规范", "✓"), ("合同管理存在漏洞", "↺")] {
+        let cell = cell_of(&buffer, title);
+        assert_eq!(cell.symbol(), mark);
+        assert_eq!(cell.fg, ratatui::style::Color::Reset, "{title}");
+    }
+}
