@@ -131,6 +131,9 @@ impl App {
 
     /// Narrows freshly derived rows under the changes filter.
     pub(super) fn narrow_to_changes(&mut self) {
+        if !self.filter.changed_only {
+            return;
+        }
         if let Some(since) = &self.since {
             let changed = since.changed();
             self.rows.keep_changed(&self.data, &self.stats, changed);
