@@ -635,3 +635,32 @@ fn marks_carry_their_meanings_style_and_stay_glyphs_without_colour() {
         assert_eq!(cell.fg, ratatui::style::Color::Reset, "{title}");
     }
 }
+
+/// On the bundled reports compared with an earlier round (wuxi-old.json:
+/// problem 11 still open, problem 2 due in 2022年一季度): each deadline of
+/// the postponed problem carries ↷ on the Deadlines tab, the others none,
+/// and Units give each unit's rate then and now.
+#[test]
+fn deadlines_of_a_postponed_problem_carry_its_mark() {
+    let bundled = zhenggai::load::load(&[]).unwrap();
+    let stats = Stats::compute(&bundled.dataset, day("2022-01-15"));
+    let mut a = App::new(bundled.dataset, stats, Lang::Zh);
+    a.update(Action::Resize(120, 40));
+    let old = zhenggai::load::load(&[fixture("wuxi-old.json")]).unwrap();
+    a.set_since(old.dataset);
+    a.update(Action::Tab(Tab::Deadlines));
+    let s = screen(&a);
+    let rows: Vec<&str> = s.lines().filter(|l| l.contains("中共无锡")).collect();
+    assert_eq!(rows.len(), 10, "{s}");
+    for row in rows {
+        let marked = row.contains(" ↷ ");
+        assert_eq!(marked, row.contains("巡察审计整改"), "{row}");
+    }
+    insta::assert_snapshot!("since_zh_120x40_deadlines_bundled", s);
+    a.update(Action::Tab(Tab::Units));
+    let s = screen(&a);
+    assert!(
+        row_of(&s, "无锡经济开发区").contains("57.1% → 71.4% (+14.3)"),
+        "{s}"
+    );
+}

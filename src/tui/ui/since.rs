@@ -52,9 +52,10 @@ pub fn columns(app: &App, columns: &[(Msg, Constraint)]) -> Vec<(Msg, Constraint
 }
 
 /// How far the change column moves the sorted column of the tab's top
-/// level to the right: one on Problems, where it comes first.
+/// level to the right: one on Problems and Deadlines, where it comes first.
 pub fn sort_shift(app: &App) -> usize {
-    usize::from(app.since.is_some() && app.tab == crate::tui::action::Tab::Problems)
+    use crate::tui::action::Tab;
+    usize::from(app.since.is_some() && matches!(app.tab, Tab::Problems | Tab::Deadlines))
 }
 
 /// A problem's cells with its marks in front when comparing: "↷~", or
