@@ -68,6 +68,12 @@ pub struct DashboardArgs {
     /// Where `e` writes CSV and xlsx files of the current table.
     #[arg(long, value_name = "DIR", default_value = ".")]
     pub export_dir: std::path::PathBuf,
+    /// Compare with an older version (a data file or directory): rows that changed carry a mark, `c` shows only them.
+    #[arg(long, value_name = "OLD")]
+    pub since: Option<PathBuf>,
+    /// A directory of dated versions (as for `history`): the Overview shows the rate's trend over them.
+    #[arg(long, value_name = "DIR")]
+    pub history: Option<PathBuf>,
 }
 
 /// Options of `summary`.
@@ -159,6 +165,12 @@ pub struct SnapshotArgs {
     /// Review as of this day (YYYY-MM-DD) instead of today.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
     pub as_of: Option<NaiveDate>,
+    /// Compare with an older version (a data file or directory): rows that changed carry a mark, `c` shows only them.
+    #[arg(long, value_name = "OLD")]
+    pub since: Option<PathBuf>,
+    /// A directory of dated versions (as for `history`): the Overview shows the rate's trend over them.
+    #[arg(long, value_name = "DIR")]
+    pub history: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "txt")]
     pub format: crate::snapshot::ShotFormat,
@@ -184,6 +196,10 @@ pub struct ExportArgs {
     /// Mark overdue as of this day (YYYY-MM-DD) instead of today.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
     pub as_of: Option<NaiveDate>,
+    /// Compare with an older version (a data file or directory): the Problems table gains a change column, `--keys c` keeps only changed rows.
+    #[arg(long, value_name = "OLD")]
+    pub since: Option<PathBuf>,
+
     /// Language of the headers; default from LC_ALL / LANG (zh* → Chinese).
     #[arg(long, value_enum)]
     pub lang: Option<Lang>,

@@ -47,6 +47,12 @@ pub fn run(args: &ExportArgs, out: &mut impl Write, err: &mut impl Write) -> io:
         stats,
         args.lang.unwrap_or_else(Lang::from_env),
     );
+    if let Some(path) = &args.since {
+        let Some(old) = crate::diff::load_version(path, err)? else {
+            return Ok(2);
+        };
+        app.set_since(old);
+    }
     app.update(Action::Tab(args.tab.into()));
     for key in &keys {
         if let Some(action) = key_table::action_for(key, |s| app.in_scope(s)) {

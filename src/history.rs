@@ -192,67 +192,10 @@ fn entries(dir: &Path) -> io::Result<Vec<PathBuf>> {
 /// Runs `zhenggai history`: writes each version's progress to `out`,
 /// diagnostics to `err`; returns the exit code (0 when it ran, 2 on bad input).
 pub fn run(args: &HistoryArgs, out: &mut impl Write, err: &mut impl Write) -> io::Result<u8> {
-    let shown = escape(&args.dir.display().to_string()).into_owned();
-    if !args.dir.is_dir() {
-        writeln!(err, "zhenggai history: '{shown}' is not a directory")?;
-        writeln!(
-            err,
-            "  hint: give a directory that holds one data file (or sub-directory) per version"
-        )?;
+    let Some(versions) = load_versions(&args.dir, err)? else {
         return Ok(2);
-    }
-    let paths = match entries(&args.dir) {
-        Ok(paths) => paths,
-        Err(e) => {
-            writeln!(
-                err,
-                "zhenggai history: cannot read directory '{shown}': {e}"
-            )?;
-            return Ok(2);
-        }
     };
-    if paths.is_empty() {
-        writeln!(err, "zhenggai history: no versions in '{shown}'")?;
-        writeln!(
-            err,
-            "  hint: a version is a data file ({}) or a sub-directory of them",
-            DATA_EXTENSIONS.join(", ")
-        )?;
-        return Ok(2);
-    }
-    let mut versions = Vec::with_capacity(paths.len());
-    for path in &paths {
-        let name = path
-            .file_name()
-            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        let loaded = match crate::load::load(std::slice::from_ref(path)) {
-            Ok(loaded) => loaded,
-            Err(e) => {
-                crate::check::print_load_error(&e, err)?;
-                writeln!(
-                    err,
-                    "zhenggai history: cannot read version '{}'",
-                    escape(&path.display().to_string())
-                )?;
-                return Ok(2);
-            }
-        };
-        crate::check::print_warnings(&loaded, err)?;
-        let Some((date, from)) = version_date(&loaded.dataset, &name) else {
-            writeln!(
-                err,
-                "zhenggai history: '{}' has no date: it holds no report and its name holds no date",
-                escape(&path.display().to_string())
-            )?;
-            writeln!(
-                err,
-                "  hint: name it like 台账-2023-07-05.json, 20230705.json or 2023年7月5日.json"
-            )?;
-            return Ok(2);
-        };
-        versions.push(version(&name, &loaded.dataset, date, from));
-    }
-    versions.sort_by(|a, b| (a.date, &a.name).cmp(&(b.date, &b.name)));
+    let shown = escape(&args.dir.display().to_string()).into_owned();
     let lang = args.lang.unwrap_or_else(Lang::from_env);
     match args.format {
         SummaryFormat::Text => out.write_all(to_text(&shown, &versions, lang).as_bytes())?,
@@ -268,6 +211,74 @@ pub fn run(args: &HistoryArgs, out: &mut impl Write, err: &mut impl Write) -> io
         }
     }
     Ok(0)
+}
+
+/// The dated versions in `dir`, oldest first, for `history` and the
+/// dashboard's `--history`; `None` when one cannot be read or dated, its
+/// errors written to `err`.
+pub fn load_versions(dir: &Path, err: &mut impl Write) -> io::Result<Option<Vec<Version>>> {
+    let shown = escape(&dir.display().to_string()).into_owned();
+    if !dir.is_dir() {
+        writeln!(err, "zhenggai history: '{shown}' is not a directory")?;
+        writeln!(
+            err,
+            "  hint: give a directory that holds one data file (or sub-directory) per version"
+        )?;
+        return Ok(None);
+    }
+    let paths = match entries(dir) {
+        Ok(paths) => paths,
+        Err(e) => {
+            writeln!(
+                err,
+                "zhenggai history: cannot read directory '{shown}': {e}"
+            )?;
+            return Ok(None);
+        }
+    };
+    if paths.is_empty() {
+        writeln!(err, "zhenggai history: no versions in '{shown}'")?;
+        writeln!(
+            err,
+            "  hint: a version is a data file ({}) or a sub-directory of them",
+            DATA_EXTENSIONS.join(", ")
+        )?;
+        return Ok(None);
+    }
+    let mut versions = Vec::with_capacity(paths.len());
+    for path in &paths {
+        let name = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let loaded = match crate::load::load(std::slice::from_ref(path)) {
+            Ok(loaded) => loaded,
+            Err(e) => {
+                crate::check::print_load_error(&e, err)?;
+                writeln!(
+                    err,
+                    "zhenggai history: cannot read version '{}'",
+                    escape(&path.display().to_string())
+                )?;
+                return Ok(None);
+            }
+        };
+        crate::check::print_warnings(&loaded, err)?;
+        let Some((date, from)) = version_date(&loaded.dataset, &name) else {
+            writeln!(
+                err,
+                "zhenggai history: '{}' has no date: it holds no report and its name holds no date",
+                escape(&path.display().to_string())
+            )?;
+            writeln!(
+                err,
+                "  hint: name it like 台账-2023-07-05.json, 20230705.json or 2023年7月5日.json"
+            )?;
+            return Ok(None);
+        };
+        versions.push(version(&name, &loaded.dataset, date, from));
+    }
+    versions.sort_by(|a, b| (a.date, &a.name).cmp(&(b.date, &b.name)));
+    Ok(Some(versions))
 }
 
 #[derive(Debug, Serialize)]

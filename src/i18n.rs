@@ -131,6 +131,30 @@ pub enum Msg {
     /// The search bar takes no more characters.
     QueryTooLong,
     Reloaded,
+    /// The column of change marks, with `--since`.
+    ColChange,
+    /// The Units column of the rate then and now.
+    ColRateChange,
+    /// The `c` key: only rows that changed since the older version.
+    KeyChanges,
+    /// `c` without `--since`: it says what it needs.
+    KeyChangesElsewhere,
+    /// Why `c` does nothing without `--since`.
+    ChangesNeedSince,
+    /// Where `c` works.
+    ScopeSince,
+    /// The filter's mark in the breadcrumb.
+    ChangesOnly,
+    /// Before the older version's date: "较 2023-06-30".
+    Since,
+    /// The legend of change marks, before it.
+    Legend,
+    /// Problems of the older version not in this one, after a count.
+    RemovedShort,
+    /// The sparkline of the rate over dated versions (`--history`).
+    Trend,
+    /// After a count of dated versions.
+    Versions,
     FilterAll,
     OverdueOnly,
     Search,
@@ -364,6 +388,21 @@ impl Msg {
             Self::NoMatch => ("没有匹配项", "no match"),
             Self::QueryTooLong => ("搜索词最多1000字", "a search is at most 1,000 characters"),
             Self::Reloaded => ("已重新加载", "reloaded"),
+            Self::ColChange => ("变化", "Chg"),
+            Self::ColRateChange => ("完成率变化", "Rate change"),
+            Self::KeyChanges => ("只看变化", "changes only"),
+            Self::KeyChangesElsewhere => ("说明只看变化需要 --since", "say changes need --since"),
+            Self::ChangesNeedSince => (
+                "只看变化需要以 --since 旧版本 启动，才有可比较的版本",
+                "the Changes filter needs a version to compare with: start with --since OLD",
+            ),
+            Self::ScopeSince => ("有 --since 时", "with --since"),
+            Self::ChangesOnly => ("只看变化", "changes only"),
+            Self::Since => ("较", "since"),
+            Self::Legend => ("图例", "Legend"),
+            Self::RemovedShort => ("已移除", "removed"),
+            Self::Trend => ("趋势", "Trend"),
+            Self::Versions => ("个版本", "versions"),
             Self::FilterAll => ("全部", "all"),
             Self::OverdueOnly => ("只看逾期", "overdue only"),
             Self::Search => ("搜索", "search"),

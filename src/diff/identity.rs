@@ -213,11 +213,14 @@ struct Entry<'a> {
     number: Option<String>,
     raw_number: Option<&'a str>,
     text: Option<String>,
+    /// The title and date of its report: twins pair within one report first.
+    report: String,
 }
 
 impl<'a> Entry<'a> {
-    fn of(at: ProblemAt, problem: &'a Problem) -> Self {
+    fn of(at: ProblemAt, problem: &'a Problem, report: String) -> Self {
         Self {
+            report,
             at,
             problem,
             section: problem
@@ -252,6 +255,8 @@ impl<'a> Side<'a> {
         let entries: Vec<Entry<'a>> = reports
             .iter()
             .flat_map(|&r| {
+                let report = &dataset.reports[r];
+                let title = format!("{}\u{1f}{}", normalise(&report.title), report.published);
                 dataset.reports[r]
                     .problems
                     .iter()
@@ -263,6 +268,7 @@ impl<'a> Side<'a> {
                                 problem: p,
                             },
                             problem,
+                            title.clone(),
                         )
                     })
             })
@@ -342,7 +348,8 @@ fn units(old: &Dataset, new: &Dataset) -> Vec<Unit> {
 }
 
 fn match_unit(u: usize, o: &mut Side, n: &mut Side, m: &mut Matching) {
-    // 1. The same section, number and text. Identical twins pair in printed order.
+    // 1. The same section, number and text. Identical twins pair within the
+    // report of the same title first, then in printed order.
     let full = |e: &Entry| {
         (e.number.is_some() || e.text.is_some())
             .then(|| (e.section.clone(), e.number.clone(), e.text.clone()))
@@ -352,7 +359,18 @@ fn match_unit(u: usize, o: &mut Side, n: &mut Side, m: &mut Matching) {
         if let Some(news) = ng.get(&key)
             && news.len() == olds.len()
         {
-            for (&a, &b) in olds.iter().zip(news) {
+            for &a in &olds {
+                let same_report = news
+                    .iter()
+                    .copied()
+                    .find(|&b| n.free[b] && n.entries[b].report == o.entries[a].report);
+                if let Some(b) = same_report {
+                    pair(u, o, a, n, b, MatchedBy::NumberAndText, m);
+                }
+            }
+            let left: Vec<usize> = news.iter().copied().filter(|&b| n.free[b]).collect();
+            let olds: Vec<usize> = olds.into_iter().filter(|&a| o.free[a]).collect();
+            for (&a, &b) in olds.iter().zip(&left) {
                 pair(u, o, a, n, b, MatchedBy::NumberAndText, m);
             }
         }

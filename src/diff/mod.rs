@@ -17,7 +17,7 @@ use crate::model::{Dataset, Problem, Status};
 use crate::progress::{self, Rate};
 use identity::{Matching, ProblemAt, Reason};
 
-pub use render::{label, to_json, to_markdown, to_text};
+pub use render::{label, to_json, to_markdown, to_text, values};
 
 /// One problem as one version has it: the values a change is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -449,9 +449,40 @@ pub fn run(args: &DiffArgs, out: &mut impl Write, err: &mut impl Write) -> io::R
     Ok(0)
 }
 
+/// What the dashboard's `--since OLD` shows, as text, for when standard
+/// output is no terminal: the changes from `old` to the data at `paths`,
+/// the new version read as of `as_of`, in the text of `diff`. Returns the
+/// exit code, as `run`.
+pub fn write_since(
+    old: &std::path::Path,
+    paths: &[std::path::PathBuf],
+    as_of: NaiveDate,
+    lang: Lang,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<u8> {
+    let old = load_version(old, err)?;
+    let new = match crate::load::load(paths) {
+        Ok(loaded) => {
+            crate::check::print_warnings(&loaded, err)?;
+            Some(loaded.dataset)
+        }
+        Err(e) => {
+            crate::check::print_load_error(&e, err)?;
+            None
+        }
+    };
+    let (Some(old), Some(new)) = (old, new) else {
+        return Ok(2);
+    };
+    let changes = compute(&old, &new, Some(as_of));
+    out.write_all(to_text(&old, &new, &changes, lang).as_bytes())?;
+    Ok(0)
+}
+
 /// One version's dataset, or `None` when it cannot be loaded (its errors
 /// printed to `err`, as `check` prints them).
-fn load_version(path: &std::path::Path, err: &mut impl Write) -> io::Result<Option<Dataset>> {
+pub fn load_version(path: &std::path::Path, err: &mut impl Write) -> io::Result<Option<Dataset>> {
     match crate::load::load(&[path.to_path_buf()]) {
         Ok(loaded) => {
             crate::check::print_warnings(&loaded, err)?;

@@ -381,7 +381,7 @@ fn deadline_text(s: &Snapshot, lang: Lang) -> String {
 }
 
 /// The old and new values a list is about: "正在整改 → 已完成".
-fn values(kind: Kind, c: &Change, lang: Lang) -> (String, String) {
+pub fn values(kind: Kind, c: &Change, lang: Lang) -> (String, String) {
     let side =
         |s: Option<&Snapshot>, f: &dyn Fn(&Snapshot) -> String| s.map_or_else(String::new, f);
     let (o, n) = (c.old.as_ref(), c.new.as_ref());

@@ -123,6 +123,10 @@ pub enum SnapshotError {
     /// The key string is not valid.
     #[error(transparent)]
     Keys(#[from] keys::KeyError),
+    /// The versions of `--history` could not be read or dated; the text
+    /// says why, as `history` says it.
+    #[error("{}", .0.trim_end())]
+    History(String),
     /// No theme has this name.
     #[error("unknown theme '{}' (known: {names})", crate::sanitize::escape(.0), names = Theme::NAMES.join(", "))]
     Theme(String),
@@ -156,6 +160,22 @@ pub fn frame(args: &SnapshotArgs, loaded: Loaded) -> Result<Buffer, SnapshotErro
     );
     let Size { width, height } = args.size;
     app.demo_day = day.demo;
+    if let Some(path) = &args.since {
+        let old = crate::load::load(std::slice::from_ref(path))?;
+        app.set_since(old.dataset);
+    }
+    if let Some(dir) = &args.history {
+        let mut why = Vec::new();
+        match crate::history::load_versions(dir, &mut why) {
+            Ok(Some(versions)) => app.history = versions,
+            Ok(None) => {
+                return Err(SnapshotError::History(
+                    String::from_utf8_lossy(&why).into_owned(),
+                ));
+            }
+            Err(e) => return Err(SnapshotError::History(e.to_string())),
+        }
+    }
     app.update(Action::Resize(width, height));
     app.update(Action::Tab(args.tab.into()));
     for key in &keys {

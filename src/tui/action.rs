@@ -92,6 +92,8 @@ pub enum Action {
     CycleSort,
     /// On the Owners tab, switch between leaders and lead departments.
     ToggleOwners,
+    /// With `--since`, show only rows that changed, or everything again.
+    ToggleChanges,
     /// Open the search bar.
     StartSearch,
     /// Type a character into the search bar.

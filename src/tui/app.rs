@@ -6,18 +6,23 @@
 use crate::board::OwnerKind;
 use crate::format::{AreaUnit, MoneyScale};
 use crate::i18n::{Lang, Msg};
-use crate::model::{Dataset, ItemList, Report};
-use crate::stats::{FigurePath, ItemPath, Stats};
+use crate::model::Dataset;
+use crate::stats::{ItemPath, Stats};
 
 use super::action::{Action, Tab};
 use super::help::{self, Help};
 use super::keys::Scope;
-use super::rows::{Filter, MoneyRow, Rows, sort_orders};
+use super::rows::{Filter, Rows, sort_orders};
 use super::search;
 
+mod compare;
 mod copy;
+mod data;
 mod present;
+mod views;
 
+pub use compare::Since;
+pub use data::LoadProgress;
 pub use present::Slide;
 
 /// One screen a user can be on: a tab's top level or a level of drill-down.
@@ -174,38 +179,10 @@ pub struct App {
     pub loading: Option<LoadProgress>,
     /// True when the as-of day is the bundled demo's own, which the header says.
     pub demo_day: bool,
-}
-
-/// What a top-level row shows: the same thing is found again after new
-/// reports have sorted in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum RowKey {
-    Report(usize),
-    Problem((usize, usize)),
-    Money(MoneyRow),
-    Figure(FigurePath),
-    Item(ItemPath),
-}
-
-/// How far a load has got.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct LoadProgress {
-    /// Bytes parsed.
-    pub bytes_done: u64,
-    /// Bytes in all; 0 while the files are still being opened.
-    pub bytes_total: u64,
-    /// Reports parsed.
-    pub reports: u64,
-}
-
-impl LoadProgress {
-    /// The part done, from 0 to 1.
-    pub fn ratio(&self) -> f64 {
-        if self.bytes_total == 0 {
-            return 0.0;
-        }
-        (self.bytes_done as f64 / self.bytes_total as f64).clamp(0.0, 1.0)
-    }
+    /// The older version compared with (`--since`), and what changed since it.
+    pub since: Option<Since>,
+    /// Dated versions of the data, oldest first (`--history`), for the trend.
+    pub history: Vec<crate::history::Version>,
 }
 
 /// How many rows of a view one slice of a search looks at: a key press looks at
@@ -280,6 +257,7 @@ fn keeps_scan(action: Action) -> bool {
         | Action::ToggleOverdue
         | Action::CycleSort
         | Action::ToggleOwners
+        | Action::ToggleChanges
         | Action::StartSearch
         | Action::SearchInput(_)
         | Action::SearchBackspace
@@ -324,6 +302,8 @@ impl App {
             should_quit: false,
             loading: None,
             demo_day: false,
+            since: None,
+            history: Vec::new(),
         }
     }
 
@@ -340,179 +320,6 @@ impl App {
         app
     }
 
-    /// Takes reports that arrived while loading, after the ones already
-    /// there: the panels fill in, the selections stay where they are.
-    /// Like `replace_data`, data comes here and not through an `Action`; the
-    /// loading thread has passed it through `sanitize::show_reports` first.
-    pub fn append_reports(&mut self, reports: Vec<Report>) {
-        if reports.is_empty() {
-            return;
-        }
-        // New reports sort in among the old ones: each tab's top level keeps
-        // the row the user moved to, at the same place on screen; a tab still
-        // at its first row stays at the top.
-        let kept: Vec<Option<(RowKey, usize)>> = Tab::ALL
-            .iter()
-            .map(|t| {
-                let top = self.stacks[t.index()][0];
-                if top.selected == 0 {
-                    return None;
-                }
-                let key = self.row_key(top.view, top.selected)?;
-                Some((key, top.selected - top.offset.min(top.selected)))
-            })
-            .collect();
-        let from = self.data.reports.len();
-        self.data.reports.extend(reports);
-        self.stats.extend(&self.data.reports, from);
-        self.refresh_rows();
-        for (t, kept) in Tab::ALL.iter().zip(kept) {
-            let Some((key, on_screen)) = kept else {
-                continue;
-            };
-            let view = self.stacks[t.index()][0].view;
-            if let Some(at) = self.find_row(view, key) {
-                let top = &mut self.stacks[t.index()][0];
-                top.selected = at;
-                top.offset = at.saturating_sub(on_screen);
-            }
-        }
-        self.clamp_all();
-        // A search going through rows that changed starts again from the
-        // selected row, which is where it was; the new rows are looked at too.
-        let scan = self.search.as_ref().and_then(|s| s.scan);
-        if let Some(scan) = scan
-            && self.row_count(scan.view) != scan.count
-        {
-            self.end_scan();
-            if self.tab == scan.tab && self.level().view == scan.view {
-                self.search_from_selection(scan.forward, scan.inclusive, scan.open);
-            }
-        }
-    }
-
-    /// What a tab's top-level row shows, to find it again among changed rows.
-    fn row_key(&self, view: View, index: usize) -> Option<RowKey> {
-        let rows = &self.rows;
-        match view {
-            View::Overview => rows.overview.get(index).map(|&r| RowKey::Report(r)),
-            View::Units => rows
-                .board
-                .units
-                .get(index)
-                .map(|u| RowKey::Report(u.report)),
-            View::Problems => rows.problems.get(index).map(|&p| RowKey::Problem(p)),
-            View::Amounts => rows.money.get(index).map(|&m| RowKey::Money(m)),
-            View::Land => rows.land.get(index).map(|&f| RowKey::Figure(f)),
-            View::Deadlines => rows
-                .deadlines
-                .get(index)
-                .and_then(|&i| self.stats.deadlines.get(i))
-                .map(|d| RowKey::Item(d.item)),
-            _ => None,
-        }
-    }
-
-    fn find_row(&self, view: View, key: RowKey) -> Option<usize> {
-        let rows = &self.rows;
-        match (view, key) {
-            (View::Overview, RowKey::Report(r)) => rows.overview.iter().position(|&x| x == r),
-            (View::Units, RowKey::Report(r)) => rows.board.units.iter().position(|u| u.report == r),
-            (View::Problems, RowKey::Problem(p)) => rows.problems.iter().position(|&x| x == p),
-            (View::Amounts, RowKey::Money(m)) => rows.money.iter().position(|&x| x == m),
-            (View::Land, RowKey::Figure(f)) => rows.land.iter().position(|&x| x == f),
-            (View::Deadlines, RowKey::Item(item)) => rows
-                .deadlines
-                .iter()
-                .position(|&i| self.stats.deadlines.get(i).is_some_and(|d| d.item == item)),
-            _ => None,
-        }
-    }
-
-    /// Shows how far the load has got.
-    pub fn set_load_progress(&mut self, progress: LoadProgress) {
-        self.loading = Some(progress);
-    }
-
-    /// Ends the load: the dataset's name and flags are known once its file
-    /// has been read to the end.
-    pub fn finish_loading(&mut self, mut name: String, synthetic: bool) {
-        crate::sanitize::show(&mut name);
-        self.data.name = name;
-        self.data.synthetic = synthetic;
-        self.loading = None;
-    }
-
-    /// Takes new data read from disk, keeping the tab, the drill-down path and the
-    /// selections where they still exist. Data arrives here rather than through an
-    /// `Action` because actions are small copyable intents from keys and the
-    /// mouse. The loading thread has passed it through `sanitize::show_reports`.
-    pub fn replace_data(&mut self, data: Dataset, stats: Stats) {
-        // Levels name reports by position; follow each report by its id instead,
-        // so that a report removed or moved in the file is not silently swapped.
-        let old_ids: Vec<String> = self.data.reports.iter().map(|r| r.id.clone()).collect();
-        let new_index: std::collections::HashMap<&str, usize> = data
-            .reports
-            .iter()
-            .enumerate()
-            .map(|(i, r)| (r.id.as_str(), i))
-            .collect();
-        let remap = |r: usize| {
-            old_ids
-                .get(r)
-                .and_then(|id| new_index.get(id.as_str()).copied())
-        };
-        let stacks: Vec<Vec<Level>> =
-            self.stacks
-                .iter()
-                .map(|stack| {
-                    let mut kept = Vec::new();
-                    for level in stack {
-                        let view = match level.view {
-                            View::Report(r) => remap(r).map(View::Report),
-                            View::General(r) => remap(r).map(View::General),
-                            View::Problem(r, p) => remap(r).map(|r| View::Problem(r, p)),
-                            View::Item(path) => remap(path.report)
-                                .map(|report| View::Item(ItemPath { report, ..path })),
-                            // Owners are renumbered with the data: back to the list.
-                            View::Owner(_) => None,
-                            other => Some(other),
-                        };
-                        match view {
-                            Some(view) => kept.push(Level { view, ..*level }),
-                            None => break,
-                        }
-                    }
-                    kept
-                })
-                .collect();
-        drop(new_index);
-        // Rows are numbered anew: a search under way would resume in the wrong place.
-        if let Some(search) = &mut self.search {
-            search.scan = None;
-        }
-        self.data = data;
-        self.stats = stats;
-        self.banner = None;
-        self.refresh_rows();
-        for (t, kept) in stacks.into_iter().enumerate() {
-            let count_ok = |app: &App, level: &Level| match level.view {
-                View::Report(r) | View::General(r) => r < app.data.reports.len(),
-                View::Problem(r, p) => app.data.problem(r, p).is_some(),
-                View::Item(path) => path.resolve(&app.data).is_some(),
-                _ => true,
-            };
-            let keep = kept.iter().take_while(|l| count_ok(self, l)).count().max(1);
-            self.stacks[t] = kept.into_iter().take(keep).collect();
-        }
-        self.clamp_all();
-    }
-
-    /// Shows a warning: the last good data stays on screen.
-    pub fn set_banner(&mut self, text: String) {
-        self.banner = Some(text);
-    }
-
     fn refresh_rows(&mut self) {
         self.rows = Rows::derive(
             &self.data,
@@ -521,6 +328,7 @@ impl App {
             &self.sort,
             self.owners,
         );
+        self.narrow_to_changes();
     }
 
     /// Keeps every selection within its view's rows, e.g. after a filter changed.
@@ -578,120 +386,7 @@ impl App {
             Scope::Present => self.present.is_some() && self.stack().len() == 1,
             Scope::Top => self.stack().len() == 1,
             Scope::Searched => self.search.as_ref().is_some_and(|s| !s.query.is_empty()),
-        }
-    }
-
-    /// The item behind row `index` of a problem view: measures first, then ongoing items.
-    pub fn item_path(&self, r: usize, p: usize, index: usize) -> Option<ItemPath> {
-        let problem = self.data.problem(r, p)?;
-        let (list, item) = if index < problem.measures.len() {
-            (ItemList::Measures, index)
-        } else {
-            (ItemList::Ongoing, index - problem.measures.len())
-        };
-        let path = ItemPath {
-            report: r,
-            problem: p,
-            list,
-            item,
-        };
-        path.resolve(&self.data).map(|_| path)
-    }
-
-    /// What row `at` of a report's table is: `None` for the row of its
-    /// general paragraphs, `Some(problem)` for a problem; absent past the end.
-    pub fn report_row(&self, r: usize, at: usize) -> Option<Option<usize>> {
-        if self.rows.report_has_general(&self.data, r) {
-            if at == 0 {
-                return Some(None);
-            }
-            return self
-                .rows
-                .report_problems(&self.data, r)
-                .nth(at - 1)
-                .map(Some);
-        }
-        self.rows.report_problems(&self.data, r).nth(at).map(Some)
-    }
-
-    /// How many selectable rows a view has.
-    pub fn row_count(&self, view: View) -> usize {
-        match view {
-            View::Overview => self.rows.overview.len(),
-            View::Units => self.rows.board.units.len(),
-            View::Problems => self.rows.problems.len(),
-            View::Owners => self.rows.owners.len(),
-            View::Owner(o) => self.rows.owner_problems(&self.data, o).count(),
-            View::Amounts => self.rows.money.len(),
-            View::Land => self.rows.land.len(),
-            View::Deadlines => self.rows.deadlines.len(),
-            View::Report(r) => {
-                usize::from(self.rows.report_has_general(&self.data, r))
-                    + self.rows.report_problems(&self.data, r).count()
-            }
-            View::General(r) => self.data.reports.get(r).map_or(0, |x| x.general.len()),
-            View::Problem(r, p) => self
-                .data
-                .problem(r, p)
-                .map_or(0, |p| p.measures.len() + p.ongoing.len()),
-            View::Item(path) => path.resolve(&self.data).map_or(0, |m| m.figures.len()),
-        }
-    }
-
-    /// The level one deeper from the selected row, if there is one.
-    fn child(&self, level: Level) -> Option<Level> {
-        let at = level.selected;
-        let item = |item: ItemPath, figure: usize| Level {
-            view: View::Item(item),
-            selected: figure,
-            offset: 0,
-        };
-        match level.view {
-            View::Overview => self
-                .rows
-                .overview
-                .get(at)
-                .map(|&r| Level::new(View::Report(r))),
-            View::Units => self
-                .rows
-                .board
-                .units
-                .get(at)
-                .map(|u| Level::new(View::Report(u.report))),
-            View::Problems => self
-                .rows
-                .problems
-                .get(at)
-                .map(|&(r, p)| Level::new(View::Problem(r, p))),
-            View::Owners => (at < self.rows.owners.len()).then(|| Level::new(View::Owner(at))),
-            View::Owner(o) => self
-                .rows
-                .owner_problems(&self.data, o)
-                .nth(at)
-                .map(|(r, p)| Level::new(View::Problem(r, p))),
-            View::Report(r) => match self.report_row(r, at)? {
-                None => Some(Level::new(View::General(r))),
-                Some(p) => Some(Level::new(View::Problem(r, p))),
-            },
-            View::General(r) => {
-                let path = ItemPath::general(r, at);
-                path.resolve(&self.data).map(|_| item(path, 0))
-            }
-            View::Problem(r, p) => self.item_path(r, p, at).map(|path| item(path, 0)),
-            View::Amounts => match self.rows.money.get(at)? {
-                MoneyRow::Achieved(f) | MoneyRow::Listed(f) | MoneyRow::NotSummed(f) => {
-                    Some(item(f.item, f.figure))
-                }
-                MoneyRow::Unstated(u) => Some(item(u.item, 0)),
-            },
-            View::Land => self.rows.land.get(at).map(|f| item(f.item, f.figure)),
-            View::Deadlines => self
-                .rows
-                .deadlines
-                .get(at)
-                .and_then(|&i| self.stats.deadlines.get(i))
-                .map(|d| item(d.item, 0)),
-            View::Item(_) => None,
+            Scope::Since => self.since.is_some(),
         }
     }
 
@@ -841,6 +536,7 @@ impl App {
                     self.notice = Some(Msg::KeyToggleOwners.text(self.lang).to_string());
                 }
             }
+            Action::ToggleChanges => self.toggle_changes(),
             Action::CycleSort => {
                 let t = self.tab.index();
                 self.sort[t] = (self.sort[t] + 1) % sort_orders(self.tab);

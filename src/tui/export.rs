@@ -55,7 +55,7 @@ pub fn table(app: &App) -> (&'static str, Vec<Vec<String>>) {
         let problem = data.problem(r, p)?;
         let overdue = problem.status == Status::Open
             && crate::stats::problem_due(problem).is_some_and(|d| d < app.stats.as_of);
-        Some(vec![
+        let mut row = vec![
             issuer(r),
             problem.number.clone().unwrap_or_default(),
             problem.title.clone().unwrap_or_default(),
@@ -69,7 +69,12 @@ pub fn table(app: &App) -> (&'static str, Vec<Vec<String>>) {
             } else {
                 String::new()
             },
-        ])
+        ];
+        // With --since, the changes last, so that the columns before keep their places.
+        if let Some(since) = &app.since {
+            row.push(change_words(since.marks(r, p), lang));
+        }
+        Some(row)
     };
     let problem_header = vec![
         t(Msg::Report),
@@ -79,7 +84,10 @@ pub fn table(app: &App) -> (&'static str, Vec<Vec<String>>) {
         t(Msg::Measures),
         t(Msg::NearestDeadline),
         t(Msg::Overdue),
-    ];
+    ]
+    .into_iter()
+    .chain(app.since.as_ref().map(|_| t(Msg::ColChange)))
+    .collect::<Vec<_>>();
     match app.level().view {
         View::Overview => {
             let mut rows = vec![vec![
@@ -312,6 +320,16 @@ pub fn table(app: &App) -> (&'static str, Vec<Vec<String>>) {
             ("deadlines", rows)
         }
     }
+}
+
+/// The marks of a problem with their words, "↷ 延期; ~ 状态变化": a
+/// spreadsheet has room for the words the dashboard keeps in its legend.
+fn change_words(kinds: &[crate::diff::Kind], lang: crate::i18n::Lang) -> String {
+    kinds
+        .iter()
+        .map(|k| format!("{} {}", k.mark(), crate::diff::label(*k, lang)))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// The current table with its header apart and its overdue rows marked:

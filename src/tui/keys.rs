@@ -25,6 +25,8 @@ pub enum Scope {
     Top,
     /// While a search has a query (n / N).
     Searched,
+    /// When the dashboard compares with an older version (`--since`).
+    Since,
     /// While typing in the search bar.
     Search,
     /// While the help overlay is open and its filter is not being typed.
@@ -176,6 +178,23 @@ pub const BINDINGS: &[Binding] = &[
         label: "o",
         action: Action::ToggleOverdue,
         help: Msg::KeyOverdue,
+        scope: Scope::Always,
+        hint: false,
+    },
+    Binding {
+        keys: &[(KeyCode::Char('c'), NONE)],
+        label: "c",
+        action: Action::ToggleChanges,
+        help: Msg::KeyChanges,
+        scope: Scope::Since,
+        hint: true,
+    },
+    // Without `--since` there is nothing to compare: `c` says so.
+    Binding {
+        keys: &[(KeyCode::Char('c'), NONE)],
+        label: "c",
+        action: Action::Notice(Msg::ChangesNeedSince),
+        help: Msg::KeyChangesElsewhere,
         scope: Scope::Always,
         hint: false,
     },

@@ -41,8 +41,23 @@ const DOUBLE_CLICK: Duration = Duration::from_millis(400);
 const SEARCH_FRAME: Duration = Duration::from_millis(30);
 
 /// Runs `zhenggai [PATH…]`: the dashboard, or the text summary when stdout is
-/// not a terminal. Returns the exit code.
+/// not a terminal (with `--since`, the changes as `diff` writes them).
+/// Returns the exit code.
 pub fn run(args: &DashboardArgs) -> io::Result<u8> {
+    // With --since, what the dashboard would mark, as `diff` writes it.
+    if !io::stdout().is_terminal()
+        && let Some(old) = &args.since
+    {
+        let day = crate::bundled::review_day(args.as_of, &args.paths);
+        return crate::diff::write_since(
+            old,
+            &args.paths,
+            day.date,
+            args.lang.unwrap_or_else(Lang::from_env),
+            &mut crate::sanitize::stdout(),
+            &mut crate::sanitize::stderr(),
+        );
+    }
     if !io::stdout().is_terminal() {
         let summary = crate::cli::SummaryArgs {
             format: crate::cli::SummaryFormat::Text,
@@ -60,12 +75,36 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
     let theme = Theme::choose(args.theme.as_deref(), args.no_color);
     let day = crate::bundled::review_day(args.as_of, &args.paths);
     let as_of = day.date;
+    // The older version and the dated versions are read before the terminal
+    // is taken, so that their errors print as `diff` and `history` print them.
+    let (since, history) = {
+        let mut stderr = crate::sanitize::stderr();
+        let since = match &args.since {
+            Some(path) => match crate::diff::load_version(path, &mut stderr)? {
+                Some(old) => Some(old),
+                None => return Ok(2),
+            },
+            None => None,
+        };
+        let history = match &args.history {
+            Some(dir) => match crate::history::load_versions(dir, &mut stderr)? {
+                Some(versions) => versions,
+                None => return Ok(2),
+            },
+            None => Vec::new(),
+        };
+        (since, history)
+    };
 
     // The terminal first, so that the first frame is on screen at once; the data
     // is parsed in the background, and the panels fill in as reports arrive.
     let mut session = terminal::Session::start(!args.no_mouse)?;
     let mut app = App::loading(as_of, lang);
     app.demo_day = day.demo;
+    app.history = history;
+    if let Some(old) = since {
+        app.set_since(old);
+    }
     if args.present.is_some() {
         app.present = Some(false);
     }

@@ -5,6 +5,8 @@ use std::collections::HashSet;
 
 use rust_decimal::Decimal;
 
+mod changed;
+
 use super::action::Tab;
 use crate::board::{self, Board, OwnerKind, OwnerRow, Rank};
 use crate::model::{Dataset, Status};
@@ -17,12 +19,14 @@ pub struct Filter {
     pub status: Option<Status>,
     /// Only problems with an overdue deadline, and only overdue deadlines.
     pub overdue_only: bool,
+    /// Only problems that changed since the older version (`--since`, `c`).
+    pub changed_only: bool,
 }
 
 impl Filter {
     /// True when any filter narrows the rows.
     pub fn is_active(&self) -> bool {
-        self.status.is_some() || self.overdue_only
+        self.status.is_some() || self.overdue_only || self.changed_only
     }
 
     /// The next status filter: all → open → closed → long-term → all.
@@ -149,6 +153,8 @@ pub struct Rows {
     overdue: HashSet<(usize, usize)>,
     /// The filter the rows were derived with.
     filter: Filter,
+    /// With the changes filter, the problems that changed (see `keep_changed`).
+    changed: Option<HashSet<(usize, usize)>>,
 }
 
 impl Rows {
@@ -341,6 +347,7 @@ impl Rows {
         };
         self.filter.status.is_none_or(|s| problem.status == s)
             && (!self.filter.overdue_only || self.overdue.contains(&(r, p)))
+            && self.changed.as_ref().is_none_or(|c| c.contains(&(r, p)))
     }
 
     /// Whether an item passes the filter: a paragraph about the report as a

@@ -18,8 +18,13 @@ use crate::stats::{Bucket, Totals};
 use crate::tui::app::App;
 use crate::tui::theme::{Theme, bucket_symbol, status_symbol};
 
-/// Rows the strip takes, borders included.
+/// Rows the strip takes, borders included, without `--since` and `--history`.
 pub const HEIGHT: u16 = 5;
+
+/// Rows the strip takes with the lines `--since` and `--history` add.
+pub fn height(app: &App) -> u16 {
+    HEIGHT + u16::from(app.since.is_some()) + u16::from(!app.history.is_empty())
+}
 
 /// Cells of the gauge at most.
 const GAUGE: usize = 30;
@@ -38,6 +43,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let cells = usize::from(inner.width);
     let lines: Vec<Line> = lines(&app.rows.board, &app.stats.totals, cells, lang, theme)
         .into_iter()
+        .chain(super::since::board_lines(app, theme))
         .map(|l| fit(l, cells))
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);

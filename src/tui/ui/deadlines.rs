@@ -13,14 +13,18 @@ use crate::tui::theme::Theme;
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<super::RowsHit> {
     let lang = app.lang;
     let rows = &app.rows.deadlines;
-    let columns = [
-        (Msg::Status, Constraint::Length(12)),
-        (Msg::Date, Constraint::Length(10)),
-        (Msg::DeadlineText, Constraint::Length(14)),
-        (Msg::Report, Constraint::Length(16)),
-        (Msg::Problem, Constraint::Length(18)),
-        (Msg::Item, Constraint::Min(12)),
-    ];
+    let area = super::since::legend(frame, area, app, theme);
+    let columns = super::since::columns(
+        app,
+        &[
+            (Msg::Status, Constraint::Length(12)),
+            (Msg::Date, Constraint::Length(10)),
+            (Msg::DeadlineText, Constraint::Length(14)),
+            (Msg::Report, Constraint::Length(16)),
+            (Msg::Problem, Constraint::Length(18)),
+            (Msg::Item, Constraint::Min(12)),
+        ],
+    );
     draw_table(
         frame,
         area,
@@ -50,7 +54,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
             let heading = item.map_or_else(String::new, |m| {
                 super::capped(m.heading.as_deref().unwrap_or(&m.text))
             });
-            vec![
+            let cells = vec![
                 Line::from(bucket_badge(entry.bucket, lang, theme)),
                 Line::from(
                     entry
@@ -64,7 +68,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
                 Line::from(report.issuer.clone()),
                 Line::from(problem_text),
                 Line::from(format!("{} {heading}", item_label(app, entry.item))),
-            ]
+            ];
+            let problem = (entry.item.report, entry.item.problem);
+            super::since::with_marks(app, theme, problem, cells)
         },
     )
 }

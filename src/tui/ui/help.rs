@@ -24,6 +24,7 @@ fn scope_name(scope: Scope, app: &App) -> &'static str {
         Scope::Present => Msg::ScopePresent,
         Scope::Top => Msg::ScopeTop,
         Scope::Searched => Msg::ScopeSearched,
+        Scope::Since => Msg::ScopeSince,
         Scope::Search => Msg::ScopeSearch,
         Scope::Help => Msg::ScopeHelp,
         Scope::HelpFilter => Msg::ScopeHelpFilter,

@@ -15,6 +15,7 @@ mod present;
 mod problem;
 mod problems;
 mod report;
+mod since;
 mod units;
 
 pub use units::rate_text;
@@ -432,6 +433,13 @@ fn draw_breadcrumb(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 .add_modifier(ratatui::style::Modifier::REVERSED),
         ));
     }
+    if app.filter.changed_only {
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(
+            format!("[Δ {}]", Msg::ChangesOnly.text(lang)),
+            theme.title.add_modifier(ratatui::style::Modifier::REVERSED),
+        ));
+    }
     if let Some(q) = app.query() {
         spans.push(Span::raw("  "));
         spans.push(Span::styled(format!("[/{q}]"), theme.search));
@@ -776,8 +784,8 @@ pub fn draw_table<'a>(
     } = spec;
     let header: Vec<&str> = columns.iter().map(|(m, _)| m.text(app.lang)).collect();
     let widths: Vec<Constraint> = columns.iter().map(|(_, w)| *w).collect();
-    let sorted =
-        (app.stack().len() == 1).then(|| sorted_column(app.tab, app.sort[app.tab.index()]));
+    let sorted = (app.stack().len() == 1)
+        .then(|| sorted_column(app.tab, app.sort[app.tab.index()]) + since::sort_shift(app));
     let block = block(counted(name.text(app.lang), level.selected, count), theme);
     let inner = block.inner(area);
     let inner_height = usize::from(inner.height.saturating_sub(1)).max(1);

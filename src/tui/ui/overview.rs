@@ -32,10 +32,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
         _ => {}
     }
     // The board strip leads when it leaves room for at least a table.
-    let area = if area.height >= super::board::HEIGHT + 6 {
+    let strip = super::board::height(app);
+    let area = if area.height >= strip + 6 {
         let [strip, rest] =
-            Layout::vertical([Constraint::Length(super::board::HEIGHT), Constraint::Min(0)])
-                .areas(area);
+            Layout::vertical([Constraint::Length(strip), Constraint::Min(0)]).areas(area);
         super::board::draw(frame, strip, app, theme);
         rest
     } else {

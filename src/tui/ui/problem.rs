@@ -34,6 +34,7 @@ pub fn draw(
     for d in crate::tui::details::problem(problem, lang, app.stats.as_of) {
         lines.push(super::detail_line(d, theme));
     }
+    lines.extend(super::since::problem_lines(app, theme, r, p));
     if let Some(note) = &problem.note {
         lines.push(Line::from(vec![
             Span::styled(format!("{}: ", Msg::Note.text(lang)), theme.dim),

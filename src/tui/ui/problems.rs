@@ -31,15 +31,19 @@ pub fn draw_list(
     name: Msg,
 ) -> Option<super::RowsHit> {
     let lang = app.lang;
-    let columns = [
-        (Msg::Report, Constraint::Length(18)),
-        (Msg::Number, Constraint::Length(4)),
-        (Msg::Title, Constraint::Min(12)),
-        (Msg::Status, Constraint::Length(11)),
-        (Msg::Measures, Constraint::Length(5)),
-        (Msg::Figure, Constraint::Length(5)),
-        (Msg::NearestDeadline, Constraint::Length(10)),
-    ];
+    let area = super::since::legend(frame, area, app, theme);
+    let columns = super::since::columns(
+        app,
+        &[
+            (Msg::Report, Constraint::Length(18)),
+            (Msg::Number, Constraint::Length(4)),
+            (Msg::Title, Constraint::Min(12)),
+            (Msg::Status, Constraint::Length(11)),
+            (Msg::Measures, Constraint::Length(5)),
+            (Msg::Figure, Constraint::Length(5)),
+            (Msg::NearestDeadline, Constraint::Length(10)),
+        ],
+    );
     draw_table(
         frame,
         area,
@@ -60,7 +64,7 @@ pub fn draw_list(
             };
             let mut cells = vec![Line::from(report.issuer.clone())];
             cells.extend(problem_cells(problem, lang, theme));
-            cells
+            super::since::with_marks(app, theme, (r, p), cells)
         },
     )
 }

@@ -74,14 +74,18 @@ pub fn draw(
     let title = format!(" {} ", report.title);
     let table = super::draw_info_above(frame, area, lines, title, theme);
 
-    let columns = [
-        (Msg::Number, Constraint::Length(4)),
-        (Msg::Title, Constraint::Min(14)),
-        (Msg::Status, Constraint::Length(11)),
-        (Msg::Measures, Constraint::Length(5)),
-        (Msg::Figure, Constraint::Length(5)),
-        (Msg::NearestDeadline, Constraint::Length(10)),
-    ];
+    let table = super::since::legend(frame, table, app, theme);
+    let columns = super::since::columns(
+        app,
+        &[
+            (Msg::Number, Constraint::Length(4)),
+            (Msg::Title, Constraint::Min(14)),
+            (Msg::Status, Constraint::Length(11)),
+            (Msg::Measures, Constraint::Length(5)),
+            (Msg::Figure, Constraint::Length(5)),
+            (Msg::NearestDeadline, Constraint::Length(10)),
+        ],
+    );
     let general = app.rows.report_has_general(&app.data, r);
     let visible: Vec<usize> = app.rows.report_problems(&app.data, r).collect();
     let count = usize::from(general) + visible.len();
@@ -98,22 +102,26 @@ pub fn draw(
         |i| {
             if general && i == 0 {
                 let figures: usize = report.general.iter().map(|m| m.figures.len()).sum();
-                return vec![
-                    Line::from("—"),
-                    Line::from(Msg::ReportAsWhole.text(lang)).style(theme.title),
-                    Line::from(""),
-                    Line::from(report.general.len().to_string()),
-                    Line::from(figures.to_string()),
-                    Line::from("—"),
-                ];
+                let marks = app.since.as_ref().map(|_| Line::from(""));
+                return marks
+                    .into_iter()
+                    .chain([
+                        Line::from("—"),
+                        Line::from(Msg::ReportAsWhole.text(lang)).style(theme.title),
+                        Line::from(""),
+                        Line::from(report.general.len().to_string()),
+                        Line::from(figures.to_string()),
+                        Line::from("—"),
+                    ])
+                    .collect();
             }
-            let Some(problem) = visible
+            let Some((p, problem)) = visible
                 .get(i - usize::from(general))
-                .and_then(|&p| report.problems.get(p))
+                .and_then(|&p| Some((p, report.problems.get(p)?)))
             else {
                 return Vec::new();
             };
-            problem_cells(problem, lang, theme)
+            super::since::with_marks(app, theme, (r, p), problem_cells(problem, lang, theme))
         },
     )
 }

@@ -36,7 +36,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
         .max()
         .unwrap_or(0)
         .clamp(12, usize::from(area.width) * 2 / 5);
-    let columns = [
+    let mut columns = vec![
         (Msg::Unit, Constraint::Length(names as u16 + 1)),
         (Msg::Rate, Constraint::Length(7)),
         (Msg::Progress2, Constraint::Length(cells as u16)),
@@ -48,6 +48,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
         (Msg::ColDueSoon, Constraint::Length(6)),
         (Msg::Note, Constraint::Min(8)),
     ];
+    // With `--since`, the rate then and now after the rate: in full where
+    // there is room, else the change in points.
+    let full_change = area.width >= 120;
+    if app.since.is_some() {
+        let column = if full_change {
+            (Msg::ColRateChange, Constraint::Length(23))
+        } else {
+            (Msg::ColChange, Constraint::Length(5))
+        };
+        columns.insert(2, column);
+    }
     let hit = draw_table(
         frame,
         table,
@@ -59,10 +70,24 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
             name: Msg::TabUnits,
         },
         |i| {
-            board
-                .units
-                .get(i)
-                .map_or_else(Vec::new, |u| unit_cells(u, cells, lang, theme))
+            let Some(u) = board.units.get(i) else {
+                return Vec::new();
+            };
+            let mut row = unit_cells(u, cells, lang, theme);
+            if let Some(since) = &app.since {
+                let rates = since.unit_rates(u.report);
+                let (old, new) = (
+                    rates.and_then(|r| r.old.as_ref()),
+                    rates.and_then(|r| r.new.as_ref()),
+                );
+                let text = if full_change {
+                    super::since::rate_change(old, new)
+                } else {
+                    super::since::points(old, new)
+                };
+                row.insert(2, Line::from(Span::styled(text, theme.title)));
+            }
+            row
         },
     );
     let order = if app.sort[crate::tui::action::Tab::Units.index()] == 1 {
@@ -78,13 +103,25 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
     let mut spans = vec![
         Span::styled(format!(" {} ", Msg::FilterAll.text(lang)), theme.dim),
         Span::styled(rate, theme.title),
+    ];
+    if let Some(since) = &app.since {
+        let c = &since.changes;
+        spans.push(Span::styled(
+            format!(
+                " · {}",
+                super::since::rate_change(Some(&c.total_old), Some(&c.total_new))
+            ),
+            theme.title,
+        ));
+    }
+    spans.extend([
         Span::styled(format!("  ✓{} ", c.closed), theme.closed),
         Span::styled(format!("●{} ", c.open), theme.open),
         Span::styled(format!("∞{} ", c.long_term), theme.long_term),
         Span::styled(format!(" !{} ", l.overdue), theme.bucket(Bucket::Overdue)),
         Span::styled(format!("*{} ", l.due_soon), theme.bucket(Bucket::DueSoon)),
         Span::raw(format!("·{}", l.on_track)),
-    ];
+    ]);
     for text in note.into_iter().chain([order.text(lang)]) {
         spans.push(Span::styled(format!("  · {text}"), theme.dim));
     }
