@@ -267,6 +267,8 @@ fn n_and_shift_n_move_between_matches() {
     let mut a = app(Lang::Zh, 120, 40);
     typing(&mut a, "3/审计");
     press(&mut a, KeyCode::Enter);
+    // Enter opened the measure that holds the match; Esc walks back up.
+    press(&mut a, KeyCode::Esc);
     press(&mut a, KeyCode::Esc);
     assert_eq!(a.level().view, View::Problems);
     let selected = |a: &App| problem_title_at(a, a.level().selected);
@@ -296,23 +298,62 @@ fn n_and_shift_n_move_between_matches() {
     );
 }
 
-/// Enter in the search bar opens the match: the problem 内控机制不完善.
+/// Enter in the search bar opens the match itself: 审计 is in a measure of
+/// the problem 内控机制不完善, so Enter opens that measure, the word highlighted.
 #[test]
 fn enter_in_the_search_bar_drills_into_the_match() {
     let mut a = app(Lang::Zh, 120, 40);
     typing(&mut a, "3/审计");
     press(&mut a, KeyCode::Enter);
-    let (r, p) = match a.level().view {
-        View::Problem(r, p) => (r, p),
-        other => panic!("Enter opened {other:?}, not a problem"),
+    let View::Item(path) = a.level().view else {
+        panic!("Enter opened {:?}, not the measure", a.level().view);
     };
     assert_eq!(
-        a.data.reports[r].problems[p].title.as_deref(),
+        a.data.reports[path.report].problems[path.problem]
+            .title
+            .as_deref(),
         Some("内控机制不完善")
     );
+    assert!(
+        path.resolve(&a.data)
+            .is_some_and(|m| m.text.contains("审计"))
+    );
     let screen = screen(&a);
-    assert!(screen.contains("› 问题 8"), "{screen}");
+    assert!(screen.contains("› 问题 8 › "), "{screen}");
     insta::assert_snapshot!("search_enter_opens_match", screen);
+}
+
+/// From the Overview, /五爱小学 and Enter open the ongoing item that names
+/// the school (not just its report), with the word highlighted; Esc walks
+/// back up the path one level at a time.
+#[test]
+fn search_enter_from_the_overview_opens_the_item_that_holds_the_match() {
+    let mut a = app(Lang::Zh, 120, 40);
+    typing(&mut a, "/五爱小学");
+    press(&mut a, KeyCode::Enter);
+    let View::Item(path) = a.level().view else {
+        panic!("Enter opened {:?}, not the item", a.level().view);
+    };
+    assert_eq!(path.list, zhenggai::model::ItemList::Ongoing);
+    assert!(
+        path.resolve(&a.data)
+            .is_some_and(|m| m.text.contains("五爱小学"))
+    );
+    assert_eq!(a.stack().len(), 4, "Overview › report › problem › item");
+    let theme = Theme::dark();
+    let (buffer, _) = draw(&a, &theme);
+    let search = theme.search.add_modifier;
+    let highlighted: String = (0..buffer.area.height)
+        .flat_map(|y| glyphs(&buffer, y))
+        .filter(|(_, c)| c.modifier.contains(search))
+        .map(|(_, c)| c.symbol().to_string())
+        .collect();
+    assert!(highlighted.contains("五爱小学"), "{highlighted:?}");
+    for depth in [3, 2, 1] {
+        press(&mut a, KeyCode::Esc);
+        assert_eq!(a.stack().len(), depth);
+    }
+    assert_eq!(a.level().view, View::Overview);
 }
 
 /// Esc in the search bar closes it and clears the query and its highlights.

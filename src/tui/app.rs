@@ -721,6 +721,7 @@ impl App {
                 self.move_to(i);
                 if scan.open {
                     self.enter();
+                    self.descend_to_match(&q);
                 }
                 return;
             }
@@ -730,6 +731,29 @@ impl App {
             self.notice = Some(Msg::NoMatch.text(self.lang).to_string());
         } else if let Some(going) = self.search.as_mut().and_then(|s| s.scan.as_mut()) {
             going.done = end;
+        }
+    }
+
+    /// After Enter on a match: goes on down the path to the deepest level that
+    /// holds the match (report → problem → the item whose text has it, with
+    /// its first matching figure selected), so that Esc walks back up it.
+    fn descend_to_match(&mut self, q: &search::Query) {
+        for _ in 0..4 {
+            let view = self.level().view;
+            let Some(i) =
+                (0..self.row_count(view)).find(|&i| search::row_matches(self, view, i, q))
+            else {
+                return;
+            };
+            self.move_to(i);
+            if matches!(view, View::Item(_)) {
+                return;
+            }
+            let depth = self.stack().len();
+            self.enter();
+            if self.stack().len() == depth {
+                return;
+            }
         }
     }
 
