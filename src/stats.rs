@@ -233,15 +233,30 @@ impl BucketCounts {
     }
 }
 
-/// An item of work with a deadline (or an ongoing item without one).
+/// An item of work with a deadline (or an ongoing item without one), or an
+/// open problem with a deadline of its own (a ledger's 整改时限).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeadlineEntry {
-    /// The item.
-    pub item: ItemPath,
+    /// Index into `Dataset::reports`.
+    pub report: usize,
+    /// Index into `Report::problems`.
+    pub problem: usize,
+    /// The item; `None` for the problem's own deadline.
+    pub item: Option<ItemPath>,
     /// The day the deadline means, if any.
     pub date: Option<NaiveDate>,
     /// The bucket as of the as-of date.
     pub bucket: Bucket,
+}
+
+impl DeadlineEntry {
+    /// The deadline as written: the item's, or the problem's own.
+    pub fn deadline<'a>(&self, data: &'a Dataset) -> Option<&'a crate::model::Deadline> {
+        match self.item {
+            Some(path) => path.resolve(data)?.deadline.as_ref(),
+            None => data.problem(self.report, self.problem)?.deadline.as_ref(),
+        }
+    }
 }
 
 /// An amount the text mentions without a figure.
@@ -655,12 +670,30 @@ fn report_stats(
                     let bucket = Bucket::of(date, as_of);
                     buckets.add_one(bucket);
                     deadlines.push(DeadlineEntry {
-                        item: path,
+                        report: index,
+                        problem: pi,
+                        item: Some(path),
                         date,
                         bucket,
                     });
                 }
             }
+        }
+        // A problem's own deadline, while the problem is not closed: the
+        // deadline a ledger keeps for it, long-term ones undated.
+        if let Some(own) = &problem.deadline
+            && problem.status != crate::model::Status::Closed
+        {
+            let date = own.date;
+            let bucket = Bucket::of(date, as_of);
+            buckets.add_one(bucket);
+            deadlines.push(DeadlineEntry {
+                report: index,
+                problem: pi,
+                item: None,
+                date,
+                bucket,
+            });
         }
     }
 

@@ -125,13 +125,13 @@ fn csv_of_amounts_and_land_on_standard_output() {
     );
 }
 
-/// Markdown of the Deadlines tab, filtered to overdue with `!` as the
+/// Markdown of the Deadlines tab, filtered to overdue with `o` as the
 /// dashboard is: only overdue rows, each saying so.
 #[test]
 fn markdown_follows_the_keys_like_the_dashboard() {
     let run = zhenggai()
         .args(["export", "--format", "markdown", "--tab", "deadlines"])
-        .args(["--keys", "!", "--as-of", "2023-07-05", LEDGER])
+        .args(["--keys", "o", "--as-of", "2023-07-05", LEDGER])
         .output()
         .unwrap();
     assert!(
@@ -141,8 +141,10 @@ fn markdown_follows_the_keys_like_the_dashboard() {
     );
     let md = String::from_utf8(run.stdout).unwrap();
     let rows: Vec<&str> = md.lines().skip(2).collect();
-    assert_eq!(rows.len(), 2, "{md}");
+    // Problem 2's own deadline (2023.3.31) and problem 4's two ongoing items.
+    assert_eq!(rows.len(), 3, "{md}");
     assert!(rows.iter().all(|r| r.starts_with("| 逾期 |")), "{md}");
+    assert!(rows[0].contains("| 2023.3.31 |"), "{md}");
 }
 
 /// Input files are never written.

@@ -650,7 +650,10 @@ fn deadlines_of_a_postponed_problem_carry_its_mark() {
     a.set_since(old.dataset);
     a.update(Action::Tab(Tab::Deadlines));
     let s = screen(&a);
-    let rows: Vec<&str> = s.lines().filter(|l| l.contains("中共无锡")).collect();
+    let rows: Vec<&str> = s
+        .lines()
+        .filter(|l| l.contains("无锡经济开发区") || l.contains("无锡市人民防空"))
+        .collect();
     assert_eq!(rows.len(), 10, "{s}");
     for row in rows {
         let marked = row.contains(" ↷ ");

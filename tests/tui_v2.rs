@@ -14,7 +14,7 @@ use ratatui::buffer::Buffer;
 use zhenggai::i18n::Lang;
 use zhenggai::stats::Stats;
 use zhenggai::tui::action::Action;
-use zhenggai::tui::app::App;
+use zhenggai::tui::app::{App, View};
 use zhenggai::tui::keys;
 use zhenggai::tui::theme::Theme;
 use zhenggai::tui::ui;
@@ -262,4 +262,52 @@ fn search_finds_a_problem_by_its_leader() {
     keys(&mut a, "3/王五⏎");
     let s = screen(&a);
     assert!(s.contains("问题 2 · 学校食堂经费管理不规范"), "{s}");
+}
+
+/// A ledger's deadlines are the problems' own (整改时限): the Deadlines tab
+/// lists every open problem by its deadline beside the dated items, closed
+/// problems left out, the overdue one counted in the timeline; Enter on a
+/// problem's own deadline opens the problem.
+#[test]
+fn a_ledger_lists_open_problems_by_their_own_deadlines() {
+    for (name, screen) in views(&[LEDGER], "2023-07-05", "7") {
+        assert!(screen.contains("2023.3.31"), "{name}: {screen}");
+        assert!(
+            !screen.contains("2023年6月底前"),
+            "{name}: closed problem 1 is not due: {screen}"
+        );
+        insta::assert_snapshot!(format!("ledger_deadlines_{name}"), screen);
+    }
+    let mut a = app(&[LEDGER], "2023-07-05", Lang::Zh, (120, 40));
+    keys(&mut a, "7");
+    let s = screen(&a);
+    let row = s
+        .lines()
+        .find(|l| l.contains("2023.3.31"))
+        .unwrap_or_default();
+    assert!(
+        row.contains("逾期") && row.contains("问题本身的整改时限"),
+        "{row}"
+    );
+    assert!(s.contains("! 逾期"), "the timeline marks overdue: {s}");
+    let at = a
+        .rows
+        .deadlines
+        .iter()
+        .position(|&i| {
+            a.stats.deadlines[i].item.is_none()
+                && a.stats.deadlines[i]
+                    .date
+                    .is_some_and(|d| d.to_string() == "2023-03-31")
+        })
+        .unwrap_or(usize::MAX);
+    for _ in 0..at {
+        keys(&mut a, "j");
+    }
+    keys(&mut a, "⏎");
+    assert!(
+        matches!(a.level().view, View::Problem(_, 1)),
+        "{:?}",
+        a.level().view
+    );
 }

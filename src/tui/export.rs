@@ -263,27 +263,36 @@ pub fn table(app: &App) -> (&'static str, Vec<Vec<String>>) {
                 t(Msg::Item),
                 t(Msg::Heading),
             ]];
-            let items: Vec<crate::stats::ItemPath> = match app.level().view {
+            // Items, or (on Deadlines) a problem's own deadline where the item is `None`.
+            let items: Vec<(usize, usize, Option<crate::stats::ItemPath>)> = match app.level().view
+            {
                 View::Problem(r, p) => {
                     let n = data
                         .problem(r, p)
                         .map_or(0, |x| x.measures.len() + x.ongoing.len());
-                    (0..n).filter_map(|i| app.item_path(r, p, i)).collect()
+                    (0..n)
+                        .filter_map(|i| app.item_path(r, p, i))
+                        .map(|path| (r, p, Some(path)))
+                        .collect()
                 }
                 View::General(r) => {
                     let n = data.reports.get(r).map_or(0, |x| x.general.len());
                     (0..n)
-                        .map(|i| crate::stats::ItemPath::general(r, i))
+                        .map(|i| (r, 0, Some(crate::stats::ItemPath::general(r, i))))
                         .collect()
                 }
                 _ => app
                     .rows
                     .deadlines
                     .iter()
-                    .filter_map(|&i| app.stats.deadlines.get(i).map(|d| d.item))
+                    .filter_map(|&i| app.stats.deadlines.get(i))
+                    .map(|d| (d.report, d.problem, d.item))
                     .collect(),
             };
-            rows.extend(items.into_iter().filter_map(|path| {
+            rows.extend(items.into_iter().filter_map(|(r, p, path)| {
+                let Some(path) = path else {
+                    return own_deadline_row(app, r, p);
+                };
                 let m = path.resolve(data)?;
                 let problem = match data.problem(path.report, path.problem) {
                     Some(p) => format!(
@@ -320,6 +329,32 @@ pub fn table(app: &App) -> (&'static str, Vec<Vec<String>>) {
             ("deadlines", rows)
         }
     }
+}
+
+/// A problem's own deadline as a row of the Deadlines table: it has no item,
+/// so the item column says it is the problem's own.
+fn own_deadline_row(app: &App, r: usize, p: usize) -> Option<Vec<String>> {
+    let lang = app.lang;
+    let problem = app.data.problem(r, p)?;
+    let deadline = problem.deadline.as_ref()?;
+    let bucket = crate::stats::Bucket::of(deadline.date, app.stats.as_of);
+    Some(vec![
+        i18n::bucket(bucket, lang).to_string(),
+        deadline.date.map(|d| d.to_string()).unwrap_or_default(),
+        deadline.text.clone(),
+        app.data
+            .reports
+            .get(r)
+            .map(|x| x.issuer.clone())
+            .unwrap_or_default(),
+        format!(
+            "{} {}",
+            problem.number.as_deref().unwrap_or("?"),
+            problem.title.as_deref().unwrap_or("")
+        ),
+        Msg::ProblemDeadline.text(lang).to_string(),
+        String::new(),
+    ])
 }
 
 /// The marks of a problem with their words, "↷ 延期; ~ 状态变化": a

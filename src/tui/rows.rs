@@ -173,7 +173,7 @@ impl Rows {
                 .deadlines
                 .iter()
                 .filter(|d| d.bucket == Bucket::Overdue)
-                .map(|d| (d.item.report, d.item.problem))
+                .map(|d| (d.report, d.problem))
                 .collect()
         } else {
             HashSet::new()
@@ -315,14 +315,13 @@ impl Rows {
         let mut deadlines: Vec<usize> = (0..stats.deadlines.len())
             .filter(|&i| {
                 let d = &stats.deadlines[i];
-                passes(d.item.report, d.item.problem)
-                    && (!filter.overdue_only || d.bucket == Bucket::Overdue)
+                passes(d.report, d.problem) && (!filter.overdue_only || d.bucket == Bucket::Overdue)
             })
             .collect();
         match sort[Tab::Deadlines.index()] {
             0 => {}
             1 => deadlines.sort_by_key(|&i| stats.deadlines[i].bucket),
-            _ => deadlines.sort_by_key(|&i| stats.deadlines[i].item.report),
+            _ => deadlines.sort_by_key(|&i| stats.deadlines[i].report),
         }
 
         let rank = if sort[Tab::Units.index()] == 1 {

@@ -243,7 +243,10 @@ pub fn row_matches(app: &App, view: View, index: usize, q: &Query) -> bool {
             .deadlines
             .get(index)
             .and_then(|&i| app.stats.deadlines.get(i))
-            .is_some_and(|d| path_matches(data, d.item, q)),
+            .is_some_and(|d| match d.item {
+                Some(path) => path_matches(data, path, q),
+                None => problem_matches(data, d.report, d.problem, q),
+            }),
         View::Report(r) => match app.report_row(r, index) {
             Some(Some(p)) => problem_matches(data, r, p, q),
             Some(None) => data

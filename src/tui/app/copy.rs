@@ -33,7 +33,18 @@ impl App {
             View::Land => self.rows.land.get(at)?.resolve(&self.data).map(figure_text),
             View::Deadlines => {
                 let d = self.stats.deadlines.get(*self.rows.deadlines.get(at)?)?;
-                d.item.resolve(&self.data).map(|m| m.text.clone())
+                match d.item {
+                    Some(path) => path.resolve(&self.data).map(|m| m.text.clone()),
+                    None => {
+                        let problem = self.data.problem(d.report, d.problem)?;
+                        let deadline = problem.deadline.as_ref()?;
+                        Some(format!(
+                            "{}: {}",
+                            problem.title.as_deref().unwrap_or_default(),
+                            deadline.text
+                        ))
+                    }
+                }
             }
             View::Overview => self
                 .data

@@ -15,7 +15,7 @@ enum RowKey {
     Problem((usize, usize)),
     Money(MoneyRow),
     Figure(FigurePath),
-    Item(ItemPath),
+    Deadline(usize, usize, Option<ItemPath>),
 }
 
 /// How far a load has got.
@@ -108,7 +108,7 @@ impl App {
                 .deadlines
                 .get(index)
                 .and_then(|&i| self.stats.deadlines.get(i))
-                .map(|d| RowKey::Item(d.item)),
+                .map(|d| RowKey::Deadline(d.report, d.problem, d.item)),
             _ => None,
         }
     }
@@ -121,10 +121,14 @@ impl App {
             (View::Problems, RowKey::Problem(p)) => rows.problems.iter().position(|&x| x == p),
             (View::Amounts, RowKey::Money(m)) => rows.money.iter().position(|&x| x == m),
             (View::Land, RowKey::Figure(f)) => rows.land.iter().position(|&x| x == f),
-            (View::Deadlines, RowKey::Item(item)) => rows
-                .deadlines
-                .iter()
-                .position(|&i| self.stats.deadlines.get(i).is_some_and(|d| d.item == item)),
+            (View::Deadlines, RowKey::Deadline(r, p, item)) => {
+                rows.deadlines.iter().position(|&i| {
+                    self.stats
+                        .deadlines
+                        .get(i)
+                        .is_some_and(|d| (d.report, d.problem, d.item) == (r, p, item))
+                })
+            }
             _ => None,
         }
     }

@@ -115,7 +115,11 @@ impl App {
                 .deadlines
                 .get(at)
                 .and_then(|&i| self.stats.deadlines.get(i))
-                .map(|d| item(d.item, 0)),
+                .map(|d| match d.item {
+                    Some(path) => item(path, 0),
+                    // A problem's own deadline opens the problem.
+                    None => Level::new(View::Problem(d.report, d.problem)),
+                }),
             View::Item(_) => None,
         }
     }

@@ -31,7 +31,7 @@ impl Rows {
             stats
                 .deadlines
                 .get(i)
-                .is_some_and(|d| changed.contains(&(d.item.report, d.item.problem)))
+                .is_some_and(|d| changed.contains(&(d.report, d.problem)))
         });
         self.changed = Some(changed);
         let money: Vec<_> = std::mem::take(&mut self.money);

@@ -2,7 +2,7 @@
 //! marked by bucket against the as-of date.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::Line;
 
 use super::{TableView, bucket_badge, draw_table, item_label};
@@ -14,6 +14,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
     let lang = app.lang;
     let rows = &app.rows.deadlines;
     let area = super::since::legend(frame, area, app, theme);
+    // The timeline leads when it leaves room for a table of ten rows or more.
+    let area = if area.height >= super::timeline::HEIGHT + 14 {
+        let [chart, rest] = Layout::vertical([
+            Constraint::Length(super::timeline::HEIGHT),
+            Constraint::Min(0),
+        ])
+        .areas(area);
+        super::timeline::draw(frame, chart, app, theme);
+        rest
+    } else {
+        area
+    };
     let columns = super::since::columns(
         app,
         &[
@@ -39,11 +51,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
             let Some(entry) = app.stats.deadlines.get(rows[i]) else {
                 return Vec::new();
             };
-            let Some(report) = app.data.reports.get(entry.item.report) else {
+            let Some(report) = app.data.reports.get(entry.report) else {
                 return Vec::new();
             };
-            let problem = report.problems.get(entry.item.problem);
-            let item = entry.item.resolve(&app.data);
+            let problem = report.problems.get(entry.problem);
+            let item = entry.item.and_then(|path| path.resolve(&app.data));
             let problem_text = problem.map_or_else(String::new, |p| {
                 format!(
                     "{} {}",
@@ -62,14 +74,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
                         .map_or_else(|| "—".to_string(), |d| d.to_string()),
                 ),
                 Line::from(
-                    item.and_then(|m| m.deadline.as_ref())
+                    entry
+                        .deadline(&app.data)
                         .map_or_else(|| "—".to_string(), |d| d.text.clone()),
                 ),
-                Line::from(report.issuer.clone()),
+                Line::from(crate::board::short_name(&report.issuer).to_owned()),
                 Line::from(problem_text),
-                Line::from(format!("{} {heading}", item_label(app, entry.item))),
+                Line::from(match entry.item {
+                    Some(path) => format!("{} {heading}", item_label(app, path)),
+                    None => Msg::ProblemDeadline.text(lang).to_string(),
+                }),
             ];
-            let problem = (entry.item.report, entry.item.problem);
+            let problem = (entry.report, entry.problem);
             super::since::with_marks(app, theme, problem, cells)
         },
     )

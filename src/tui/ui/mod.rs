@@ -16,6 +16,7 @@ mod problem;
 mod problems;
 mod report;
 mod since;
+mod timeline;
 mod units;
 
 pub use units::rate_text;

@@ -88,9 +88,9 @@ fn draw_next_deadlines(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) 
         .filter(|d| d.date.is_some())
         .take(usize::from(inner.height))
         .map(|d| {
-            let report = app.data.reports.get(d.item.report);
-            let problem = report.and_then(|r| r.problems.get(d.item.problem));
-            let item = d.item.resolve(&app.data);
+            let report = app.data.reports.get(d.report);
+            let problem = report.and_then(|r| r.problems.get(d.problem));
+            let deadline = d.deadline(&app.data);
             let line = Line::from(vec![
                 Span::styled(
                     format::pad_right(
@@ -102,11 +102,7 @@ fn draw_next_deadlines(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) 
                 Span::raw(format!(
                     "{}  {}  ",
                     d.date.map_or_else(String::new, |d| d.to_string()),
-                    format::pad_right(
-                        item.and_then(|m| m.deadline.as_ref())
-                            .map_or("", |d| d.text.as_str()),
-                        14
-                    )
+                    format::pad_right(deadline.map_or("", |d| d.text.as_str()), 14)
                 )),
                 Span::styled(
                     format!(
