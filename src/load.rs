@@ -10,6 +10,7 @@
 
 mod chunks;
 mod files;
+mod ledgers;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -23,6 +24,7 @@ use files::{Input, Opened, cannot_read, inputs_of, read_again};
 
 pub use chunks::Progress;
 use chunks::Tracker;
+pub use files::is_data_file;
 
 /// Where a loaded report came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -204,13 +206,19 @@ fn load_inputs(
                 on_reports(batch);
             }
         };
-        let parsed = parse_file(
-            input,
-            &mut opened,
-            &mut diagnostics,
-            &tracker,
-            &mut batch_sink,
-        );
+        let parsed = if ledgers::is_ledger(input, &mut opened) {
+            let parsed = ledgers::parse(input, &mut opened, &mut diagnostics, &mut batch_sink);
+            tracker.add(input.len() as usize, 0);
+            parsed
+        } else {
+            parse_file(
+                input,
+                &mut opened,
+                &mut diagnostics,
+                &tracker,
+                &mut batch_sink,
+            )
+        };
         let Some(head) = parsed else {
             continue;
         };

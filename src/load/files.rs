@@ -150,8 +150,8 @@ pub(super) fn read_path(
         return;
     }
     if path.is_dir() {
-        let files = match json_files_in(path) {
-            Ok(files) => files,
+        let (files, skipped) = match data_files_in(path) {
+            Ok(found) => found,
             Err(e) => {
                 diagnostics.push(whole_file(
                     &name,
@@ -164,9 +164,27 @@ pub(super) fn read_path(
         if files.is_empty() {
             diagnostics.push(whole_file(
                 &name,
-                format!("no JSON data files in directory '{name}'"),
-                Some("a data directory holds *.json files directly inside it (schema.json is skipped)".to_owned()),
+                format!("no data files in directory '{name}'"),
+                Some(format!(
+                    "a data directory holds data files directly inside it: {} (schema.json and ~$ lock files are skipped)",
+                    crate::ledger::DATA_EXTENSIONS.map(|e| format!("*.{e}")).join(" ")
+                )),
             ));
+        } else if !skipped.is_empty() {
+            let shown: Vec<String> = skipped.iter().take(5).map(|s| format!("'{s}'")).collect();
+            let more = if skipped.len() > 5 { " …" } else { "" };
+            diagnostics.push(Diagnostic {
+                severity: crate::diagnostic::Severity::Warning,
+                ..whole_file(
+                    &name,
+                    format!(
+                        "skipped {} file(s) that are not data: {}{more}",
+                        skipped.len(),
+                        shown.join(", ")
+                    ),
+                    Some("~$ files are Excel's lock files; other files are skipped by their extension".to_owned()),
+                )
+            });
         }
         for file in files {
             read_file(&file, inputs, diagnostics);
@@ -176,21 +194,46 @@ pub(super) fn read_path(
     read_file(path, inputs, diagnostics);
 }
 
-/// The `*.json` files directly inside a directory, sorted by name, without `schema.json`.
-pub(super) fn json_files_in(dir: &Path) -> io::Result<Vec<PathBuf>> {
+/// The data files directly inside a directory (JSON and ledgers), sorted by
+/// name, without schema.json; and the names of the other files, skipped.
+pub(super) fn data_files_in(dir: &Path) -> io::Result<(Vec<PathBuf>, Vec<String>)> {
     let mut files = Vec::new();
+    let mut skipped = Vec::new();
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
-        let is_json = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-        let is_schema = path.file_name().is_some_and(|n| n == "schema.json");
-        if is_json && !is_schema && path.is_file() {
+        if !path.is_file() {
+            continue;
+        }
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if name.starts_with('.') || name == "schema.json" {
+            continue;
+        }
+        if is_data_file(&name) {
             files.push(path);
+        } else {
+            skipped.push(name);
         }
     }
     files.sort();
-    Ok(files)
+    skipped.sort();
+    Ok((files, skipped))
+}
+
+/// True for a name zhenggai reads as data: JSON or a ledger, and not an
+/// Excel or WPS lock file (~$台账.xlsx).
+pub fn is_data_file(name: &str) -> bool {
+    let data = Path::new(name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| {
+            crate::ledger::DATA_EXTENSIONS
+                .iter()
+                .any(|x| e.eq_ignore_ascii_case(x))
+        });
+    data && !name.starts_with("~$")
 }
 
 pub(super) fn read_file(
