@@ -240,10 +240,15 @@ pub fn find(grid: &Grid, layout: &Layout, sheet: Option<&str>) -> Result<Columns
 
 /// The error for a sheet with no header: the words found, the words looked for.
 fn not_found(grid: &Grid, sheet: Option<&str>) -> Failure {
+    // The first of the fullest rows: a table's header is above its rows.
+    let filled = |r: &Vec<calamine::Data>| r.iter().filter(|c| !text(Some(c)).is_empty()).count();
     let fullest = grid
         .iter()
         .take(HEADER_ROWS)
-        .max_by_key(|r| r.iter().filter(|c| !text(Some(c)).is_empty()).count());
+        .fold(None::<&Vec<calamine::Data>>, |best, r| match best {
+            Some(b) if filled(b) >= filled(r) => Some(b),
+            _ => Some(r),
+        });
     let found: Vec<String> = fullest
         .map(|r| {
             r.iter()
@@ -263,12 +268,8 @@ fn not_found(grid: &Grid, sheet: Option<&str>) -> Failure {
         .iter()
         .flat_map(|(_, words)| words.iter().take(3).copied())
         .collect();
-    let where_ = match sheet {
-        Some(s) => format!("sheet '{s}'"),
-        None => "the file".to_owned(),
-    };
     let failure = Failure::new(
-        format!("no header row found in the first {HEADER_ROWS} rows of {where_}: found {found}"),
+        format!("no header row found in the first {HEADER_ROWS} rows: found {found}"),
         Some(format!(
             "a ledger's header names the problem (问题) or its measures (整改措施) and one more column; looked for: {}",
             looked.join(" ")

@@ -16,6 +16,7 @@ mod header;
 mod merges;
 mod read;
 mod rows;
+pub mod sample;
 mod status;
 
 use std::path::Path;
