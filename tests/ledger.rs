@@ -509,6 +509,39 @@ fn write_the_example_ledger() {
     std::fs::write(path, bytes).unwrap();
 }
 
+/// Writes the static fixtures of tests/fixtures/ledgers that are made here
+/// (the .ods and .xls beside them are the .xlsx saved by LibreOffice):
+/// `cargo test --test ledger -- --ignored`.
+#[test]
+#[ignore = "writes the committed fixtures"]
+fn write_the_static_fixtures() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ledgers");
+    std::fs::create_dir_all(&dir).unwrap();
+    main_layout(&dir);
+    let (gbk, _, _) = encoding_rs::GBK.encode(CSV);
+    std::fs::write(dir.join("gbk.csv"), &gbk).unwrap();
+}
+
+/// Every committed fixture, whoever wrote it (rust_xlsxwriter, LibreOffice),
+/// reads to the same four problems of the main layout, or to the CSV's two.
+#[test]
+fn valid_committed_fixtures_read_alike() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ledgers");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        let s = summary(&dir, &[&name], "2023-10-01");
+        let want = if name.ends_with(".csv") {
+            [1, 1, 0, 2, 1]
+        } else {
+            [2, 1, 1, 4, 1]
+        };
+        assert_eq!(counts(&s["totals"]["problems"]), want, "{name}");
+        seen += 1;
+    }
+    assert!(seen >= 2);
+}
+
 /// The sample ledger reads back fully counted.
 #[test]
 fn valid_the_sample_ledger_is_fully_counted() {

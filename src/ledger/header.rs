@@ -165,7 +165,8 @@ pub fn field_of(header: &str) -> Option<Field> {
         .filter(|c| !c.is_whitespace())
         .take_while(|c| !matches!(c, '（' | '(' | '【'))
         .collect();
-    if h.is_empty() || h.chars().count() > 12 {
+    // A numbered heading (一、…方面) is a section, not a header.
+    if h.is_empty() || h.chars().count() > 12 || h.contains('、') {
         return None;
     }
     let mut best: Option<(usize, Field)> = None;
@@ -204,19 +205,42 @@ pub fn find(grid: &Grid, layout: &Layout, sheet: Option<&str>) -> Result<Columns
             best = Some((score, row));
         }
     }
-    let Some((_, row)) = best else {
+    let Some((_, mut row)) = best else {
         return Err(not_found(grid, sheet));
     };
+    // The lower row of a two-row header whose merges are not known (ODS, or
+    // saved without them) holds header words alone: it is the header, and the
+    // row above names the columns it leaves empty.
+    if let Some(below) = grid.get(row + 1) {
+        let words: Vec<String> = below
+            .iter()
+            .map(|c| text(Some(c)))
+            .filter(|t| !t.is_empty())
+            .collect();
+        if words.len() >= 2 && words.iter().all(|w| field_of(w).is_some()) {
+            row += 1;
+        }
+    }
     let mut columns = Columns {
         row,
         ..Columns::default()
     };
-    for (column, cell) in grid[row].iter().enumerate() {
-        let header = text(Some(cell));
+    // The row above is part of the header when it names fields too.
+    let upper = row.checked_sub(1).and_then(|r| grid.get(r)).filter(|r| {
+        r.iter()
+            .filter(|c| field_of(&text(Some(c))).is_some())
+            .count()
+            >= 2
+    });
+    let width = grid[row].len().max(upper.map_or(0, Vec::len));
+    for column in 0..width {
+        let header = text(grid[row].get(column));
         // In a two-row header, a cell merged across columns names the group
         // ("责任" over 领导 and 部门); the row above says it when this one is empty.
-        let header = if header.is_empty() && row > 0 {
-            text(grid[row - 1].get(column))
+        let header = if header.is_empty()
+            && let Some(upper) = upper
+        {
+            text(upper.get(column))
         } else {
             header
         };
