@@ -555,3 +555,13 @@ fn valid_the_sample_ledger_is_fully_counted() {
     assert_eq!(counts(&s["totals"]["problems"])[3], 40);
     assert_eq!(s["reports"][0]["published"], "2023-10-08");
 }
+
+/// Regression: calamine 0.38 panics on these damaged xls files (a slice out
+/// of range in cfb.rs, an assertion in utils.rs); each is a clear exit 2.
+#[test]
+fn invalid_damaged_xls_that_panicked_calamine() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ledgers-invalid");
+    for file in ["calamine-cfb-slice-panic.xls", "calamine-assert-panic.xls"] {
+        fails(&dir, file, &["truncated or damaged"]);
+    }
+}

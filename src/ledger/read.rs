@@ -2,6 +2,8 @@
 //! each sheet into a grid of cells with its merged ranges.
 
 use std::io::Cursor;
+use std::panic::AssertUnwindSafe;
+use std::sync::{Mutex, PoisonError};
 
 use calamine::{Data, Ods, Range, Reader, Xls, Xlsx};
 
@@ -43,7 +45,23 @@ pub fn sniff(bytes: &[u8]) -> Kind {
 }
 
 /// Opens a workbook held in memory; every sheet comes back as a grid.
+///
+/// calamine 0.38 panics on some damaged xls files (a slice out of range in
+/// its compound-file reader): the panic is caught and becomes the message
+/// for a damaged workbook. The panic hook is silenced meanwhile, so that no
+/// message reaches a terminal the dashboard is drawing on; a lock keeps two
+/// loads from swapping hooks at once.
 pub fn workbook(bytes: &[u8]) -> Result<Vec<Sheet>, Failure> {
+    static HOOK: Mutex<()> = Mutex::new(());
+    let _one_at_a_time = HOOK.lock().unwrap_or_else(PoisonError::into_inner);
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let read = std::panic::catch_unwind(AssertUnwindSafe(|| open(bytes)));
+    std::panic::set_hook(hook);
+    read.unwrap_or_else(|_| Err(damaged(&"its structure is broken")))
+}
+
+fn open(bytes: &[u8]) -> Result<Vec<Sheet>, Failure> {
     match sniff(bytes) {
         Kind::Zip => {
             // An ODS zip names its type in an uncompressed `mimetype` first entry.
