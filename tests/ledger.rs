@@ -565,3 +565,12 @@ fn invalid_damaged_xls_that_panicked_calamine() {
         fails(&dir, file, &["truncated or damaged"]);
     }
 }
+
+/// Regression: one cell at XFD1048576 made calamine's dense range take over
+/// 9 GB; read cell by cell, the sheet is its real rows.
+#[test]
+fn valid_a_far_cell_does_not_allocate_the_whole_sheet() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ledgers-invalid");
+    let s = summary(&dir, &["cell-at-XFD1048576.xlsx"], "2023-10-01");
+    assert_eq!(counts(&s["totals"]["problems"]), [2, 1, 1, 4, 1]);
+}

@@ -38,6 +38,9 @@ impl Layout {
     }
 }
 
+/// The most cells a merge may cover to be filled and recorded.
+const MAX_MERGED_CELLS: usize = 100_000;
+
 /// Fills the first column of each merge that spans rows with its top
 /// value, and records every merge. A merge across columns within one row
 /// keeps its value in its first cell alone, so a title or section row stays
@@ -45,11 +48,19 @@ impl Layout {
 pub fn apply(sheet: &mut Sheet) -> Layout {
     let mut layout = Layout::default();
     for merge in &sheet.merges {
+        if merge.bottom < merge.top || merge.right < merge.left {
+            continue;
+        }
         // A merge of a whole column or sheet would be millions of cells.
         let bottom = merge
             .bottom
             .min(sheet.grid.len().saturating_sub(1).max(merge.top));
         let right = merge.right.min(merge.left + 64);
+        // No ledger merges this much; a merge of a whole column or sheet
+        // (A1:XFD1048576) is left alone rather than filled.
+        if (bottom - merge.top + 1) * (right - merge.left + 1) > MAX_MERGED_CELLS {
+            continue;
+        }
         if right >= merge.left + 2 {
             layout.wide.extend(merge.top..=bottom);
         }

@@ -73,12 +73,7 @@ fn open(bytes: &[u8]) -> Result<Vec<Sheet>, Failure> {
                 sheets(&mut book, |_| Vec::new())
             } else {
                 let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
-                let names = book.sheet_names();
-                let mut merges = Vec::new();
-                for name in &names {
-                    merges.push(book.merge_cells_by_sheet_name(name).unwrap_or_default());
-                }
-                sheets(&mut book, |i| merges.get(i).cloned().unwrap_or_default())
+                xlsx_sheets(&mut book)
             }
         }
         Kind::Ole => {
@@ -178,6 +173,56 @@ where
     }
     Ok(out)
 }
+
+/// Reads every sheet of an xlsx cell by cell: calamine's `worksheet_range`
+/// would allocate the whole rectangle a sheet's cells span, which one cell
+/// at XFD1048576 makes 17 billion cells; here only rows that hold cells are
+/// made, and columns past [`MAX_COLUMNS`] are left out.
+fn xlsx_sheets(book: &mut Xlsx<Cursor<&[u8]>>) -> Result<Vec<Sheet>, Failure> {
+    let mut out = Vec::new();
+    for name in book.sheet_names() {
+        let cannot = |e: &dyn std::fmt::Display| {
+            Failure::new(format!("cannot read sheet '{name}': {e}"), None).in_sheet(&name)
+        };
+        let merged = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
+        let mut grid: Grid = Vec::new();
+        let mut reader = book.worksheet_cells_reader(&name).map_err(|e| cannot(&e))?;
+        while let Some(cell) = reader.next_cell().map_err(|e| cannot(&e))? {
+            let (row, column) = cell.get_position();
+            let (row, column) = (row as usize, column as usize);
+            let value: Data = cell.get_value().clone().into();
+            if column >= MAX_COLUMNS || value == Data::Empty {
+                continue;
+            }
+            if grid.len() <= row {
+                grid.resize_with(row + 1, Vec::new);
+            }
+            let cells = &mut grid[row];
+            if cells.len() <= column {
+                cells.resize(column + 1, Data::Empty);
+            }
+            cells[column] = value;
+        }
+        drop(reader);
+        let formulas = if grid.len() <= SMALL_SHEET {
+            book.worksheet_formula(&name)
+                .map(|f| f.used_cells().filter(|(_, _, f)| !f.is_empty()).count())
+                .unwrap_or(0)
+        } else {
+            0
+        };
+        out.push(Sheet {
+            name: Some(name),
+            grid,
+            merges: merges(&merged),
+            formulas,
+        });
+    }
+    Ok(out)
+}
+
+/// The columns read: a ledger has a dozen; a cell far to the right is stray.
+const MAX_COLUMNS: usize = 256;
 
 /// The most rows a sheet may have for its formulas to be counted.
 const SMALL_SHEET: usize = 500;
