@@ -1,40 +1,50 @@
 //! Merged cells: a value merged down over several rows is filled into each
 //! of them, and every cell can tell the range it belongs to.
 
-use std::collections::{HashMap, HashSet};
-
 use super::{Merge, Sheet};
 
-/// Where the merges of a sheet are, once filled down.
+/// Where the merges of a sheet are, once filled down. Kept per row, since a
+/// row meets only a few merges and a hash of every merged cell costs more
+/// than the rest of reading a big ledger.
 #[derive(Debug, Default)]
 pub struct Layout {
-    /// Each cell inside a merge (its top-left included) → the merge.
-    ranges: HashMap<(usize, usize), Merge>,
-    /// The cells whose value was filled in from the cell above.
-    filled: HashSet<(usize, usize)>,
-    /// Rows that a merge of three or more columns covers: titles and sections.
-    wide: HashSet<usize>,
+    /// Per row, the merges that cover it, with whether the row's cell in
+    /// the merge's first column was filled from above.
+    rows: Vec<Vec<(Merge, bool)>>,
 }
 
 impl Layout {
+    fn at(&self, row: usize, column: usize) -> Option<&(Merge, bool)> {
+        self.rows
+            .get(row)?
+            .iter()
+            .find(|(m, _)| (m.left..=m.right).contains(&column))
+    }
+
     /// The merge the cell sits in, or the cell alone.
     pub fn range(&self, row: usize, column: usize) -> Merge {
-        self.ranges.get(&(row, column)).copied().unwrap_or(Merge {
-            top: row,
-            left: column,
-            bottom: row,
-            right: column,
-        })
+        self.at(row, column).map_or(
+            Merge {
+                top: row,
+                left: column,
+                bottom: row,
+                right: column,
+            },
+            |(m, _)| *m,
+        )
     }
 
     /// True when the cell's value was copied down from the top of its merge.
     pub fn is_filled(&self, row: usize, column: usize) -> bool {
-        self.filled.contains(&(row, column))
+        self.at(row, column)
+            .is_some_and(|(m, filled)| *filled && m.left == column)
     }
 
     /// True when a merge of three or more columns covers the row.
     pub fn is_wide(&self, row: usize) -> bool {
-        self.wide.contains(&row)
+        self.rows
+            .get(row)
+            .is_some_and(|ms| ms.iter().any(|(m, _)| m.right >= m.left + 2))
     }
 }
 
@@ -46,45 +56,35 @@ const MAX_MERGED_CELLS: usize = 100_000;
 /// keeps its value in its first cell alone, so a title or section row stays
 /// one text.
 pub fn apply(sheet: &mut Sheet) -> Layout {
-    let mut layout = Layout::default();
+    let mut layout = Layout {
+        rows: vec![Vec::new(); sheet.grid.len()],
+    };
     for merge in &sheet.merges {
-        if merge.bottom < merge.top || merge.right < merge.left {
+        if merge.bottom < merge.top || merge.right < merge.left || merge.top >= sheet.grid.len() {
             continue;
         }
-        // A merge of a whole column or sheet would be millions of cells.
-        let bottom = merge
-            .bottom
-            .min(sheet.grid.len().saturating_sub(1).max(merge.top));
-        let right = merge.right.min(merge.left + 64);
+        let bottom = merge.bottom.min(sheet.grid.len() - 1);
         // No ledger merges this much; a merge of a whole column or sheet
         // (A1:XFD1048576) is left alone rather than filled.
-        if (bottom - merge.top + 1) * (right - merge.left + 1) > MAX_MERGED_CELLS {
+        let width = (merge.right - merge.left).min(MAX_MERGED_CELLS) + 1;
+        if (bottom - merge.top + 1).saturating_mul(width) > MAX_MERGED_CELLS {
             continue;
         }
-        if right >= merge.left + 2 {
-            layout.wide.extend(merge.top..=bottom);
-        }
+        let value = sheet
+            .grid
+            .get(merge.top)
+            .and_then(|r| r.get(merge.left))
+            .cloned()
+            .unwrap_or_default();
         for row in merge.top..=bottom {
-            for column in merge.left..=right {
-                layout.ranges.insert((row, column), *merge);
-            }
-        }
-        if bottom > merge.top {
-            let value = sheet
-                .grid
-                .get(merge.top)
-                .and_then(|r| r.get(merge.left))
-                .cloned()
-                .unwrap_or_default();
-            for row in merge.top + 1..=bottom {
-                let Some(cells) = sheet.grid.get_mut(row) else {
-                    break;
-                };
+            let filled = row > merge.top;
+            layout.rows[row].push((*merge, filled));
+            if filled {
+                let cells = &mut sheet.grid[row];
                 if cells.len() <= merge.left {
                     cells.resize(merge.left + 1, calamine::Data::Empty);
                 }
                 cells[merge.left] = value.clone();
-                layout.filled.insert((row, merge.left));
             }
         }
     }

@@ -73,7 +73,28 @@ fn open(bytes: &[u8]) -> Result<Vec<Sheet>, Failure> {
                 sheets(&mut book, |_| Vec::new())
             } else {
                 let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
-                xlsx_sheets(&mut book)
+                // Merged ranges are read on a second thread, from a second
+                // reader: calamine finds them by parsing the whole sheet again.
+                let names = book.sheet_names();
+                std::thread::scope(|scope| {
+                    let merged = scope.spawn(|| {
+                        let Ok(mut other) = Xlsx::new(Cursor::new(bytes)) else {
+                            return Vec::new();
+                        };
+                        names
+                            .iter()
+                            .map(|n| other.merge_cells_by_sheet_name(n).unwrap_or_default())
+                            .collect::<Vec<_>>()
+                    });
+                    let sheets = xlsx_sheets(&mut book);
+                    let merged = merged.join().unwrap_or_default();
+                    sheets.map(|mut sheets| {
+                        for (sheet, dims) in sheets.iter_mut().zip(merged) {
+                            sheet.merges = merges(&dims);
+                        }
+                        sheets
+                    })
+                })
             }
         }
         Kind::Ole => {
@@ -174,7 +195,7 @@ where
     Ok(out)
 }
 
-/// Reads every sheet of an xlsx cell by cell: calamine's `worksheet_range`
+/// Reads every sheet of an xlsx cell by cell, without its merges: calamine's `worksheet_range`
 /// would allocate the whole rectangle a sheet's cells span, which one cell
 /// at XFD1048576 makes 17 billion cells; here only rows that hold cells are
 /// made, and columns past [`MAX_COLUMNS`] are left out.
@@ -184,7 +205,6 @@ fn xlsx_sheets(book: &mut Xlsx<Cursor<&[u8]>>) -> Result<Vec<Sheet>, Failure> {
         let cannot = |e: &dyn std::fmt::Display| {
             Failure::new(format!("cannot read sheet '{name}': {e}"), None).in_sheet(&name)
         };
-        let merged = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
         let mut grid: Grid = Vec::new();
         let mut reader = book.worksheet_cells_reader(&name).map_err(|e| cannot(&e))?;
         while let Some(cell) = reader.next_cell().map_err(|e| cannot(&e))? {
@@ -214,7 +234,7 @@ fn xlsx_sheets(book: &mut Xlsx<Cursor<&[u8]>>) -> Result<Vec<Sheet>, Failure> {
         out.push(Sheet {
             name: Some(name),
             grid,
-            merges: merges(&merged),
+            merges: Vec::new(),
             formulas,
         });
     }
