@@ -11,7 +11,7 @@ use super::deadline::{self, Immediately};
 use super::header::{self, Columns, Field};
 use super::merges::{self, Layout};
 use super::rows::{self, Body, Head, Item};
-use super::{Failure, Grid, Sheet, a1, status, text};
+use super::{Failure, Grid, Sheet, a1, is_blank, status, text};
 use crate::diagnostic::Severity;
 use crate::model::{
     Cells, Column, Contact, Inspection, InspectionKind, Measure, Problem, Report, Source,
@@ -43,10 +43,7 @@ pub fn reports(file: &str, sheets: Vec<Sheet>, notes: &mut Notes) -> Result<Vec<
             formulas,
             ..
         } = sheet;
-        if grid
-            .iter()
-            .all(|r| r.iter().all(|c| text(Some(c)).is_empty()))
-        {
+        if grid.iter().all(|r| r.iter().all(is_blank)) {
             continue;
         }
         match header::find(&grid, &layout, name.as_deref()) {

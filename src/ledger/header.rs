@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use super::merges::Layout;
-use super::{Failure, Grid, text};
+use super::{Failure, Grid, is_blank, text};
 
 /// What a column of a ledger holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -265,7 +265,7 @@ pub fn find(grid: &Grid, layout: &Layout, sheet: Option<&str>) -> Result<Columns
 /// The error for a sheet with no header: the words found, the words looked for.
 fn not_found(grid: &Grid, sheet: Option<&str>) -> Failure {
     // The first of the fullest rows: a table's header is above its rows.
-    let filled = |r: &Vec<calamine::Data>| r.iter().filter(|c| !text(Some(c)).is_empty()).count();
+    let filled = |r: &Vec<calamine::Data>| r.iter().filter(|c| !is_blank(c)).count();
     let fullest = grid
         .iter()
         .take(HEADER_ROWS)

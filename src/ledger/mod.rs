@@ -185,6 +185,15 @@ pub(crate) fn column_letters(column: usize) -> String {
     letters.iter().rev().collect()
 }
 
+/// True when a cell shows nothing: empty, an error, or only whitespace.
+pub(crate) fn is_blank(cell: &Data) -> bool {
+    match cell {
+        Data::Empty | Data::Error(_) => true,
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.trim().is_empty(),
+        _ => false,
+    }
+}
+
 /// The text of a cell as a person reads it, trimmed; empty for an empty cell.
 pub(crate) fn text(cell: Option<&Data>) -> String {
     match cell {

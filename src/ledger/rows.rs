@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::deadline::date_in;
 use super::header::{Columns, Field};
 use super::merges::Layout;
-use super::{Grid, text};
+use super::{Grid, is_blank, text};
 
 /// What stands above the header.
 #[derive(Debug, Clone, Default)]
@@ -150,7 +150,7 @@ pub fn body(grid: &Grid, layout: &Layout, columns: &Columns) -> Body {
         }
         let number = at(row, number_column);
         let problem = at(row, problem_column);
-        let all_blank = grid[row].iter().all(|c| text(Some(c)).is_empty());
+        let all_blank = grid[row].iter().all(is_blank);
         if all_blank {
             continue;
         }
