@@ -116,12 +116,14 @@ pub fn reports(file: &str, sheets: Vec<Sheet>, notes: &mut Notes) -> Result<Vec<
         };
         let unit_column = sheet.columns.column(Field::Unit);
         let mut numbers: HashMap<(String, Option<String>, String), String> = HashMap::new();
-        for item in &sheet.body.items {
+        for (item, (mut problem, found)) in
+            sheet.body.items.iter().zip(problems(file, sheet, &date))
+        {
+            notes.extend(found);
             let unit = unit_column
                 .map(|c| text(sheet.grid[item.rows[0]].get(c)))
                 .filter(|u| !u.is_empty())
                 .unwrap_or_else(|| fallback.clone());
-            let mut problem = problem(file, sheet, item, &date, notes);
             if let Some(number) = problem.number.clone() {
                 let key = (unit.clone(), problem.section.clone(), number.clone());
                 let here = problem
@@ -170,6 +172,31 @@ pub fn reports(file: &str, sheets: Vec<Sheet>, notes: &mut Notes) -> Result<Vec<
             report
         })
         .collect())
+}
+
+/// The problems of a sheet's items, each with its notes, in order; a big
+/// sheet is built on every core, since its items are independent.
+fn problems(file: &str, sheet: &Read, date: &LedgerDate) -> Vec<(Problem, Notes)> {
+    let one = |item: &Item| {
+        let mut notes = Vec::new();
+        let problem = problem(file, sheet, item, date, &mut notes);
+        (problem, notes)
+    };
+    let items = &sheet.body.items;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    if threads < 2 || items.len() < 2_000 {
+        return items.iter().map(one).collect();
+    }
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = items
+            .chunks(items.len().div_ceil(threads))
+            .map(|chunk| scope.spawn(move || chunk.iter().map(one).collect::<Vec<_>>()))
+            .collect();
+        parts
+            .into_iter()
+            .flat_map(|part| part.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }
 
 /// The ledger's date and how it was found, and the day 立行立改 means.
