@@ -15,6 +15,10 @@ use zhenggai::ledger::sample;
 use zhenggai::load::load_bytes;
 use zhenggai::stats::Stats;
 
+// The binary's allocator, so that the figures are the command's.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Problems of two rows each: 20,000 rows.
 const PROBLEMS: usize = 10_000;
 
