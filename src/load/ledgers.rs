@@ -5,7 +5,7 @@ use std::io::Read;
 
 use super::files::{Input, Opened, read_again};
 use crate::diagnostic::Diagnostic;
-use crate::jsonpos;
+use crate::jsonpos::{self, Segment};
 use crate::model::{Dataset, Report, SCHEMA_VERSION};
 
 /// True when an input is a ledger: by its name, or by a workbook's first bytes.
@@ -48,7 +48,7 @@ pub(super) fn parse(
         line: 0,
         column: 0,
         severity: issue.severity,
-        path: jsonpos::display(&issue.path),
+        path: place(&ledger.reports, &issue.path),
         message: issue.message,
         hint: issue.hint,
     }));
@@ -65,4 +65,30 @@ pub(super) fn parse(
         synthetic: false,
         reports: Vec::new(),
     })
+}
+
+/// Where a validation issue is in the ledger: the problem's cells, then the
+/// JSON path it will have once imported ("整改台账!B7:B8 $.reports[0]…").
+fn place(reports: &[Report], path: &[Segment]) -> String {
+    let json = jsonpos::display(path);
+    let cells = match path {
+        [
+            Segment::Key(r),
+            Segment::Index(ri),
+            Segment::Key(p),
+            Segment::Index(pi),
+            ..,
+        ] if r == "reports" && p == "problems" => reports
+            .get(*ri)
+            .and_then(|report| report.problems.get(*pi))
+            .and_then(|problem| problem.cells.as_ref()),
+        _ => None,
+    };
+    match cells {
+        Some(c) => match &c.sheet {
+            Some(sheet) => format!("{sheet}!{} {json}", c.range),
+            None => format!("{} {json}", c.range),
+        },
+        None => json,
+    }
 }
