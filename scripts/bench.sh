@@ -45,6 +45,36 @@ if [[ -z ${ZG:-} ]]; then
 fi
 mkdir -p "$DATA"
 
+declare -A REPORTS=([1]=21 [10]=215 [100]=2150)
+if ((!LEDGER_ONLY)); then
+    for mb in 1 10 100; do
+        "$ZG" generate --reports "${REPORTS[$mb]}" --force -o "$DATA/$mb.json"
+    done
+fi
+FILE=$DATA/100.json
+
+# The minimum wall time of a shell command, in milliseconds.
+wall_ms() {
+    local json
+    json=$(mktemp)
+    hyperfine --style none --warmup 1 --runs "$RUNS" --export-json "$json" "$1" >/dev/null 2>&1
+    python3 -c 'import json,sys; print(round(min(json.load(open(sys.argv[1]))["results"][0]["times"])*1000))' "$json"
+    rm -f "$json"
+}
+
+# The peak resident memory of a shell command, in MiB (the largest of two runs).
+peak_mib() {
+    local log peak=0 kb
+    log=$(mktemp)
+    for _ in 1 2; do
+        /usr/bin/time -v -o "$log" bash -c "$1" >/dev/null 2>&1 || true
+        kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
+        ((${kb:-0} > peak)) && peak=$kb
+    done
+    rm -f "$log"
+    echo $((peak / 1024))
+}
+
 # Ledgers (issue 10): a 20,000-row 整改台账 (benches/ledger.rs writes it), read
 # and fully counted by zhenggai, against openpyxl in read-only mode reading
 # every row's values (what visidata and most Python scripts do).
@@ -70,33 +100,6 @@ if ((LEDGER_ONLY)); then
     ledger_table
     exit 0
 fi
-declare -A REPORTS=([1]=21 [10]=215 [100]=2150)
-for mb in 1 10 100; do
-    "$ZG" generate --reports "${REPORTS[$mb]}" --force -o "$DATA/$mb.json"
-done
-FILE=$DATA/100.json
-
-# The minimum wall time of a shell command, in milliseconds.
-wall_ms() {
-    local json
-    json=$(mktemp)
-    hyperfine --style none --warmup 1 --runs "$RUNS" --export-json "$json" "$1" >/dev/null 2>&1
-    python3 -c 'import json,sys; print(round(min(json.load(open(sys.argv[1]))["results"][0]["times"])*1000))' "$json"
-    rm -f "$json"
-}
-
-# The peak resident memory of a shell command, in MiB (the largest of two runs).
-peak_mib() {
-    local log peak=0 kb
-    log=$(mktemp)
-    for _ in 1 2; do
-        /usr/bin/time -v -o "$log" bash -c "$1" >/dev/null 2>&1 || true
-        kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")
-        ((${kb:-0} > peak)) && peak=$kb
-    done
-    rm -f "$log"
-    echo $((peak / 1024))
-}
 
 # Time to first screen in tmux: starts `$1` in a fresh 120x40 pane, polls the
 # pane until it shows `$2`, then quits with `q`. Prints "ms peak_mib": the
