@@ -225,6 +225,9 @@ fn valid_title_merged_header_sections_and_merged_problem_rows() {
     );
     assert_eq!(problems[3]["deadline"]["long_term"], true);
     assert_eq!(problems.as_array().unwrap().len(), 4);
+    // Work still open is due on its row's deadline; closed work is due no more.
+    assert_eq!(problems[1]["measures"][0]["deadline"]["date"], "2023-06-30");
+    assert!(first["measures"][0].get("deadline").is_none());
 }
 
 /// ledger → import → JSON → check → summary gives the numbers the ledger gives.

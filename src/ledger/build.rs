@@ -378,11 +378,13 @@ fn problem(file: &str, sheet: &Read, item: &Item, date: &LedgerDate, notes: &mut
         problem.category.push(category);
     }
     problem.section = problem.category.last().cloned();
+    let mut measure_rows = Vec::new();
     for (row, t) in distinct(grid, rows, columns.column(Field::Measures)) {
         let column = columns.column(Field::Measures).unwrap_or(0);
         let span = sheet.layout.range(row, column);
         let at = range(span.top, column, span.bottom, column);
         for (ordinal, text) in split_measures(&t) {
+            measure_rows.push(row);
             problem.measures.push(Measure {
                 ordinal,
                 text,
@@ -404,6 +406,7 @@ fn problem(file: &str, sheet: &Read, item: &Item, date: &LedgerDate, notes: &mut
         }
     }
     // The problem's deadline: the latest day among its rows.
+    let mut row_deadlines = Vec::new();
     if let Some(column) = columns.column(Field::Deadline) {
         for &row in rows {
             let cell = grid[row].get(column);
@@ -416,6 +419,7 @@ fn problem(file: &str, sheet: &Read, item: &Item, date: &LedgerDate, notes: &mut
             let written = text(cell);
             match deadline::deadline(&written, serial, date.date, &date.immediately) {
                 Ok(Some(found)) => {
+                    row_deadlines.push((row, found.clone()));
                     let later = match (&problem.deadline, found.date) {
                         (None, _) => true,
                         (Some(d), Some(new)) => d.date.is_none_or(|old| new > old),
@@ -471,6 +475,17 @@ fn problem(file: &str, sheet: &Read, item: &Item, date: &LedgerDate, notes: &mut
     } else {
         Status::Closed
     };
+    // The measures of work not yet closed are due on their row's deadline,
+    // so that they appear among the deadlines; closed work is due no more.
+    if problem.status != Status::Closed {
+        for (measure, row) in problem.measures.iter_mut().zip(&measure_rows) {
+            measure.deadline = row_deadlines
+                .iter()
+                .find(|(r, _)| r == row)
+                .map(|(_, d)| d.clone())
+                .or_else(|| problem.deadline.clone());
+        }
+    }
     if !statuses.is_empty() {
         let texts: Vec<String> = statuses.into_iter().map(|(_, t)| t).collect();
         problem.status_text = Some(texts.join("；"));
