@@ -4,6 +4,7 @@
 #
 #   scripts/bench.sh                 # everything, criterion benches included
 #   scripts/bench.sh --no-criterion  # skip `cargo bench --bench load`
+#   scripts/bench.sh --ledger-only   # only the ledger case, printed, docs untouched
 #
 # Times are the minimum of $RUNS runs (hyperfine); peak memory is the largest
 # maximum resident set size /usr/bin/time -v saw. "First screen" is the time
@@ -18,6 +19,8 @@ DATA=${DATA:-$ROOT/target/bench-data}
 RUNS=${RUNS:-5}
 CRITERION=1
 [[ "${1:-}" == "--no-criterion" ]] && CRITERION=0
+LEDGER_ONLY=0
+[[ "${1:-}" == "--ledger-only" ]] && LEDGER_ONLY=1
 
 need() { command -v "$1" >/dev/null 2>&1; }
 apt_install() { need apt-get && apt-get install -y "$@" >/dev/null 2>&1; }
@@ -28,7 +31,7 @@ need jq || apt_install jq
 need less || apt_install less
 [[ -x /usr/bin/time ]] || apt_install time
 JLESS_NOTE=""
-if ! need jless && [[ ! -x $HOME/.cargo/bin/jless ]]; then
+if ((!LEDGER_ONLY)) && ! need jless && [[ ! -x $HOME/.cargo/bin/jless ]]; then
     apt_install libxcb1-dev libxcb-render0-dev libxcb-shape0-dev libxcb-xfixes0-dev || true
     timeout 900 cargo install jless --locked >/dev/null 2>&1 ||
         JLESS_NOTE="jless could not be built here (cargo install jless --locked failed or took over 15 minutes)"
@@ -41,10 +44,13 @@ if [[ -z ${ZG:-} ]]; then
     ZG=$ROOT/target/release/zhenggai
 fi
 mkdir -p "$DATA"
+
 declare -A REPORTS=([1]=21 [10]=215 [100]=2150)
-for mb in 1 10 100; do
-    "$ZG" generate --reports "${REPORTS[$mb]}" --force -o "$DATA/$mb.json"
-done
+if ((!LEDGER_ONLY)); then
+    for mb in 1 10 100; do
+        "$ZG" generate --reports "${REPORTS[$mb]}" --force -o "$DATA/$mb.json"
+    done
+fi
 FILE=$DATA/100.json
 
 # The minimum wall time of a shell command, in milliseconds.
@@ -68,6 +74,32 @@ peak_mib() {
     rm -f "$log"
     echo $((peak / 1024))
 }
+
+# Ledgers (issue 10): a 20,000-row 整改台账 (benches/ledger.rs writes it), read
+# and fully counted by zhenggai, against openpyxl in read-only mode reading
+# every row's values (what visidata and most Python scripts do).
+LEDGER=$DATA/ledger-20000.xlsx
+[[ -s $LEDGER ]] || ZG_LEDGER_OUT=$LEDGER cargo bench --bench ledger >/dev/null 2>&1
+python3 -c 'import openpyxl' 2>/dev/null || pip install --quiet openpyxl >/dev/null 2>&1 || true
+OPENPYXL="python3 -c 'import openpyxl,sys; wb=openpyxl.load_workbook(sys.argv[1], read_only=True); print(sum(1 for ws in wb.worksheets for r in ws.iter_rows(values_only=True)))' $LEDGER"
+LEDGER_ROWS=()
+ledger_row() { LEDGER_ROWS+=("| $1 | $(wall_ms "$2 > /dev/null") ms | $(peak_mib "$2") |"); }
+ledger_row "zhenggai summary --format json (read + validate + stats)" "$ZG summary --format json $LEDGER"
+ledger_row "zhenggai check (read + validate)" "$ZG check $LEDGER"
+if python3 -c 'import openpyxl' 2>/dev/null; then
+    ledger_row "openpyxl $(python3 -c 'import openpyxl; print(openpyxl.__version__)') load_workbook(read_only=True), every row" "$OPENPYXL"
+fi
+ledger_table() {
+    echo "## Ledgers: $(($(stat -c %s "$LEDGER") / 1024)) KiB xlsx, 20,000 rows (10,000 problems merged over two rows)"
+    echo
+    echo "| tool | time | peak MiB |"
+    echo "|---|---:|---:|"
+    printf '%s\n' "${LEDGER_ROWS[@]}"
+}
+if ((LEDGER_ONLY)); then
+    ledger_table
+    exit 0
+fi
 
 # Time to first screen in tmux: starts `$1` in a fresh 120x40 pane, polls the
 # pane until it shows `$2`, then quits with `q`. Prints "ms peak_mib": the
@@ -148,7 +180,8 @@ CRIT=""
 if ((CRITERION)); then
     CRIT="$(criterion load 5 'load/')
 $(criterion render 3 'render ')
-$(criterion search 3 'search ')"
+$(criterion search 3 'search ')
+$(criterion ledger 8 'ledger/')"
 fi
 
 MARKER="<!-- notes: kept by scripts/bench.sh -->"
@@ -172,6 +205,8 @@ MODEL=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
     printf '%s\n' "${ROWS[@]}"
     [[ -n $JLESS_NOTE ]] && echo && echo "$JLESS_NOTE."
     echo
+    ledger_table
+    echo
     echo "## zhenggai by size"
     echo
     echo "| file | summary | check | peak MiB |"
@@ -179,7 +214,7 @@ MODEL=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
     printf '%s\n' "${SIZES[@]}"
     if [[ -n $CRIT ]]; then
         echo
-        echo "## Criterion: benches/load.rs (parse + validate + stats, in process), render.rs (a frame and a key press with 10,000 reports), search.rs"
+        echo "## Criterion: benches/load.rs (parse + validate + stats, in process), render.rs (a frame and a key press with 10,000 reports), search.rs, ledger.rs (a 20,000-row ledger read + validate + stats)"
         echo
         echo "$CRIT"
     fi

@@ -21,10 +21,6 @@ use crate::progress::{self, Rate, RateBasis};
 use crate::sanitize::escape;
 use crate::summary::{md, number};
 
-/// The file names a version can have: what zhenggai reads (JSON, and the
-/// ledgers' spreadsheets and CSV).
-const DATA_EXTENSIONS: [&str; 6] = ["json", "xlsx", "xlsm", "xls", "ods", "csv"];
-
 /// Where a version's date comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -177,10 +173,8 @@ fn entries(dir: &Path) -> io::Result<Vec<PathBuf>> {
         if name.starts_with('.') || name == "schema.json" {
             continue;
         }
-        let data = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| DATA_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)));
+        // The same list of data files as the loader's.
+        let data = crate::load::is_data_file(&name);
         if path.is_dir() || (data && path.is_file()) {
             entries.push(path);
         }
@@ -241,7 +235,7 @@ pub fn load_versions(dir: &Path, err: &mut impl Write) -> io::Result<Option<Vec<
         writeln!(
             err,
             "  hint: a version is a data file ({}) or a sub-directory of them",
-            DATA_EXTENSIONS.join(", ")
+            crate::ledger::DATA_EXTENSIONS.join(", ")
         )?;
         return Ok(None);
     }

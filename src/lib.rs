@@ -15,6 +15,7 @@ pub mod history;
 pub mod i18n;
 pub mod import;
 pub mod jsonpos;
+pub mod ledger;
 pub mod load;
 pub mod model;
 pub mod numerals;

@@ -9,21 +9,22 @@
 //! the bad value.
 
 mod chunks;
+mod files;
+mod ledgers;
 
-use std::borrow::Cow;
 use std::collections::HashMap;
-use std::fs::File;
-use std::io::{self, Read, Seek, SeekFrom};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::jsonpos::{self, Position, Segment};
 use crate::model::{Dataset, Report, SCHEMA_VERSION, SCHEMA_VERSIONS_READ};
 use crate::validate::{self, Issue, did_you_mean};
+use files::{Input, Opened, cannot_read, inputs_of, read_again};
 
 pub use chunks::Progress;
 use chunks::Tracker;
+pub use files::is_data_file;
 
 /// Where a loaded report came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,22 +97,6 @@ pub fn load_incremental(
     load_inputs(inputs, diagnostics, &on_progress, &mut on_reports, None)
 }
 
-/// The inputs the paths name (with none, the bundled data); those that cannot
-/// be read become diagnostics.
-fn inputs_of(paths: &[PathBuf], diagnostics: &mut Vec<Diagnostic>) -> Vec<Input<'static>> {
-    if paths.is_empty() {
-        return crate::bundled::files()
-            .iter()
-            .map(|(name, text)| Input::in_memory(name, text.as_bytes()))
-            .collect();
-    }
-    let mut inputs = Vec::new();
-    for path in paths {
-        read_path(path, &mut inputs, diagnostics);
-    }
-    inputs
-}
-
 /// Loads like [`load`] until `cancel` is set: then reading stops at the next
 /// block and the load fails. For a reload that a newer change has made useless.
 pub fn load_cancellable(paths: &[PathBuf], cancel: &AtomicBool) -> Result<Loaded, LoadError> {
@@ -152,104 +137,6 @@ fn collect(
     )?;
     loaded.dataset.reports = reports;
     Ok(loaded)
-}
-
-/// One input, with the name diagnostics give it.
-struct Input<'a> {
-    name: String,
-    source: Source<'a>,
-}
-
-/// Where an input's bytes are.
-enum Source<'a> {
-    /// In memory: standard input, the bundled data, a text given by a test.
-    Bytes(Cow<'a, [u8]>),
-    /// A regular file, opened when its turn comes and read as it is parsed.
-    File { path: PathBuf, len: u64 },
-}
-
-impl<'a> Input<'a> {
-    /// Bytes already in memory, under a name.
-    fn in_memory(name: &str, bytes: &'a [u8]) -> Self {
-        Self {
-            name: name.to_owned(),
-            source: Source::Bytes(Cow::Borrowed(bytes)),
-        }
-    }
-
-    /// Bytes in all, for the progress bar.
-    fn len(&self) -> u64 {
-        match &self.source {
-            Source::Bytes(bytes) => bytes.len() as u64,
-            Source::File { len, .. } => *len,
-        }
-    }
-
-    /// Opens the input for parsing: one file open at a time, however many
-    /// files a directory holds. A file's reading fails once `cancel` is set.
-    fn open<'o>(&'o self, cancel: Option<&'o AtomicBool>) -> io::Result<Opened<'o>> {
-        match &self.source {
-            Source::Bytes(bytes) => Ok(Opened::Bytes(bytes)),
-            Source::File { path, .. } => File::open(path).map(|file| Opened::File(file, cancel)),
-        }
-    }
-}
-
-/// An input being parsed. A file stays open until it is done, so that
-/// reading it again to place an error reads the same file, even if an editor
-/// has meanwhile saved a new one under its name.
-enum Opened<'a> {
-    Bytes(&'a [u8]),
-    File(File, Option<&'a AtomicBool>),
-}
-
-impl Opened<'_> {
-    /// The text from its first byte, streamed.
-    fn reader(&mut self) -> io::Result<Box<dyn Read + '_>> {
-        match self {
-            Self::Bytes(bytes) => Ok(Box::new(*bytes)),
-            Self::File(file, cancel) => {
-                file.seek(SeekFrom::Start(0))?;
-                Ok(Box::new(Cancellable {
-                    inner: &*file,
-                    cancel: *cancel,
-                }))
-            }
-        }
-    }
-
-    /// The whole text, read again from the start for a file.
-    fn read_all(&mut self) -> io::Result<Cow<'_, [u8]>> {
-        match self {
-            Self::Bytes(bytes) => Ok(Cow::Borrowed(bytes)),
-            Self::File(file, cancel) => {
-                let mut bytes = Vec::new();
-                file.seek(SeekFrom::Start(0))?;
-                Cancellable {
-                    inner: &*file,
-                    cancel: *cancel,
-                }
-                .read_to_end(&mut bytes)?;
-                Ok(Cow::Owned(bytes))
-            }
-        }
-    }
-}
-
-/// A reader that fails once its load is cancelled, so that a load no one waits
-/// for any more stops at the next block rather than read a huge file to the end.
-struct Cancellable<'c, R> {
-    inner: R,
-    cancel: Option<&'c AtomicBool>,
-}
-
-impl<R: Read> Read for Cancellable<'_, R> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        if self.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
-            return Err(io::Error::other("the load was cancelled"));
-        }
-        self.inner.read(buf)
-    }
 }
 
 /// The bytes without a UTF-8 byte order mark: what positions count from.
@@ -319,13 +206,19 @@ fn load_inputs(
                 on_reports(batch);
             }
         };
-        let parsed = parse_file(
-            input,
-            &mut opened,
-            &mut diagnostics,
-            &tracker,
-            &mut batch_sink,
-        );
+        let parsed = if ledgers::is_ledger(input, &mut opened) {
+            let parsed = ledgers::parse(input, &mut opened, &mut diagnostics, &mut batch_sink);
+            tracker.add(input.len() as usize, 0);
+            parsed
+        } else {
+            parse_file(
+                input,
+                &mut opened,
+                &mut diagnostics,
+                &tracker,
+                &mut batch_sink,
+            )
+        };
         let Some(head) = parsed else {
             continue;
         };
@@ -389,128 +282,6 @@ fn report_id_path(index: usize) -> Vec<Segment> {
         Segment::Index(index),
         Segment::Key("id".into()),
     ]
-}
-
-/// Reads a path given on the command line: a file, a directory or `-`.
-fn read_path(path: &Path, inputs: &mut Vec<Input<'static>>, diagnostics: &mut Vec<Diagnostic>) {
-    let name = path.display().to_string();
-    if name == "-" {
-        let mut bytes = Vec::new();
-        match io::stdin().lock().read_to_end(&mut bytes) {
-            Ok(_) => inputs.push(Input {
-                name: STDIN_NAME.to_owned(),
-                source: Source::Bytes(Cow::Owned(bytes)),
-            }),
-            Err(e) => diagnostics.push(whole_file(
-                STDIN_NAME,
-                format!("cannot read standard input: {}", io_reason(&e)),
-                None,
-            )),
-        }
-        return;
-    }
-    if path.is_dir() {
-        let files = match json_files_in(path) {
-            Ok(files) => files,
-            Err(e) => {
-                diagnostics.push(whole_file(
-                    &name,
-                    format!("cannot read directory '{name}': {}", io_reason(&e)),
-                    None,
-                ));
-                return;
-            }
-        };
-        if files.is_empty() {
-            diagnostics.push(whole_file(
-                &name,
-                format!("no JSON data files in directory '{name}'"),
-                Some("a data directory holds *.json files directly inside it (schema.json is skipped)".to_owned()),
-            ));
-        }
-        for file in files {
-            read_file(&file, inputs, diagnostics);
-        }
-        return;
-    }
-    read_file(path, inputs, diagnostics);
-}
-
-/// The `*.json` files directly inside a directory, sorted by name, without `schema.json`.
-fn json_files_in(dir: &Path) -> io::Result<Vec<PathBuf>> {
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        let is_json = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
-        let is_schema = path.file_name().is_some_and(|n| n == "schema.json");
-        if is_json && !is_schema && path.is_file() {
-            files.push(path);
-        }
-    }
-    files.sort();
-    Ok(files)
-}
-
-fn read_file(path: &Path, inputs: &mut Vec<Input<'static>>, diagnostics: &mut Vec<Diagnostic>) {
-    let name = path.display().to_string();
-    let source = std::fs::metadata(path).and_then(|metadata| {
-        if metadata.is_file() {
-            let len = metadata.len();
-            Ok(Source::File {
-                path: path.to_owned(),
-                len,
-            })
-        } else {
-            // A pipe or a device cannot be read twice: keep its bytes.
-            std::fs::read(path).map(|bytes| Source::Bytes(Cow::Owned(bytes)))
-        }
-    });
-    match source {
-        Ok(source) => inputs.push(Input { name, source }),
-        Err(e) => diagnostics.push(cannot_read(&name, &e)),
-    }
-}
-
-/// The whole text of an opened input, to place what is wrong in it; a
-/// failed read becomes a diagnostic.
-fn read_again<'o>(
-    opened: &'o mut Opened<'_>,
-    name: &str,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Option<Cow<'o, [u8]>> {
-    opened
-        .read_all()
-        .map_err(|e| diagnostics.push(cannot_read(name, &e)))
-        .ok()
-}
-
-fn cannot_read(name: &str, e: &io::Error) -> Diagnostic {
-    whole_file(
-        name,
-        format!("cannot read '{name}': {}", io_reason(e)),
-        None,
-    )
-}
-
-/// A short lower-case reason for an I/O error, without the OS error number.
-fn io_reason(e: &io::Error) -> String {
-    match e.kind() {
-        io::ErrorKind::NotFound => "no such file".to_owned(),
-        io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
-        io::ErrorKind::IsADirectory => "it is a directory".to_owned(),
-        io::ErrorKind::InvalidData => "invalid data".to_owned(),
-        _ => {
-            // The OS message with its " (os error N)" suffix removed.
-            let text = e.to_string();
-            let text = text.split(" (os error").next().unwrap_or(&text).to_owned();
-            let mut chars = text.chars();
-            chars
-                .next()
-                .map_or(text.clone(), |c| c.to_lowercase().chain(chars).collect())
-        }
-    }
 }
 
 fn diagnostic(

@@ -105,10 +105,7 @@ fn invalid_directory_without_json_is_an_error() {
     std::fs::write(dir.path().join("notes.txt"), "not data").unwrap();
     let path = dir.path().display().to_string();
     let run = check(&[&path]);
-    assert_fails_with(
-        &run,
-        &[&format!("no JSON data files in directory '{path}'")],
-    );
+    assert_fails_with(&run, &[&format!("no data files in directory '{path}'")]);
 }
 
 /// An empty file gets its own message, not a parser's.

@@ -90,6 +90,37 @@ pub fn import_bytes(input: &[u8], source_name: &str) -> Result<Imported, ImportE
     })
 }
 
+/// Imports one ledger (xlsx, xlsm, xls, ods, csv, tsv) through the ledger
+/// reader; its warnings go to standard error, its errors make the message.
+fn import_ledger(bytes: &[u8], name: &str) -> Result<Imported, String> {
+    let show = |d: &crate::diagnostic::Diagnostic| d.to_string();
+    match crate::ledger::read(name, bytes) {
+        Ok(ledger) => {
+            for warning in &ledger.warnings {
+                let _ = writeln!(crate::sanitize::stderr(), "{}", show(warning));
+            }
+            let stem = Path::new(name)
+                .file_stem()
+                .map_or_else(|| name.to_owned(), |s| s.to_string_lossy().into_owned());
+            Ok(Imported {
+                dataset: Dataset {
+                    schema_version: SCHEMA_VERSION,
+                    name: stem,
+                    synthetic: false,
+                    reports: ledger.reports,
+                },
+                placements: Vec::new(),
+                page_markers: Vec::new(),
+                encodings: Vec::new(),
+            })
+        }
+        Err(found) => {
+            let lines: Vec<String> = found.iter().map(show).collect();
+            Err(format!("cannot read the ledger:\n{}", lines.join("\n")))
+        }
+    }
+}
+
 /// Merges several imports into one dataset, keeping report ids unique.
 pub fn merge(parts: Vec<Imported>) -> Imported {
     let names: Vec<String> = parts.iter().map(|p| p.dataset.name.clone()).collect();
@@ -157,7 +188,11 @@ fn run_inner(args: &ImportArgs) -> Result<(), String> {
     let mut parts = Vec::new();
     for file in &args.files {
         let (bytes, name) = read_input(file)?;
-        let imported = import_bytes(&bytes, &name).map_err(|e| e.to_string())?;
+        let imported = if crate::ledger::is_ledger(&name, &bytes) {
+            import_ledger(&bytes, &name)?
+        } else {
+            import_bytes(&bytes, &name).map_err(|e| e.to_string())?
+        };
         parts.push(imported);
     }
     let imported = merge(parts);
