@@ -220,6 +220,8 @@ pub enum Msg {
     Stated,
     Note,
     Normalized,
+    /// The column of a figure's value in an export.
+    Value,
     Achieved,
     NotSummedShort,
     UnstatedShort,
@@ -476,6 +478,7 @@ impl Msg {
             Self::Stated => ("通报所述", "stated"),
             Self::Note => ("说明", "note"),
             Self::Normalized => ("标准值", "normalised"),
+            Self::Value => ("数值", "value"),
             Self::Achieved => ("Σ 已完成", "Σ achieved"),
             Self::NotSummedShort => ("○ 不计入", "○ not added"),
             Self::UnstatedShort => ("? 未说明", "? not stated"),

@@ -1092,6 +1092,19 @@ fn e_writes_a_csv_and_an_xlsx_of_the_same_rows() {
     assert_eq!(xlsx2.file_name().unwrap(), "zhenggai-problems-2.xlsx");
 }
 
+/// The file is named after the table exported: a problem's items from
+/// inside a problem, not "deadlines" (issue 15).
+#[test]
+fn export_inside_a_problem_is_named_after_the_problem() {
+    let mut a = app(Lang::Zh, 120, 40);
+    typing(&mut a, "3");
+    a.update(Action::Enter);
+    assert!(matches!(a.level().view, View::Problem(..)));
+    let dir = tempfile::tempdir().unwrap();
+    let [csv, _] = export::write_files(&a, dir.path()).unwrap();
+    assert_eq!(csv.file_name().unwrap(), "zhenggai-problem.csv");
+}
+
 // Copy.
 
 /// `y` on the Land drill-down of 849.56亩 copies the figure with its clause.
