@@ -107,6 +107,16 @@ pub enum Msg {
     KeyFilter,
     KeyOverdue,
     KeySort,
+    /// The Overview's cards after `s`: by open problems.
+    SortedByOpen,
+    /// The Overview's cards after `s`: by overdue items.
+    SortedByOverdue,
+    /// The Overview's cards after `s`: by closed problems.
+    SortedByClosed,
+    /// The Overview's cards after `s`: by publication date.
+    SortedByPublished,
+    /// The Overview when a filter leaves no report.
+    NoReportPasses,
     KeyHelp,
     KeyReload,
     KeyCopy,
@@ -363,6 +373,14 @@ impl Msg {
             Self::KeyFilter => ("状态筛选", "status filter"),
             Self::KeyOverdue => ("只看逾期", "overdue only"),
             Self::KeySort => ("切换排序列", "sort column"),
+            Self::SortedByOpen => ("按未完成问题数排序", "sorted by open problems"),
+            Self::SortedByOverdue => ("按逾期事项数排序", "sorted by overdue items"),
+            Self::SortedByClosed => ("按已完成问题数排序", "sorted by closed problems"),
+            Self::SortedByPublished => ("按发布日期排序", "sorted by date published"),
+            Self::NoReportPasses => (
+                "没有报告符合筛选条件 · esc 清除筛选",
+                "no report passes the filter · esc clears it",
+            ),
             Self::KeyHelp => ("帮助", "help"),
             Self::KeyReload => ("重新加载", "reload"),
             Self::KeyCopy => ("复制所选（经终端）", "copy, via the terminal"),

@@ -1026,6 +1026,45 @@ fn presentation_shows_big_digits_and_says_so() {
     }
 }
 
+// Keys on the Overview.
+
+/// `s` on the card Overview says what the cards are sorted by, since two
+/// reports often tie and the order does not move (issue 15).
+#[test]
+fn s_on_the_overview_says_the_order() {
+    let mut a = app(Lang::En, 100, 30);
+    typing(&mut a, "s");
+    let (buffer, _) = draw(&a, &Theme::dark());
+    assert!(
+        text(&buffer).contains("sorted by overdue items"),
+        "{}",
+        text(&buffer)
+    );
+    typing(&mut a, "sss");
+    assert!(text(&draw(&a, &Theme::dark()).0).contains("sorted by open problems"));
+}
+
+/// `o` and `f` filter the cards of the Overview: with nothing overdue no
+/// card is left and it says so; closed problems keep only the report that has
+/// some (issue 15).
+#[test]
+fn f_and_o_filter_the_overview_cards() {
+    let mut a = app(Lang::En, 100, 30);
+    assert_eq!(a.rows.overview.len(), 2);
+    typing(&mut a, "o");
+    assert!(a.rows.overview.is_empty());
+    let screen = text(&draw(&a, &Theme::dark()).0);
+    assert!(screen.contains("no report passes the filter"), "{screen}");
+    a.update(Action::Back);
+    typing(&mut a, "ff");
+    assert_eq!(a.rows.overview.len(), 1);
+    let screen = text(&draw(&a, &Theme::dark()).0);
+    assert!(
+        screen.contains("经济开发区") && !screen.contains("人民防空"),
+        "{screen}"
+    );
+}
+
 // Export.
 
 /// The exported Problems table has a header and the 8 rows on screen.

@@ -542,6 +542,17 @@ impl App {
                 self.sort[t] = (self.sort[t] + 1) % sort_orders(self.tab);
                 self.refresh_rows();
                 self.clamp_all();
+                // The cards have no column headers to carry the ▼ mark, and two
+                // reports often tie: say what the order is.
+                if self.tab == Tab::Overview {
+                    let by = match self.sort[t] {
+                        0 => Msg::SortedByOpen,
+                        1 => Msg::SortedByOverdue,
+                        2 => Msg::SortedByClosed,
+                        _ => Msg::SortedByPublished,
+                    };
+                    self.notice = Some(by.text(self.lang).to_string());
+                }
             }
             Action::StartSearch => {
                 self.search = Some(Search {
