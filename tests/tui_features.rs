@@ -1065,6 +1065,43 @@ fn f_and_o_filter_the_overview_cards() {
     );
 }
 
+// Drill-down targets.
+
+/// Enter on a Deadlines row opens its item with that deadline selected at
+/// the top of the text box, and its clause as the source, not a figure's
+/// (issue 15).
+#[test]
+fn enter_on_a_deadline_points_at_the_deadline() {
+    let mut a = app(Lang::En, 80, 24);
+    typing(&mut a, "7");
+    a.update(Action::Enter);
+    assert_eq!(a.level().focus, zhenggai::tui::app::Focus::Deadline);
+    let screen = text(&draw(&a, &Theme::dark()).0);
+    let line = screen.lines().nth(3).unwrap_or_default();
+    assert!(line.contains("Deadlines: * 2022年1月底"), "{screen}");
+    assert!(screen.contains("园区计划于2022年1月底开园建设"), "{screen}");
+    // Moving the selection points at the figures again.
+    typing(&mut a, "j");
+    assert_eq!(a.level().focus, zhenggai::tui::app::Focus::Figure);
+}
+
+/// Enter on an amount not stated opens its item with that entry selected and
+/// its own clause as the source (issue 15).
+#[test]
+fn enter_on_an_unstated_amount_points_at_it() {
+    let mut a = app(Lang::En, 80, 24);
+    typing(&mut a, "5");
+    a.update(Action::Enter);
+    assert_eq!(a.level().focus, zhenggai::tui::app::Focus::Unstated(0));
+    let screen = text(&draw(&a, &Theme::dark()).0);
+    let line = screen.lines().nth(3).unwrap_or_default();
+    assert!(line.contains("amount not stated: recovered"), "{screen}");
+    assert!(
+        screen.contains("有序推进专项清理、资金追缴工作"),
+        "{screen}"
+    );
+}
+
 // Export.
 
 /// The exported Problems table has a header and the 8 rows on screen.
