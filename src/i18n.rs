@@ -107,6 +107,16 @@ pub enum Msg {
     KeyFilter,
     KeyOverdue,
     KeySort,
+    /// The Overview's cards after `s`: by open problems.
+    SortedByOpen,
+    /// The Overview's cards after `s`: by overdue items.
+    SortedByOverdue,
+    /// The Overview's cards after `s`: by closed problems.
+    SortedByClosed,
+    /// The Overview's cards after `s`: by publication date.
+    SortedByPublished,
+    /// The Overview when a filter leaves no report.
+    NoReportPasses,
     KeyHelp,
     KeyReload,
     KeyCopy,
@@ -223,6 +233,8 @@ pub enum Msg {
     Stated,
     Note,
     Normalized,
+    /// The column of a figure's value in an export.
+    Value,
     Achieved,
     NotSummedShort,
     UnstatedShort,
@@ -364,6 +376,14 @@ impl Msg {
             Self::KeyFilter => ("状态筛选", "status filter"),
             Self::KeyOverdue => ("只看逾期", "overdue only"),
             Self::KeySort => ("切换排序列", "sort column"),
+            Self::SortedByOpen => ("按未完成问题数排序", "sorted by open problems"),
+            Self::SortedByOverdue => ("按逾期事项数排序", "sorted by overdue items"),
+            Self::SortedByClosed => ("按已完成问题数排序", "sorted by closed problems"),
+            Self::SortedByPublished => ("按发布日期排序", "sorted by date published"),
+            Self::NoReportPasses => (
+                "没有报告符合筛选条件 · esc 清除筛选",
+                "no report passes the filter · esc clears it",
+            ),
             Self::KeyHelp => ("帮助", "help"),
             Self::KeyReload => ("重新加载", "reload"),
             Self::KeyCopy => ("复制所选（经终端）", "copy, via the terminal"),
@@ -482,6 +502,7 @@ impl Msg {
             Self::Stated => ("通报所述", "stated"),
             Self::Note => ("说明", "note"),
             Self::Normalized => ("标准值", "normalised"),
+            Self::Value => ("数值", "value"),
             Self::Achieved => ("Σ 已完成", "Σ achieved"),
             Self::NotSummedShort => ("○ 不计入", "○ not added"),
             Self::UnstatedShort => ("? 未说明", "? not stated"),

@@ -679,10 +679,17 @@ fn report_stats(
                 }
             }
         }
-        // A problem's own deadline, while the problem is not closed: the
-        // deadline a ledger keeps for it, long-term ones undated.
+        // A problem's own deadline, while the problem is not closed and none
+        // of its items has a deadline of its own: the deadline a ledger keeps
+        // for it, long-term ones undated.
+        let items_dated = problem
+            .measures
+            .iter()
+            .chain(&problem.ongoing)
+            .any(|m| m.deadline.is_some());
         if let Some(own) = &problem.deadline
             && problem.status != crate::model::Status::Closed
+            && !items_dated
         {
             let date = own.date;
             let bucket = Bucket::of(date, as_of);

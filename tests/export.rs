@@ -115,7 +115,7 @@ fn csv_of_amounts_and_land_on_standard_output() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some(",kind,what,as written,value,unit,normalised,role,report,source clause")
+        Some("kind,what,as written,value,unit,normalised,role,report,source clause")
     );
     assert!(
         csv.contains(
@@ -161,4 +161,61 @@ fn export_leaves_its_input_alone() {
     assert_eq!(std::fs::read(Path::new(LEDGER)).unwrap(), before);
     let written = std::fs::read(dir.path().join("p.csv")).unwrap();
     assert!(written.starts_with("\u{feff}".as_bytes()));
+}
+
+/// The byte order mark stands before a header whose first cell is a word, in
+/// the language of the interface: no empty first column, no English "value"
+/// among Chinese headers (issue 15).
+#[test]
+fn csv_header_starts_with_a_word_in_the_ui_language() {
+    let dir = tempfile::tempdir().unwrap();
+    for (tab, first) in [
+        ("amounts", "计入,类别,内容,原文数字,数值,"),
+        ("land", "类别,内容,原文数字,数值,"),
+    ] {
+        let out = dir.path().join(format!("{tab}.csv"));
+        zhenggai()
+            .args(["export", "--tab", tab, "--as-of", "2022-01-15", "-o"])
+            .arg(&out)
+            .assert()
+            .success();
+        let text = String::from_utf8(std::fs::read(&out).unwrap()).unwrap();
+        let header = text
+            .strip_prefix('\u{feff}')
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap();
+        assert!(header.starts_with(first), "{tab}: {header}");
+    }
+}
+
+/// A deadline of an unnumbered problem reads in the CSV as on screen: a dash
+/// for the number, the item's place and its text, never "? ,ongoing ," (issue 15).
+#[test]
+fn csv_of_deadlines_keeps_the_words_of_each_row() {
+    let run = zhenggai()
+        .args([
+            "export",
+            "--tab",
+            "deadlines",
+            "--lang",
+            "en",
+            "--as-of",
+            "2022-01-15",
+        ])
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    let csv = String::from_utf8(run.stdout).unwrap();
+    let row = csv
+        .lines()
+        .find(|l| l.contains("2022年1月,中共无锡市人民防空办公室党组"))
+        .unwrap();
+    assert!(
+        row.contains(",— (title not in the source),ongoing 1,"),
+        "{row}"
+    );
+    assert!(row.contains("459.66万元"), "{row}");
+    assert!(!csv.contains(",? ,"), "{csv}");
 }

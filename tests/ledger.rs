@@ -225,8 +225,9 @@ fn valid_title_merged_header_sections_and_merged_problem_rows() {
     );
     assert_eq!(problems[3]["deadline"]["long_term"], true);
     assert_eq!(problems.as_array().unwrap().len(), 4);
-    // Work still open is due on its row's deadline; closed work is due no more.
-    assert_eq!(problems[1]["measures"][0]["deadline"]["date"], "2023-06-30");
+    // One deadline for all its rows is the problem's own; closed work is due no more.
+    assert_eq!(problems[1]["deadline"]["date"], "2023-06-30");
+    assert!(problems[1]["measures"][0].get("deadline").is_none());
     assert!(first["measures"][0].get("deadline").is_none());
 }
 
@@ -576,4 +577,56 @@ fn valid_a_far_cell_does_not_allocate_the_whole_sheet() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ledgers-invalid");
     let s = summary(&dir, &["cell-at-XFD1048576.xlsx"], "2023-10-01");
     assert_eq!(counts(&s["totals"]["problems"]), [2, 1, 1, 4, 1]);
+}
+
+/// A problem over two rows whose rows set different deadlines: each measure
+/// carries its row's, and the Deadlines tab lists the measures; one deadline
+/// merged over the rows stays the problem's own, listed once.
+#[test]
+fn valid_per_row_deadlines_go_to_their_measures() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let f = Format::new();
+    row(
+        sheet,
+        0,
+        &["序号", "反馈问题", "整改措施", "整改时限", "完成情况"],
+    );
+    sheet.merge_range(1, 0, 2, 0, "1", &f).unwrap();
+    sheet.merge_range(1, 1, 2, 1, "资金管理不规范", &f).unwrap();
+    row(sheet, 1, &["", "", "清理往来款项", "2023年6月底前", ""]);
+    row(sheet, 2, &["", "", "修订财务制度", "2023年9月底前", ""]);
+    sheet.merge_range(1, 4, 2, 4, "正在整改", &f).unwrap();
+    sheet.merge_range(3, 0, 4, 0, "2", &f).unwrap();
+    sheet
+        .merge_range(3, 1, 4, 1, "学习制度落实不到位", &f)
+        .unwrap();
+    row(sheet, 3, &["", "", "建立学习台账"]);
+    row(sheet, 4, &["", "", "开展专题研讨"]);
+    sheet
+        .merge_range(3, 3, 4, 3, "2023年8月31日前", &f)
+        .unwrap();
+    sheet.merge_range(3, 4, 4, 4, "整改中", &f).unwrap();
+    save(&mut book, dir.path(), "rows.xlsx");
+    let json = imported(dir.path(), "rows.xlsx");
+    let problems = &json["reports"][0]["problems"];
+    let first = &problems[0]["measures"];
+    assert_eq!(first[0]["deadline"]["date"], "2023-06-30", "{json}");
+    assert_eq!(first[1]["deadline"]["date"], "2023-09-30", "{json}");
+    assert_eq!(problems[1]["deadline"]["date"], "2023-08-31", "{json}");
+    assert!(
+        problems[1]["measures"][0].get("deadline").is_none(),
+        "{json}"
+    );
+    // As of 2023-07-15: the June measure is overdue; the September measure
+    // and problem 2's own August deadline are not yet due.
+    let s = summary(dir.path(), &["rows.xlsx"], "2023-07-15");
+    let deadlines = &s["reports"][0]["deadlines"];
+    assert_eq!(deadlines["overdue"], 1, "{s}");
+    assert_eq!(
+        deadlines["later"].as_u64().unwrap_or(0) + deadlines["due_soon"].as_u64().unwrap_or(0),
+        2,
+        "{s}"
+    );
 }

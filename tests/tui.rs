@@ -484,8 +484,15 @@ fn every_land_and_money_figure_opens_a_source_clause_that_contains_it() {
             };
             let measure = item.resolve(&a.data).expect("the opened item exists");
             let buffer = render(&a).backend().buffer().clone();
-            if let Some(figure) = measure.figures.get(a.level().selected) {
-                let source = panel_text(&buffer, "来源原文");
+            let source = panel_text(&buffer, "来源原文");
+            if let zhenggai::tui::app::Focus::Unstated(k) = a.level().focus {
+                // An amount not stated is its own entry, with its own clause.
+                let quote = &measure.unstated[k].quote;
+                assert!(
+                    source.contains(quote.as_str()),
+                    "tab {tab} row {row}: {source}"
+                );
+            } else if let Some(figure) = measure.figures.get(a.level().selected) {
                 assert!(
                     source.contains(&figure.text),
                     "tab {tab} row {row}: {} not in the source clause {source}",

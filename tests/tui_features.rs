@@ -1067,6 +1067,82 @@ fn presentation_shows_big_digits_and_says_so() {
     }
 }
 
+// Keys on the Overview.
+
+/// `s` on the card Overview says what the cards are sorted by, since two
+/// reports often tie and the order does not move (issue 15).
+#[test]
+fn s_on_the_overview_says_the_order() {
+    let mut a = app(Lang::En, 100, 30);
+    typing(&mut a, "s");
+    let (buffer, _) = draw(&a, &Theme::dark());
+    assert!(
+        text(&buffer).contains("sorted by overdue items"),
+        "{}",
+        text(&buffer)
+    );
+    typing(&mut a, "sss");
+    assert!(text(&draw(&a, &Theme::dark()).0).contains("sorted by open problems"));
+}
+
+/// `o` and `f` filter the cards of the Overview: with nothing overdue no
+/// card is left and it says so; closed problems keep only the report that has
+/// some (issue 15).
+#[test]
+fn f_and_o_filter_the_overview_cards() {
+    let mut a = app(Lang::En, 100, 30);
+    assert_eq!(a.rows.overview.len(), 2);
+    typing(&mut a, "o");
+    assert!(a.rows.overview.is_empty());
+    let screen = text(&draw(&a, &Theme::dark()).0);
+    assert!(screen.contains("no report passes the filter"), "{screen}");
+    a.update(Action::Back);
+    typing(&mut a, "ff");
+    assert_eq!(a.rows.overview.len(), 1);
+    let screen = text(&draw(&a, &Theme::dark()).0);
+    assert!(
+        screen.contains("经济开发区") && !screen.contains("人民防空"),
+        "{screen}"
+    );
+}
+
+// Drill-down targets.
+
+/// Enter on a Deadlines row opens its item with that deadline selected at
+/// the top of the text box, and its clause as the source, not a figure's
+/// (issue 15).
+#[test]
+fn enter_on_a_deadline_points_at_the_deadline() {
+    let mut a = app(Lang::En, 80, 24);
+    typing(&mut a, "7");
+    a.update(Action::Enter);
+    assert_eq!(a.level().focus, zhenggai::tui::app::Focus::Deadline);
+    let screen = text(&draw(&a, &Theme::dark()).0);
+    let line = screen.lines().nth(3).unwrap_or_default();
+    assert!(line.contains("Deadlines: * 2022年1月底"), "{screen}");
+    assert!(screen.contains("园区计划于2022年1月底开园建设"), "{screen}");
+    // Moving the selection points at the figures again.
+    typing(&mut a, "j");
+    assert_eq!(a.level().focus, zhenggai::tui::app::Focus::Figure);
+}
+
+/// Enter on an amount not stated opens its item with that entry selected and
+/// its own clause as the source (issue 15).
+#[test]
+fn enter_on_an_unstated_amount_points_at_it() {
+    let mut a = app(Lang::En, 80, 24);
+    typing(&mut a, "5");
+    a.update(Action::Enter);
+    assert_eq!(a.level().focus, zhenggai::tui::app::Focus::Unstated(0));
+    let screen = text(&draw(&a, &Theme::dark()).0);
+    let line = screen.lines().nth(3).unwrap_or_default();
+    assert!(line.contains("amount not stated: recovered"), "{screen}");
+    assert!(
+        screen.contains("有序推进专项清理、资金追缴工作"),
+        "{screen}"
+    );
+}
+
 // Export.
 
 /// The exported Problems table has a header and the 8 rows on screen.
@@ -1131,6 +1207,19 @@ fn e_writes_a_csv_and_an_xlsx_of_the_same_rows() {
     let [csv2, xlsx2] = export::write_files(&a, dir.path()).unwrap();
     assert_eq!(csv2.file_name().unwrap(), "zhenggai-problems-2.csv");
     assert_eq!(xlsx2.file_name().unwrap(), "zhenggai-problems-2.xlsx");
+}
+
+/// The file is named after the table exported: a problem's items from
+/// inside a problem, not "deadlines" (issue 15).
+#[test]
+fn export_inside_a_problem_is_named_after_the_problem() {
+    let mut a = app(Lang::Zh, 120, 40);
+    typing(&mut a, "3");
+    a.update(Action::Enter);
+    assert!(matches!(a.level().view, View::Problem(..)));
+    let dir = tempfile::tempdir().unwrap();
+    let [csv, _] = export::write_files(&a, dir.path()).unwrap();
+    assert_eq!(csv.file_name().unwrap(), "zhenggai-problem.csv");
 }
 
 // Copy.

@@ -475,9 +475,12 @@ fn problem(file: &str, sheet: &Read, item: &Item, date: &LedgerDate, notes: &mut
     } else {
         Status::Closed
     };
-    // The measures of work not yet closed are due on their row's deadline,
-    // so that they appear among the deadlines; closed work is due no more.
-    if problem.status != Status::Closed {
+    // Where the rows of a problem not yet closed set different deadlines,
+    // each measure is due on its row's; one deadline for all is the
+    // problem's own, listed once. Closed work is due no more.
+    let written: std::collections::BTreeSet<&str> =
+        row_deadlines.iter().map(|(_, d)| d.text.as_str()).collect();
+    if problem.status != Status::Closed && written.len() > 1 {
         for (measure, row) in problem.measures.iter_mut().zip(&measure_rows) {
             measure.deadline = row_deadlines
                 .iter()

@@ -24,6 +24,7 @@ mod views;
 pub use compare::Since;
 pub use data::LoadProgress;
 pub use present::Slide;
+pub use views::Focus;
 
 /// One screen a user can be on: a tab's top level or a level of drill-down.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,6 +64,8 @@ pub struct Level {
     pub selected: usize,
     /// The first visible row.
     pub offset: usize,
+    /// What an item's view points at; moving the selection points at a figure.
+    pub focus: Focus,
 }
 
 impl Level {
@@ -71,6 +74,7 @@ impl Level {
             view,
             selected: 0,
             offset: 0,
+            focus: Focus::Figure,
         }
     }
 }
@@ -542,6 +546,17 @@ impl App {
                 self.sort[t] = (self.sort[t] + 1) % sort_orders(self.tab);
                 self.refresh_rows();
                 self.clamp_all();
+                // The cards have no column headers to carry the ▼ mark, and two
+                // reports often tie: say what the order is.
+                if self.tab == Tab::Overview {
+                    let by = match self.sort[t] {
+                        0 => Msg::SortedByOpen,
+                        1 => Msg::SortedByOverdue,
+                        2 => Msg::SortedByClosed,
+                        _ => Msg::SortedByPublished,
+                    };
+                    self.notice = Some(by.text(self.lang).to_string());
+                }
             }
             Action::StartSearch => {
                 self.search = Some(Search {
@@ -777,6 +792,7 @@ impl App {
         let count = self.row_count(self.level().view);
         let level = self.level_mut();
         level.selected = target.min(count.saturating_sub(1));
+        level.focus = Focus::Figure;
         self.keep_visible();
     }
 

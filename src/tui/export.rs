@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use super::app::{App, View};
 use super::rows::MoneyRow;
 use crate::i18n::{self, Msg};
-use crate::model::{ItemList, Status};
+use crate::model::Status;
 use crate::stats::Bucket;
 pub use crate::table::to_csv;
 use crate::table::{Table, xlsx};
@@ -23,33 +23,46 @@ pub fn table(app: &App) -> (&'static str, Vec<Vec<String>>) {
             .get(r)
             .map_or_else(String::new, |x| x.issuer.clone())
     };
-    let figure_row = |path: &crate::stats::FigurePath, section: &str| -> Option<Vec<String>> {
-        let f = path.resolve(data)?;
-        Some(vec![
-            section.to_string(),
-            i18n::kind(f.kind, lang).to_string(),
-            f.label.clone(),
-            f.text.clone(),
-            f.value.to_string(),
-            f.unit.to_string(),
-            f.normalized.map(|n| n.to_string()).unwrap_or_default(),
-            i18n::role(f.role, lang).to_string(),
-            issuer(path.item.report),
-            f.quote.clone(),
-        ])
+    // Amounts says in its first column whether a figure is added to the totals;
+    // Land and a single item have no such column, rather than an empty header.
+    let figure_row =
+        |path: &crate::stats::FigurePath, added: Option<&str>| -> Option<Vec<String>> {
+            let f = path.resolve(data)?;
+            Some(
+                added
+                    .map(str::to_string)
+                    .into_iter()
+                    .chain([
+                        i18n::kind(f.kind, lang).to_string(),
+                        f.label.clone(),
+                        f.text.clone(),
+                        f.value.to_string(),
+                        f.unit.to_string(),
+                        f.normalized.map(|n| n.to_string()).unwrap_or_default(),
+                        i18n::role(f.role, lang).to_string(),
+                        issuer(path.item.report),
+                        f.quote.clone(),
+                    ])
+                    .collect(),
+            )
+        };
+    let figure_header = |added: bool| -> Vec<String> {
+        added
+            .then(|| t(Msg::Added))
+            .into_iter()
+            .chain([
+                t(Msg::Kind),
+                t(Msg::Label),
+                t(Msg::AsWritten),
+                t(Msg::Value),
+                t(Msg::Unit),
+                t(Msg::Normalized),
+                t(Msg::Role),
+                t(Msg::Report),
+                t(Msg::SourceClause),
+            ])
+            .collect()
     };
-    let figure_header = vec![
-        String::new(),
-        t(Msg::Kind),
-        t(Msg::Label),
-        t(Msg::AsWritten),
-        "value".into(),
-        t(Msg::Unit),
-        t(Msg::Normalized),
-        t(Msg::Role),
-        t(Msg::Report),
-        t(Msg::SourceClause),
-    ];
     let overdue_word = i18n::bucket(Bucket::Overdue, lang);
     let problem_row = |r: usize, p: usize| -> Option<Vec<String>> {
         let problem = data.problem(r, p)?;
@@ -211,11 +224,11 @@ pub fn table(app: &App) -> (&'static str, Vec<Vec<String>>) {
             ("report", rows)
         }
         View::Amounts => {
-            let mut rows = vec![figure_header];
+            let mut rows = vec![figure_header(true)];
             rows.extend(app.rows.money.iter().filter_map(|m| match m {
-                MoneyRow::Achieved(f) => figure_row(f, super::ui::money_mark(app, *f)),
-                MoneyRow::Listed(f) => figure_row(f, Msg::IncludedShort.text(lang)),
-                MoneyRow::NotSummed(f) => figure_row(f, Msg::NotSummedShort.text(lang)),
+                MoneyRow::Achieved(f) => figure_row(f, Some(super::ui::money_mark(app, *f))),
+                MoneyRow::Listed(f) => figure_row(f, Some(Msg::IncludedShort.text(lang))),
+                MoneyRow::NotSummed(f) => figure_row(f, Some(Msg::NotSummedShort.text(lang))),
                 MoneyRow::Unstated(u) => {
                     let x = u.item.resolve(data)?.unstated.get(u.index)?;
                     Some(vec![
@@ -235,12 +248,12 @@ pub fn table(app: &App) -> (&'static str, Vec<Vec<String>>) {
             ("amounts", rows)
         }
         View::Land => {
-            let mut rows = vec![figure_header];
-            rows.extend(app.rows.land.iter().filter_map(|f| figure_row(f, "")));
+            let mut rows = vec![figure_header(false)];
+            rows.extend(app.rows.land.iter().filter_map(|f| figure_row(f, None)));
             ("land", rows)
         }
         View::Item(path) => {
-            let mut rows = vec![figure_header];
+            let mut rows = vec![figure_header(false)];
             let count = path.resolve(data).map_or(0, |m| m.figures.len());
             rows.extend((0..count).filter_map(|i| {
                 figure_row(
@@ -248,7 +261,7 @@ pub fn table(app: &App) -> (&'static str, Vec<Vec<String>>) {
                         item: path,
                         figure: i,
                     },
-                    "",
+                    None,
                 )
             }));
             ("figures", rows)
@@ -294,11 +307,14 @@ pub fn table(app: &App) -> (&'static str, Vec<Vec<String>>) {
                     return own_deadline_row(app, r, p);
                 };
                 let m = path.resolve(data)?;
+                // The same words as the row on screen: a problem without a number
+                // has a dash, an item without an ordinal its place in the list, one
+                // without a heading its text.
                 let problem = match data.problem(path.report, path.problem) {
                     Some(p) => format!(
                         "{} {}",
-                        p.number.as_deref().unwrap_or("?"),
-                        p.title.as_deref().unwrap_or("")
+                        p.number.as_deref().unwrap_or("—"),
+                        super::ui::problem_title(p, lang)
                     ),
                     None if path.is_general() => t(Msg::ReportAsWhole),
                     None => return None,
@@ -314,19 +330,16 @@ pub fn table(app: &App) -> (&'static str, Vec<Vec<String>>) {
                         .unwrap_or_default(),
                     issuer(path.report),
                     problem,
-                    format!(
-                        "{} {}",
-                        match path.list {
-                            ItemList::Measures => Msg::Measure.text(lang),
-                            ItemList::Ongoing => Msg::Ongoing.text(lang),
-                            ItemList::General => Msg::General.text(lang),
-                        },
-                        m.ordinal.as_deref().unwrap_or("")
-                    ),
-                    m.heading.clone().unwrap_or_default(),
+                    super::ui::item_label(app, path),
+                    m.heading.clone().unwrap_or_else(|| m.text.clone()),
                 ])
             }));
-            ("deadlines", rows)
+            let name = match app.level().view {
+                View::Problem(..) => "problem",
+                View::General(_) => "general",
+                _ => "deadlines",
+            };
+            (name, rows)
         }
     }
 }
@@ -383,7 +396,7 @@ pub fn sheet(app: &App) -> Table {
         .map(|row| match name {
             "overview" => row.get(5).is_some_and(|n| n != "0"),
             "problems" | "report" => row.get(6).is_some_and(|w| !w.is_empty()),
-            "deadlines" => row.first().is_some_and(|w| w == overdue_word),
+            "deadlines" | "problem" | "general" => row.first().is_some_and(|w| w == overdue_word),
             _ => false,
         })
         .collect();

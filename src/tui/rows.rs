@@ -197,6 +197,10 @@ impl Rows {
             }),
             _ => overview.sort_by_key(|&r| std::cmp::Reverse(data.reports[r].published)),
         }
+        // A filter on problems keeps the reports with a problem that passes it.
+        if filter.is_active() {
+            overview.retain(|&r| (0..data.reports[r].problems.len()).any(|p| passes(r, p)));
+        }
 
         let mut problems: Vec<(usize, usize)> = data
             .reports

@@ -5,6 +5,19 @@ use crate::model::ItemList;
 use crate::stats::ItemPath;
 use crate::tui::rows::MoneyRow;
 
+/// What an item's view points at: a figure, or the entry of the row it was
+/// opened from when that row is not a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Focus {
+    /// The selected figure.
+    #[default]
+    Figure,
+    /// The item's deadline: opened from the Deadlines tab.
+    Deadline,
+    /// The item's amount not stated at this index: opened from Amounts.
+    Unstated(usize),
+}
+
 impl App {
     /// The item behind row `index` of a problem view: measures first, then ongoing items.
     pub fn item_path(&self, r: usize, p: usize, index: usize) -> Option<ItemPath> {
@@ -70,6 +83,13 @@ impl App {
             view: View::Item(item),
             selected: figure,
             offset: 0,
+            focus: Focus::Figure,
+        };
+        let pointed = |item: ItemPath, focus: Focus| Level {
+            view: View::Item(item),
+            selected: 0,
+            offset: 0,
+            focus,
         };
         match level.view {
             View::Overview => self
@@ -107,7 +127,7 @@ impl App {
                 MoneyRow::Achieved(f) | MoneyRow::Listed(f) | MoneyRow::NotSummed(f) => {
                     Some(item(f.item, f.figure))
                 }
-                MoneyRow::Unstated(u) => Some(item(u.item, 0)),
+                MoneyRow::Unstated(u) => Some(pointed(u.item, Focus::Unstated(u.index))),
             },
             View::Land => self.rows.land.get(at).map(|f| item(f.item, f.figure)),
             View::Deadlines => self
@@ -116,7 +136,7 @@ impl App {
                 .get(at)
                 .and_then(|&i| self.stats.deadlines.get(i))
                 .map(|d| match d.item {
-                    Some(path) => item(path, 0),
+                    Some(path) => pointed(path, Focus::Deadline),
                     // A problem's own deadline opens the problem.
                     None => Level::new(View::Problem(d.report, d.problem)),
                 }),

@@ -13,7 +13,7 @@ use crate::format::{self, AreaUnit};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::Figure;
 use crate::stats::{Bucket, ItemPath};
-use crate::tui::app::App;
+use crate::tui::app::{App, Focus};
 use crate::tui::theme::Theme;
 use crate::units::Dimension;
 
@@ -68,9 +68,16 @@ pub fn draw(
         let width = marks(&before) + format::width(&item.text[window.start..start]);
         u16::try_from(width / inner_width).unwrap_or(u16::MAX)
     });
-    let scroll = focus_line
-        .saturating_sub(visible / 3)
-        .min(total.saturating_sub(visible));
+    // Opened from a deadline or an amount not stated, that entry comes first
+    // in the box, selected, and the text follows it from its start.
+    let pointed = app.level().focus;
+    let scroll = if pointed == Focus::Figure {
+        focus_line
+            .saturating_sub(visible / 3)
+            .min(total.saturating_sub(visible))
+    } else {
+        0
+    };
     let more = match (scroll > 0, scroll.saturating_add(visible) < total) {
         (true, true) => "▲▼",
         (true, false) => "▲",
@@ -87,9 +94,16 @@ pub fn draw(
     ));
     spans.extend(after.map(|m| Span::styled(m, theme.dim)));
     let mut lines = vec![Line::from(spans)];
+    let style_of = |focus: Focus, normal: Style| {
+        if pointed == focus {
+            theme.selected
+        } else {
+            normal
+        }
+    };
     if let Some(d) = &item.deadline {
         let bucket = Bucket::of(d.date, app.stats.as_of);
-        lines.push(Line::from(vec![
+        let line = Line::from(vec![
             Span::styled(format!("{}: ", Msg::Deadlines.text(lang)), theme.dim),
             Span::styled(
                 format!(
@@ -101,16 +115,32 @@ pub fn draw(
                 ),
                 theme.bucket(bucket),
             ),
-        ]));
+        ]);
+        if pointed == Focus::Deadline {
+            lines.insert(0, line.style(theme.selected));
+        } else {
+            lines.push(line);
+        }
     }
     if let Some(cells) = cells {
         lines.push(super::detail_line(cells, theme));
     }
-    for u in &item.unstated {
-        lines.push(Line::from(vec![
-            Span::styled(format!("{}: ", Msg::AmountNotStated.text(lang)), theme.open),
-            Span::raw(format!("{} · {}", i18n::kind(u.kind, lang), u.label)),
-        ]));
+    for (k, u) in item.unstated.iter().enumerate() {
+        let line = Line::from(vec![
+            Span::styled(
+                format!("{}: ", Msg::AmountNotStated.text(lang)),
+                style_of(Focus::Unstated(k), theme.open),
+            ),
+            Span::styled(
+                format!("{} · {}", i18n::kind(u.kind, lang), u.label),
+                style_of(Focus::Unstated(k), Style::default()),
+            ),
+        ]);
+        if pointed == Focus::Unstated(k) {
+            lines.insert(0, line);
+        } else {
+            lines.push(line);
+        }
     }
     let title = format!(" {} ", item_label(app, path));
     let mut text_block = block(Line::from(title), theme);
@@ -157,8 +187,35 @@ pub fn draw(
         },
     );
 
-    let source_lines = match item.figures.get(selected) {
-        Some(f) => {
+    let source_lines = match (pointed, item.figures.get(selected)) {
+        (Focus::Unstated(k), _) if k < item.unstated.len() => {
+            let u = &item.unstated[k];
+            vec![
+                Line::from(u.quote.clone()),
+                Line::from(Span::styled(
+                    format!(
+                        "{} · {}",
+                        i18n::kind(u.kind, lang),
+                        Msg::AmountNotStated.text(lang)
+                    ),
+                    theme.dim,
+                )),
+            ]
+        }
+        (Focus::Deadline, _) if item.deadline.is_some() => {
+            let text = item.deadline.as_ref().map_or("", |d| d.text.as_str());
+            let clause = clause_around(&item.text, text);
+            let spans = match clause.find(text).filter(|_| !text.is_empty()) {
+                Some(s) => vec![
+                    Span::raw(clause[..s].to_string()),
+                    Span::styled(text.to_string(), theme.figure_selected),
+                    Span::raw(clause[s + text.len()..].to_string()),
+                ],
+                None => vec![Span::raw(clause.to_string())],
+            };
+            vec![Line::from(spans)]
+        }
+        (_, Some(f)) => {
             let start = f.quote.find(&f.text);
             let spans = match start {
                 Some(s) => vec![
@@ -185,7 +242,7 @@ pub fn draw(
                 Line::from(Span::styled(about, theme.dim)),
             ]
         }
-        None => vec![Line::from(Span::styled(Msg::Empty.text(lang), theme.dim))],
+        (_, None) => vec![Line::from(Span::styled(Msg::Empty.text(lang), theme.dim))],
     };
     frame.render_widget(
         Paragraph::new(source_lines)
@@ -197,6 +254,22 @@ pub fn draw(
         source_area,
     );
     hit
+}
+
+/// The clause of `text` that holds `needle` (between the punctuation marks
+/// around it), or the whole text when the needle is not in it.
+fn clause_around<'a>(text: &'a str, needle: &str) -> &'a str {
+    let Some(at) = text.find(needle).filter(|_| !needle.is_empty()) else {
+        return text;
+    };
+    let stop = |c: char| matches!(c, '。' | '；' | '，' | ';' | '\n');
+    let start = text[..at].rfind(stop).map_or(0, |i| {
+        i + text[i..].chars().next().map_or(0, char::len_utf8)
+    });
+    let end = text[at + needle.len()..]
+        .find(stop)
+        .map_or(text.len(), |i| at + needle.len() + i);
+    &text[start..end]
 }
 
 /// Why figure `index` of an item is listed under its kind's total but not

@@ -47,10 +47,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
     let constraints: Vec<Constraint> = order
         .iter()
         .map(|_| Constraint::Length(BLOCK_HEIGHT))
+        .chain(order.is_empty().then_some(Constraint::Length(1)))
         .chain([Constraint::Min(0)])
         .collect();
     let areas = Layout::vertical(constraints).split(area);
     let selected = app.level().selected;
+    if order.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Msg::NoReportPasses.text(app.lang)).style(theme.dim),
+            areas[0],
+        );
+    }
     for (row, &r) in order.iter().enumerate() {
         draw_report_block(frame, areas[row], app, theme, r, row == selected);
     }
@@ -86,6 +93,13 @@ fn draw_next_deadlines(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) 
         .deadlines
         .iter()
         .filter(|d| d.date.is_some())
+        // The filters of the cards above hold here too.
+        .filter(|d| {
+            d.item.map_or_else(
+                || app.rows.problem_passes(&app.data, d.report, d.problem),
+                |item| app.rows.item_passes(&app.data, item),
+            ) && (!app.filter.overdue_only || d.bucket == Bucket::Overdue)
+        })
         .take(usize::from(inner.height))
         .map(|d| {
             let report = app.data.reports.get(d.report);
@@ -117,7 +131,14 @@ fn draw_next_deadlines(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) 
             super::fit(line, usize::from(inner.width))
         })
         .collect();
-    frame.render_widget(Paragraph::new(lines), inner);
+    if lines.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Msg::Empty.text(lang)).style(theme.dim),
+            inner,
+        );
+    } else {
+        frame.render_widget(Paragraph::new(lines), inner);
+    }
 }
 
 fn draw_report_block(
