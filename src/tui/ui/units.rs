@@ -28,16 +28,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
     let board = &app.rows.board;
     let [table, foot] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(area);
     let cells = bar_cells(area.width);
-    // Names take what they need, up to two fifths of the width; the notes the rest.
-    let names = board
-        .units
-        .iter()
-        .map(|u| crate::format::width(&u.name))
-        .max()
-        .unwrap_or(0)
-        .clamp(12, usize::from(area.width) * 2 / 5);
     let mut columns = vec![
-        (Msg::Unit, Constraint::Length(names as u16 + 1)),
         (Msg::Rate, Constraint::Length(7)),
         (Msg::Progress2, Constraint::Length(cells as u16)),
         (Msg::Total, Constraint::Length(5)),
@@ -57,8 +48,26 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
         } else {
             (Msg::ColChange, Constraint::Length(5))
         };
-        columns.insert(2, column);
+        columns.insert(1, column);
     }
+    // Names take what they need of what the other columns leave (borders,
+    // the selection mark and a space between columns counted), 12 at least.
+    let others: usize = columns
+        .iter()
+        .map(|(_, c)| match c {
+            Constraint::Length(n) | Constraint::Min(n) => usize::from(*n) + 1,
+            _ => 1,
+        })
+        .sum();
+    let names = board
+        .units
+        .iter()
+        .map(|u| crate::format::width(&u.name))
+        .max()
+        .unwrap_or(0)
+        .min(usize::from(area.width).saturating_sub(others + 4))
+        .max(12);
+    columns.insert(0, (Msg::Unit, Constraint::Min(names as u16 + 1)));
     let hit = draw_table(
         frame,
         table,
