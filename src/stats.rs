@@ -679,16 +679,16 @@ fn report_stats(
                 }
             }
         }
-        // A problem's own deadline, while the problem is not closed and none
-        // of its items has a deadline of its own: the deadline a ledger keeps
-        // for it, long-term ones undated.
+        // A problem's own deadline, while the problem is open (closed work is
+        // due no more, long-term work never) and none of its items has a
+        // deadline of its own: the deadline a ledger keeps for it.
         let items_dated = problem
             .measures
             .iter()
             .chain(&problem.ongoing)
             .any(|m| m.deadline.is_some());
         if let Some(own) = &problem.deadline
-            && problem.status != crate::model::Status::Closed
+            && problem.status == crate::model::Status::Open
             && !items_dated
         {
             let date = own.date;
