@@ -193,10 +193,15 @@ fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<
                     (Some(c), Some(base)) => format::money(base, c, app.money_scale),
                     _ => String::new(),
                 };
-                let role_style = if f.role == Role::Achieved {
-                    theme.closed
-                } else {
-                    theme.dim
+                // An amount awaiting settlement is not done, and an economic
+                // indicator is an actual figure, not work completed.
+                let (role_text, role_style) = match (MoneySection::of(f.kind), f.role) {
+                    (MoneySection::Pending, Role::Achieved) => {
+                        (Msg::PendingShort.text(lang), theme.open)
+                    }
+                    (MoneySection::Economy, Role::Achieved) => (Msg::Actual.text(lang), theme.dim),
+                    (_, Role::Achieved) => (i18n::role(f.role, lang), theme.closed),
+                    _ => (i18n::role(f.role, lang), theme.dim),
                 };
                 vec![
                     section,
@@ -204,7 +209,7 @@ fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<
                     Line::from(f.label.clone()),
                     Line::from(f.text.clone()).style(theme.figure),
                     Line::from(converted),
-                    Line::from(i18n::role(f.role, lang)).style(role_style),
+                    Line::from(role_text).style(role_style),
                     Line::from(issuer(app, path.item.report)),
                 ]
             }
