@@ -197,7 +197,7 @@ fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<
                 // indicator is an actual figure, not work completed.
                 let (role_text, role_style) = match (MoneySection::of(f.kind), f.role) {
                     (MoneySection::Pending, Role::Achieved) => {
-                        (Msg::PendingShort.text(lang), theme.open)
+                        (Msg::RolePending.text(lang), theme.open)
                     }
                     (MoneySection::Economy, Role::Achieved) => (Msg::Actual.text(lang), theme.dim),
                     (_, Role::Achieved) => (i18n::role(f.role, lang), theme.closed),
