@@ -206,7 +206,20 @@ fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<
                 vec![
                     section,
                     Line::from(i18n::kind(f.kind, lang)),
-                    Line::from(f.label.clone()),
+                    // A figure listed but not added says what it is part of.
+                    match rows[i] {
+                        MoneyRow::Listed(path) => Line::from(vec![
+                            Span::raw(f.label.clone()),
+                            Span::styled(
+                                format!(
+                                    " · {}",
+                                    crate::summary::not_added_reason(&app.data, &path, f, lang)
+                                ),
+                                theme.dim,
+                            ),
+                        ]),
+                        _ => Line::from(f.label.clone()),
+                    },
                     Line::from(f.text.clone()).style(theme.figure),
                     Line::from(converted),
                     Line::from(role_text).style(role_style),
