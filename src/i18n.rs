@@ -95,6 +95,8 @@ pub enum Msg {
     ScopeAnywhere,
     ScopeAlways,
     ScopeDrilled,
+    /// Where Enter opens something: every view but an item.
+    ScopeOpens,
     ScopeUnits,
     ScopeTop,
     ScopeSearched,
@@ -237,6 +239,8 @@ pub enum Msg {
     UnstatedShort,
     OverlapShort,
     NoTitle,
+    /// The note beside a problem whose source prints no number.
+    NoNumber,
     Approx,
     Issuer,
     Open,
@@ -361,6 +365,7 @@ impl Msg {
             Self::ScopeAnywhere => ("任何时候", "anywhere"),
             Self::ScopeAlways => ("各处", "everywhere"),
             Self::ScopeDrilled => ("下钻后", "drilled in"),
+            Self::ScopeOpens => ("可下钻处", "where a row opens"),
             Self::ScopeUnits => ("金额、土地", "Amounts, Land"),
             Self::ScopeTop => ("页签顶层", "top of a tab"),
             Self::ScopeSearched => ("有搜索时", "with a search"),
@@ -501,6 +506,7 @@ impl Msg {
             Self::NotSummedShort => ("○ 不计入", "○ not added"),
             Self::UnstatedShort => ("? 未说明", "? not stated"),
             Self::OverlapShort => ("≈ 重叠", "≈ overlaps"),
+            Self::NoNumber => ("原文未编号", "no number in the source"),
             Self::NoTitle => ("（标题不在来源中）", "(title not in the source)"),
             Self::Approx => ("约数", "approximate"),
             Self::Issuer => ("发布单位", "issuer"),

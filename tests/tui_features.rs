@@ -1102,6 +1102,31 @@ fn enter_on_an_unstated_amount_points_at_it() {
     );
 }
 
+/// At an item, the deepest level, the hints offer no "⏎ open" (issue 15).
+#[test]
+fn no_open_hint_at_the_deepest_level() {
+    let mut a = app(Lang::En, 120, 40);
+    typing(&mut a, "7");
+    assert!(hints(&draw(&a, &Theme::dark()).0).contains("⏎"));
+    a.update(Action::Enter);
+    let hints = hints(&draw(&a, &Theme::dark()).0);
+    assert!(!hints.contains("⏎"), "{hints}");
+}
+
+/// A problem without a number shows "—" with a note saying why, never "?"
+/// (issue 15).
+#[test]
+fn a_problem_without_a_number_shows_a_dash_and_says_why() {
+    let mut a = app(Lang::En, 120, 40);
+    typing(&mut a, "3G");
+    let screen = text(&draw(&a, &Theme::dark()).0);
+    assert!(!screen.contains(" ?  "), "{screen}");
+    a.update(Action::Enter);
+    let screen = text(&draw(&a, &Theme::dark()).0);
+    assert!(screen.contains("— no number in the source"), "{screen}");
+    assert!(screen.contains("problem —"), "{screen}");
+}
+
 // Export.
 
 /// The exported Problems table has a header and the 8 rows on screen.

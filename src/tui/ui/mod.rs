@@ -344,7 +344,7 @@ fn crumb(app: &App, level: &Level) -> String {
                 .data
                 .problem(r, p)
                 .and_then(|p| p.number.clone())
-                .unwrap_or_else(|| "?".into());
+                .unwrap_or_else(|| "—".into());
             format!("{} {number}", Msg::Problem.text(lang))
         }
         View::Item(path) => item_label(app, path),
@@ -368,49 +368,9 @@ pub fn item_label(app: &App, path: ItemPath) -> String {
 
 fn draw_breadcrumb(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut parts: Vec<String> = Vec::new();
-    // From a figure on Amounts, Land or Deadlines the path goes straight to the
-    // item; show the report and problem it belongs to, so the reader knows where it is.
+    // Only the levels actually opened, so that Esc walks back each one; the
+    // item and problem views name the report they belong to in their titles.
     for level in app.stack() {
-        if let View::Item(path) = level.view
-            && !app
-                .stack()
-                .iter()
-                .any(|l| matches!(l.view, View::Problem(..) | View::General(_)))
-        {
-            parts.push(crumb(
-                app,
-                &Level {
-                    view: View::Report(path.report),
-                    ..*level
-                },
-            ));
-            let parent = if path.is_general() {
-                View::General(path.report)
-            } else {
-                View::Problem(path.report, path.problem)
-            };
-            parts.push(crumb(
-                app,
-                &Level {
-                    view: parent,
-                    ..*level
-                },
-            ));
-        }
-        if let View::Problem(r, _) = level.view
-            && !app
-                .stack()
-                .iter()
-                .any(|l| matches!(l.view, View::Report(_)))
-        {
-            parts.push(crumb(
-                app,
-                &Level {
-                    view: View::Report(r),
-                    ..*level
-                },
-            ));
-        }
         parts.push(crumb(app, level));
     }
     let mut spans = vec![Span::styled(format!(" {}", parts.join(" › ")), theme.title)];
@@ -608,7 +568,7 @@ pub fn problem_cells(problem: &Problem, lang: Lang, theme: &Theme) -> Vec<Line<'
         .map(|m| m.figures.len())
         .sum();
     vec![
-        Line::from(problem.number.clone().unwrap_or_else(|| "?".into())),
+        Line::from(problem.number.clone().unwrap_or_else(|| "—".into())),
         Line::from(problem_title(problem, lang)),
         Line::from(status_badge(problem.status, lang, theme)),
         Line::from((problem.measures.len() + problem.ongoing.len()).to_string()),
