@@ -7,6 +7,7 @@ mod chart;
 mod deadlines;
 mod general;
 mod help;
+mod hints;
 mod item;
 mod land;
 mod overview;
@@ -28,7 +29,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState};
 pub use amounts::money_mark;
 pub use chart::{BarChart, ChartRow, bar};
 
-use super::action::{Action, Tab};
+use super::action::Tab;
 use super::app::{App, Level, LoadProgress, View};
 use super::keys::BINDINGS;
 use super::rows::sorted_column;
@@ -157,7 +158,7 @@ fn draw_panels(frame: &mut Frame, app: &App, theme: &Theme) -> Areas {
             );
             frame.render_widget(Paragraph::new(text).style(theme.key), hints);
         }
-        _ => draw_hints(frame, hints, app, theme),
+        _ => hints::draw(frame, hints, app, theme),
     }
     if let Some(state) = &app.help {
         help::draw(frame, body, app, theme, state);
@@ -510,24 +511,6 @@ pub fn fit(line: Line<'static>, max: usize) -> Line<'static> {
         }
     }
     Line::from(spans)
-}
-
-fn draw_hints(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let mut spans = vec![Span::raw(" ")];
-    // Quit and help first, so that a narrow terminal never hides how to leave.
-    let first = |b: &&super::keys::Binding| matches!(b.action, Action::Quit | Action::ToggleHelp);
-    let (front, rest): (Vec<&super::keys::Binding>, Vec<&super::keys::Binding>) = BINDINGS
-        .iter()
-        .filter(|b| b.hint && app.in_scope(b.scope))
-        .partition(first);
-    for b in front.into_iter().chain(rest) {
-        spans.push(Span::styled(b.label, theme.key));
-        spans.push(Span::raw(format!(" {}  ", b.help.text(app.lang))));
-    }
-    frame.render_widget(
-        Paragraph::new(fit(Line::from(spans), usize::from(area.width))),
-        area,
-    );
 }
 
 /// A status badge: symbol and name, styled, so status never depends on colour.
