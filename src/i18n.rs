@@ -239,6 +239,8 @@ pub enum Msg {
     UnstatedShort,
     OverlapShort,
     NoTitle,
+    /// The end of a bottom bar too narrow for every key: `?` shows the rest.
+    More,
     /// The note beside a problem whose source prints no number.
     NoNumber,
     Approx,
@@ -507,6 +509,7 @@ impl Msg {
             Self::UnstatedShort => ("? 未说明", "? not stated"),
             Self::OverlapShort => ("≈ 重叠", "≈ overlaps"),
             Self::NoNumber => ("原文未编号", "no number in the source"),
+            Self::More => ("更多", "more"),
             Self::NoTitle => ("（标题不在来源中）", "(title not in the source)"),
             Self::Approx => ("约数", "approximate"),
             Self::Issuer => ("发布单位", "issuer"),

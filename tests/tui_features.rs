@@ -1127,6 +1127,23 @@ fn a_problem_without_a_number_shows_a_dash_and_says_why() {
     assert!(screen.contains("problem —"), "{screen}");
 }
 
+/// The hint bar keeps whole keys, this view's first, and ends with "? more"
+/// when some are left out; "? help" when all fit (issue 15).
+#[test]
+fn hint_bar_ends_with_more_when_cut() {
+    let mut a = app(Lang::En, 80, 24);
+    typing(&mut a, "5");
+    a.update(Action::Enter);
+    let bar = hints(&draw(&a, &Theme::dark()).0);
+    let bar = bar.trim_end();
+    assert!(bar.ends_with("? more"), "{bar}");
+    assert!(!bar.contains('…'), "{bar}");
+    assert!(bar.starts_with(" q quit  esc back  u unit"), "{bar}");
+    a.update(Action::Resize(200, 50));
+    let bar = hints(&draw(&a, &Theme::dark()).0);
+    assert!(bar.trim_end().ends_with("? help"), "{bar}");
+}
+
 // Export.
 
 /// The exported Problems table has a header and the 8 rows on screen.
