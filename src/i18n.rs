@@ -95,6 +95,8 @@ pub enum Msg {
     ScopeAnywhere,
     ScopeAlways,
     ScopeDrilled,
+    /// Where Enter opens something: every view but an item.
+    ScopeOpens,
     ScopeUnits,
     ScopeTop,
     ScopeSearched,
@@ -242,6 +244,10 @@ pub enum Msg {
     UnstatedShort,
     OverlapShort,
     NoTitle,
+    /// The end of a bottom bar too narrow for every key: `?` shows the rest.
+    More,
+    /// The note beside a problem whose source prints no number.
+    NoNumber,
     Approx,
     Issuer,
     Open,
@@ -366,6 +372,7 @@ impl Msg {
             Self::ScopeAnywhere => ("任何时候", "anywhere"),
             Self::ScopeAlways => ("各处", "everywhere"),
             Self::ScopeDrilled => ("下钻后", "drilled in"),
+            Self::ScopeOpens => ("可下钻处", "where a row opens"),
             Self::ScopeUnits => ("金额、土地", "Amounts, Land"),
             Self::ScopeTop => ("页签顶层", "top of a tab"),
             Self::ScopeSearched => ("有搜索时", "with a search"),
@@ -511,6 +518,8 @@ impl Msg {
             Self::NotSummedShort => ("○ 不计入", "○ not added"),
             Self::UnstatedShort => ("? 未说明", "? not stated"),
             Self::OverlapShort => ("≈ 重叠", "≈ overlaps"),
+            Self::NoNumber => ("原文未编号", "no number in the source"),
+            Self::More => ("更多", "more"),
             Self::NoTitle => ("（标题不在来源中）", "(title not in the source)"),
             Self::Approx => ("约数", "approximate"),
             Self::Issuer => ("发布单位", "issuer"),

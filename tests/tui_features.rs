@@ -1143,6 +1143,48 @@ fn enter_on_an_unstated_amount_points_at_it() {
     );
 }
 
+/// At an item, the deepest level, the hints offer no "⏎ open" (issue 15).
+#[test]
+fn no_open_hint_at_the_deepest_level() {
+    let mut a = app(Lang::En, 120, 40);
+    typing(&mut a, "7");
+    assert!(hints(&draw(&a, &Theme::dark()).0).contains("⏎"));
+    a.update(Action::Enter);
+    let hints = hints(&draw(&a, &Theme::dark()).0);
+    assert!(!hints.contains("⏎"), "{hints}");
+}
+
+/// A problem without a number shows "—" with a note saying why, never "?"
+/// (issue 15).
+#[test]
+fn a_problem_without_a_number_shows_a_dash_and_says_why() {
+    let mut a = app(Lang::En, 120, 40);
+    typing(&mut a, "3G");
+    let screen = text(&draw(&a, &Theme::dark()).0);
+    assert!(!screen.contains(" ?  "), "{screen}");
+    a.update(Action::Enter);
+    let screen = text(&draw(&a, &Theme::dark()).0);
+    assert!(screen.contains("— no number in the source"), "{screen}");
+    assert!(screen.contains("problem —"), "{screen}");
+}
+
+/// The hint bar keeps whole keys, this view's first, and ends with "? more"
+/// when some are left out; "? help" when all fit (issue 15).
+#[test]
+fn hint_bar_ends_with_more_when_cut() {
+    let mut a = app(Lang::En, 80, 24);
+    typing(&mut a, "5");
+    a.update(Action::Enter);
+    let bar = hints(&draw(&a, &Theme::dark()).0);
+    let bar = bar.trim_end();
+    assert!(bar.ends_with("? more"), "{bar}");
+    assert!(!bar.contains('…'), "{bar}");
+    assert!(bar.starts_with(" q quit  esc back  u unit"), "{bar}");
+    a.update(Action::Resize(200, 50));
+    let bar = hints(&draw(&a, &Theme::dark()).0);
+    assert!(bar.trim_end().ends_with("? help"), "{bar}");
+}
+
 // Export.
 
 /// The exported Problems table has a header and the 8 rows on screen.

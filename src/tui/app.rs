@@ -385,6 +385,7 @@ impl App {
             Scope::Search | Scope::Help | Scope::HelpFilter => false,
             Scope::Anywhere | Scope::Always => true,
             Scope::Drilled => self.stack().len() > 1,
+            Scope::Opens => !matches!(self.level().view, View::Item(_)),
             Scope::Units => matches!(self.tab, Tab::Amounts | Tab::Land),
             Scope::Owners => self.tab == Tab::Owners,
             Scope::Present => self.present.is_some() && self.stack().len() == 1,

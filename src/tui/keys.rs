@@ -15,6 +15,8 @@ pub enum Scope {
     Always,
     /// Views below the top of a tab (Esc goes back).
     Drilled,
+    /// Views whose rows open a deeper level: all but an item, the deepest.
+    Opens,
     /// The Amounts and Land tabs (the unit toggle).
     Units,
     /// The Owners tab (leaders or lead departments).
@@ -117,7 +119,7 @@ pub const BINDINGS: &[Binding] = &[
         label: "⏎",
         action: Action::Enter,
         help: Msg::KeyEnter,
-        scope: Scope::Always,
+        scope: Scope::Opens,
         hint: true,
     },
     Binding {

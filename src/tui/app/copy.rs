@@ -83,7 +83,7 @@ impl App {
                     .collect();
                 Some(format!(
                     "{} {}\n{}",
-                    problem.number.as_deref().unwrap_or("?"),
+                    problem.number.as_deref().unwrap_or("—"),
                     problem.display_title(),
                     figures.join("\n")
                 ))

@@ -59,7 +59,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
             let problem_text = problem.map_or_else(String::new, |p| {
                 format!(
                     "{} {}",
-                    p.number.as_deref().unwrap_or("?"),
+                    p.number.as_deref().unwrap_or("—"),
                     super::problem_title(p, lang)
                 )
             });

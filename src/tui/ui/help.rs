@@ -19,6 +19,7 @@ fn scope_name(scope: Scope, app: &App) -> &'static str {
         Scope::Anywhere => Msg::ScopeAnywhere,
         Scope::Always => Msg::ScopeAlways,
         Scope::Drilled => Msg::ScopeDrilled,
+        Scope::Opens => Msg::ScopeOpens,
         Scope::Units => Msg::ScopeUnits,
         Scope::Owners => Msg::TabOwners,
         Scope::Present => Msg::ScopePresent,

@@ -13,7 +13,7 @@ use crate::format::{self, AreaUnit};
 use crate::i18n::{self, Lang, Msg};
 use crate::model::Figure;
 use crate::stats::{Bucket, ItemPath};
-use crate::tui::app::{App, Focus};
+use crate::tui::app::{App, Focus, View};
 use crate::tui::theme::Theme;
 use crate::units::Dimension;
 
@@ -142,7 +142,37 @@ pub fn draw(
             lines.push(line);
         }
     }
-    let title = format!(" {} ", item_label(app, path));
+    // Opened straight from Amounts, Land or Deadlines, the title names the
+    // report and problem the item belongs to; the breadcrumb lists only the
+    // levels opened.
+    let opened_through = app
+        .stack()
+        .iter()
+        .any(|l| matches!(l.view, View::Problem(..) | View::General(_)));
+    let title = if opened_through {
+        format!(" {} ", item_label(app, path))
+    } else {
+        let issuer = app
+            .data
+            .reports
+            .get(path.report)
+            .map_or("", |x| x.issuer.as_str());
+        let parent = if path.is_general() {
+            Msg::ReportAsWhole.text(lang).to_string()
+        } else {
+            let number = app
+                .data
+                .problem(path.report, path.problem)
+                .and_then(|p| p.number.as_deref())
+                .unwrap_or("—");
+            format!("{} {number}", Msg::Problem.text(lang))
+        };
+        format!(
+            " {} · {parent} · {} ",
+            format::truncate(issuer, 16),
+            item_label(app, path)
+        )
+    };
     let mut text_block = block(Line::from(title), theme);
     if !more.is_empty() {
         text_block = text_block.title_bottom(Line::from(format!(" {more} ")).right_aligned());

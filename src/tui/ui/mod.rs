@@ -7,6 +7,7 @@ mod chart;
 mod deadlines;
 mod general;
 mod help;
+mod hints;
 mod item;
 mod land;
 mod overview;
@@ -29,7 +30,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Row, Table, TableState};
 pub use amounts::money_mark;
 pub use chart::{BarChart, ChartRow, bar};
 
-use super::action::{Action, Tab};
+use super::action::Tab;
 use super::app::{App, Level, LoadProgress, View};
 use super::keys::BINDINGS;
 use super::rows::sorted_column;
@@ -158,7 +159,7 @@ fn draw_panels(frame: &mut Frame, app: &App, theme: &Theme) -> Areas {
             );
             frame.render_widget(Paragraph::new(text).style(theme.key), hints);
         }
-        _ => draw_hints(frame, hints, app, theme),
+        _ => hints::draw(frame, hints, app, theme),
     }
     if let Some(state) = &app.help {
         help::draw(frame, body, app, theme, state);
@@ -345,7 +346,7 @@ fn crumb(app: &App, level: &Level) -> String {
                 .data
                 .problem(r, p)
                 .and_then(|p| p.number.clone())
-                .unwrap_or_else(|| "?".into());
+                .unwrap_or_else(|| "—".into());
             format!("{} {number}", Msg::Problem.text(lang))
         }
         View::Item(path) => item_label(app, path),
@@ -369,49 +370,9 @@ pub fn item_label(app: &App, path: ItemPath) -> String {
 
 fn draw_breadcrumb(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let mut parts: Vec<String> = Vec::new();
-    // From a figure on Amounts, Land or Deadlines the path goes straight to the
-    // item; show the report and problem it belongs to, so the reader knows where it is.
+    // Only the levels actually opened, so that Esc walks back each one; the
+    // item and problem views name the report they belong to in their titles.
     for level in app.stack() {
-        if let View::Item(path) = level.view
-            && !app
-                .stack()
-                .iter()
-                .any(|l| matches!(l.view, View::Problem(..) | View::General(_)))
-        {
-            parts.push(crumb(
-                app,
-                &Level {
-                    view: View::Report(path.report),
-                    ..*level
-                },
-            ));
-            let parent = if path.is_general() {
-                View::General(path.report)
-            } else {
-                View::Problem(path.report, path.problem)
-            };
-            parts.push(crumb(
-                app,
-                &Level {
-                    view: parent,
-                    ..*level
-                },
-            ));
-        }
-        if let View::Problem(r, _) = level.view
-            && !app
-                .stack()
-                .iter()
-                .any(|l| matches!(l.view, View::Report(_)))
-        {
-            parts.push(crumb(
-                app,
-                &Level {
-                    view: View::Report(r),
-                    ..*level
-                },
-            ));
-        }
         parts.push(crumb(app, level));
     }
     let mut spans = vec![Span::styled(format!(" {}", parts.join(" › ")), theme.title)];
@@ -553,24 +514,6 @@ pub fn fit(line: Line<'static>, max: usize) -> Line<'static> {
     Line::from(spans)
 }
 
-fn draw_hints(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let mut spans = vec![Span::raw(" ")];
-    // Quit and help first, so that a narrow terminal never hides how to leave.
-    let first = |b: &&super::keys::Binding| matches!(b.action, Action::Quit | Action::ToggleHelp);
-    let (front, rest): (Vec<&super::keys::Binding>, Vec<&super::keys::Binding>) = BINDINGS
-        .iter()
-        .filter(|b| b.hint && app.in_scope(b.scope))
-        .partition(first);
-    for b in front.into_iter().chain(rest) {
-        spans.push(Span::styled(b.label, theme.key));
-        spans.push(Span::raw(format!(" {}  ", b.help.text(app.lang))));
-    }
-    frame.render_widget(
-        Paragraph::new(fit(Line::from(spans), usize::from(area.width))),
-        area,
-    );
-}
-
 /// A status badge: symbol and name, styled, so status never depends on colour.
 pub fn status_badge(status: Status, lang: Lang, theme: &Theme) -> Span<'static> {
     Span::styled(
@@ -609,7 +552,7 @@ pub fn problem_cells(problem: &Problem, lang: Lang, theme: &Theme) -> Vec<Line<'
         .map(|m| m.figures.len())
         .sum();
     vec![
-        Line::from(problem.number.clone().unwrap_or_else(|| "?".into())),
+        Line::from(problem.number.clone().unwrap_or_else(|| "—".into())),
         Line::from(problem_title(problem, lang)),
         Line::from(status_badge(problem.status, lang, theme)),
         Line::from((problem.measures.len() + problem.ongoing.len()).to_string()),

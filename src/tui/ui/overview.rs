@@ -122,7 +122,7 @@ fn draw_next_deadlines(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) 
                     format!(
                         "{} · {} {}",
                         report.map_or("", |r| r.issuer.as_str()),
-                        problem.and_then(|p| p.number.as_deref()).unwrap_or("?"),
+                        problem.and_then(|p| p.number.as_deref()).unwrap_or("—"),
                         problem.and_then(|p| p.title.as_deref()).unwrap_or("")
                     ),
                     theme.dim,

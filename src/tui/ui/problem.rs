@@ -8,7 +8,7 @@ use super::{TableView, draw_table, problem_title, status_badge};
 use crate::i18n::Msg;
 use crate::model::ItemList;
 use crate::stats::{Bucket, ItemPath};
-use crate::tui::app::App;
+use crate::tui::app::{App, View};
 use crate::tui::theme::Theme;
 
 pub fn draw(
@@ -35,16 +35,33 @@ pub fn draw(
         lines.push(super::detail_line(d, theme));
     }
     lines.extend(super::since::problem_lines(app, theme, r, p));
+    if problem.number.is_none() {
+        lines.push(Line::from(Span::styled(
+            format!("— {}", Msg::NoNumber.text(lang)),
+            theme.dim,
+        )));
+    }
     if let Some(note) = &problem.note {
         lines.push(Line::from(vec![
             Span::styled(format!("{}: ", Msg::Note.text(lang)), theme.dim),
             Span::raw(note.clone()),
         ]));
     }
+    // Opened straight from Problems or Owners, the title names the report.
+    let report = if app
+        .stack()
+        .iter()
+        .any(|l| matches!(l.view, View::Report(_)))
+    {
+        String::new()
+    } else {
+        let issuer = app.data.reports.get(r).map_or("", |x| x.issuer.as_str());
+        format!("{} · ", crate::format::truncate(issuer, 16))
+    };
     let title = format!(
-        " {} {} · {} ",
+        " {report}{} {} · {} ",
         Msg::Problem.text(lang),
-        problem.number.as_deref().unwrap_or("?"),
+        problem.number.as_deref().unwrap_or("—"),
         problem_title(problem, lang)
     );
     let table = super::draw_info_above(frame, area, lines, title, theme);
