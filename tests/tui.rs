@@ -1174,3 +1174,41 @@ fn whole_date(line: &str) -> bool {
             })
     })
 }
+
+/// At 80 columns the header keeps the report count and the as-of day whole,
+/// the demo-day note included, in both languages; the data's name gives way.
+#[test]
+fn the_header_keeps_counts_and_the_day_whole_at_80_columns() {
+    for (lang, tail) in [
+        (Lang::Zh, "│ 2 份报告 │ 截至 2022-01-15（示例日）"),
+        (Lang::En, "│ 2 reports │ as of 2022-01-15 (demo day)"),
+    ] {
+        let mut a = app(lang, 80, 24);
+        a.demo_day = true;
+        let header = lines(render(&a).backend().buffer())[0]
+            .trim_end()
+            .to_string();
+        assert!(header.ends_with(tail), "{header}");
+        assert!(header.contains('…'), "the name gave way: {header}");
+    }
+}
+
+/// A problem's note wraps whole: at 120x40 and 80x24 the note of problem 8
+/// (its closed status inferred) is shown to its last words.
+#[test]
+fn a_problems_note_is_shown_to_its_end() {
+    for (w, h) in [(120, 40), (80, 24)] {
+        let mut a = app(Lang::Zh, w, h);
+        press(&mut a, KeyCode::Char('3'));
+        for _ in 0..problem_row(&a, "内控机制不完善") {
+            press(&mut a, KeyCode::Down);
+        }
+        press(&mut a, KeyCode::Enter);
+        let screen = text(render(&a).backend().buffer());
+        let joined: String = screen
+            .lines()
+            .map(|l| l.trim_matches(|c| c == '│' || c == ' '))
+            .collect();
+        assert!(joined.contains("没有未完成的工作。"), "{w}x{h}: {screen}");
+    }
+}

@@ -182,14 +182,22 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         ""
     };
-    let text = format!(
-        " 整改 zhenggai │ {} │ {} {} │ {} {}{demo} ",
-        name,
+    // The counts and the as-of day are kept whole; the data's name gives way.
+    let tail = format!(
+        " │ {} {} │ {} {}{demo} ",
         app.data.reports.len(),
         Msg::Reports.text(lang),
         Msg::AsOf.text(lang),
         app.stats.as_of
     );
+    let head = " 整改 zhenggai │ ";
+    let room = usize::from(area.width)
+        .saturating_sub(crate::format::width(head) + crate::format::width(&tail));
+    let text = if room >= 6 {
+        format!("{head}{}{tail}", crate::format::truncate(name, room))
+    } else {
+        format!("{head}{name}{tail}")
+    };
     let line = pad_right(&text, usize::from(area.width));
     frame.render_widget(Paragraph::new(line).style(theme.header), area);
 }
@@ -652,25 +660,25 @@ pub fn draw_info_above(
     title: String,
     theme: &Theme,
 ) -> Rect {
-    let height = (wrapped_height(&lines, area.width.saturating_sub(2)) + 2).min(area.height / 2);
+    let paragraph = Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false });
+    // The rows the text takes as the paragraph wraps it (a run of Chinese
+    // without spaces moves whole to the next row, as a word does).
+    let rows = paragraph.line_count(area.width.saturating_sub(2));
+    let needed = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2);
+    let height = needed.min(area.height / 2);
     let [info, rest] =
         Layout::vertical([Constraint::Length(height), Constraint::Min(0)]).areas(area);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(ratatui::widgets::Wrap { trim: false })
-            .block(block(Line::from(title), theme)),
-        info,
-    );
+    frame.render_widget(paragraph.block(block(Line::from(title), theme)), info);
+    // Text that does not fit ends in a mark, never mid-sentence without one.
+    if needed > height && info.width > 2 && info.height > 2 {
+        let at = (info.right() - 2, info.bottom() - 2);
+        let buffer = frame.buffer_mut();
+        if unicode_width::UnicodeWidthStr::width(buffer[at].symbol()) == 0 {
+            buffer[(at.0 - 1, at.1)].set_symbol(" ");
+        }
+        buffer[at].set_symbol("…");
+    }
     rest
-}
-
-/// Rows a paragraph of lines needs when wrapped at `width` cells.
-fn wrapped_height(lines: &[Line], width: u16) -> u16 {
-    let w = usize::from(width.max(1));
-    lines
-        .iter()
-        .map(|l| l.width().div_ceil(w).max(1) as u16)
-        .sum()
 }
 
 /// A bordered block with a title.
