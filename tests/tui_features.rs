@@ -405,6 +405,17 @@ fn a_search_without_matches_keeps_the_selection() {
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.level(), before, "Enter without a match opens nothing");
     assert_eq!(a.stack().len(), 1);
+    // Each n after "no match" looks again and says so again.
+    for _ in 0..2 {
+        a.notice = None;
+        typing(&mut a, "n");
+        assert_eq!(
+            a.notice.as_deref(),
+            Some("没有匹配项"),
+            "n says no match again"
+        );
+        assert_eq!(a.level(), before);
+    }
 }
 
 // Searching many reports: a slice of rows per key, the rest in `SearchStep`s.
