@@ -24,6 +24,29 @@ impl Lang {
         Self::from_locale(var.as_deref().unwrap_or(""))
     }
 
+    /// The locale the environment sets for characters (LC_ALL, LC_CTYPE, LANG).
+    pub fn ctype_locale() -> Option<String> {
+        ["LC_ALL", "LC_CTYPE", "LANG"]
+            .iter()
+            .filter_map(|k| std::env::var(k).ok())
+            .find(|v| !v.is_empty())
+    }
+
+    /// A warning when the locale is not UTF-8 ("C", "POSIX", "zh_CN.GBK"):
+    /// such a terminal shows borders and Chinese as garbage. `None` when it
+    /// is UTF-8, or when no locale is set (terminals then mostly are).
+    pub fn locale_warning(locale: Option<&str>) -> Option<String> {
+        let locale = locale?;
+        let lower = locale.to_ascii_lowercase();
+        if lower.contains("utf-8") || lower.contains("utf8") {
+            return None;
+        }
+        Some(format!(
+            "zhenggai: warning: the locale '{}' is not UTF-8, so borders and Chinese text may show as garbage\n  hint: run it as LANG=zh_CN.UTF-8 zhenggai (or en_US.UTF-8), in a terminal set to UTF-8",
+            crate::sanitize::escape(locale)
+        ))
+    }
+
     /// The language a locale name asks for ("zh_CN.UTF-8" → Chinese).
     pub fn from_locale(locale: &str) -> Self {
         if locale.to_ascii_lowercase().starts_with("zh") {
@@ -697,5 +720,20 @@ mod tests {
         for locale in ["en_US.UTF-8", "C", "POSIX", "", "de_DE"] {
             assert_eq!(Lang::from_locale(locale), Lang::En, "{locale}");
         }
+    }
+
+    #[test]
+    fn only_locales_that_are_not_utf8_are_warned_about() {
+        for locale in ["C", "POSIX", "zh_CN.GBK", "zh_CN.GB18030"] {
+            let warning = Lang::locale_warning(Some(locale)).unwrap_or_default();
+            assert!(
+                warning.contains(&format!("'{locale}' is not UTF-8")),
+                "{warning}"
+            );
+        }
+        for locale in ["zh_CN.UTF-8", "en_US.utf8", "C.UTF-8"] {
+            assert_eq!(Lang::locale_warning(Some(locale)), None, "{locale}");
+        }
+        assert_eq!(Lang::locale_warning(None), None);
     }
 }

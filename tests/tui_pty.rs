@@ -260,3 +260,22 @@ fn switching_the_language_clears_the_whole_screen() {
     d.press("q");
     assert!(d.wait_for_exit().success());
 }
+
+/// A terminal whose locale is not UTF-8 (LANG=C) is told once, on stderr
+/// before the screen is taken, that borders and Chinese may show as garbage;
+/// a UTF-8 locale is told nothing.
+#[test]
+fn a_locale_that_is_not_utf8_is_warned_about_once() {
+    for (locale, warned) in [("C", true), ("en_US.UTF-8", false)] {
+        let mut d = Dashboard::start(locale, &[], &[]);
+        d.wait_for("the Overview", |s| s.contains("1 Overview"));
+        d.press("q");
+        assert!(d.wait_for_exit().success());
+        let raw = String::from_utf8_lossy(&d.raw);
+        assert_eq!(
+            raw.matches("is not UTF-8").count(),
+            usize::from(warned),
+            "{locale}"
+        );
+    }
+}

@@ -51,7 +51,7 @@ impl Dashboard {
         cmd.cwd(env!("CARGO_MANIFEST_DIR"));
         cmd.env("LANG", lang);
         cmd.env("TERM", "xterm-256color");
-        for var in ["LC_ALL", "LC_MESSAGES", "NO_COLOR"] {
+        for var in ["LC_ALL", "LC_CTYPE", "LC_MESSAGES", "NO_COLOR"] {
             cmd.env_remove(var);
         }
         for (k, v) in env {
