@@ -108,6 +108,34 @@ fn invalid_directory_without_json_is_an_error() {
     assert_fails_with(&run, &[&format!("no data files in directory '{path}'")]);
 }
 
+/// A directory of data beside unrelated files (a package.json, a JSON Schema
+/// under another name, a sub-directory) loads its data and names each of the
+/// others in one warning, saying why; exit 0.
+#[test]
+fn valid_directory_with_unrelated_json_loads_the_data_and_names_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy("data/wuxi-2021-12-30.json", dir.path().join("data.json")).unwrap();
+    std::fs::write(
+        dir.path().join("package.json"),
+        r#"{"name": "x", "version": "1.0.0"}"#,
+    )
+    .unwrap();
+    std::fs::copy("data/schema.json", dir.path().join("zhenggai-schema.json")).unwrap();
+    std::fs::create_dir(dir.path().join("2023")).unwrap();
+    let path = dir.path().display().to_string();
+    let run = check(&[&path]);
+    assert_eq!(run.code, 0, "{}", run.output);
+    for part in [
+        "warning: skipped 3 file(s) that are not data",
+        "'package.json' (JSON, but no \"reports\" in it)",
+        "'zhenggai-schema.json' (a JSON Schema)",
+        "'2023/' (a sub-directory",
+        "2 reports, 0 errors, 1 warning",
+    ] {
+        assert!(run.output.contains(part), "{part} not in {}", run.output);
+    }
+}
+
 /// An empty file gets its own message, not a parser's.
 #[test]
 fn invalid_empty_file() {

@@ -171,7 +171,7 @@ pub(super) fn read_path(
                 )),
             ));
         } else if !skipped.is_empty() {
-            let shown: Vec<String> = skipped.iter().take(5).map(|s| format!("'{s}'")).collect();
+            let shown: Vec<String> = skipped.iter().take(5).cloned().collect();
             let more = if skipped.len() > 5 { " …" } else { "" };
             diagnostics.push(Diagnostic {
                 severity: crate::diagnostic::Severity::Warning,
@@ -182,7 +182,7 @@ pub(super) fn read_path(
                         skipped.len(),
                         shown.join(", ")
                     ),
-                    Some("~$ files are Excel's lock files; other files are skipped by their extension".to_owned()),
+                    Some("~$ files are Excel's lock files; other files are skipped by their extension or, for JSON, by their content".to_owned()),
                 )
             });
         }
@@ -195,15 +195,13 @@ pub(super) fn read_path(
 }
 
 /// The data files directly inside a directory (JSON and ledgers), sorted by
-/// name, without schema.json; and the names of the other files, skipped.
+/// name, without schema.json; and the other entries, skipped, each quoted
+/// with why when its name does not say.
 pub(super) fn data_files_in(dir: &Path) -> io::Result<(Vec<PathBuf>, Vec<String>)> {
     let mut files = Vec::new();
     let mut skipped = Vec::new();
     for entry in std::fs::read_dir(dir)? {
         let path = entry?.path();
-        if !path.is_file() {
-            continue;
-        }
         let name = path
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -211,15 +209,60 @@ pub(super) fn data_files_in(dir: &Path) -> io::Result<(Vec<PathBuf>, Vec<String>
         if name.starts_with('.') || name == "schema.json" {
             continue;
         }
-        if is_data_file(&name) {
-            files.push(path);
-        } else {
-            skipped.push(name);
+        if path.is_dir() {
+            skipped.push(format!("'{name}/' (a sub-directory: name it to read it)"));
+            continue;
+        }
+        if !path.is_file() {
+            continue;
+        }
+        if !is_data_file(&name) {
+            skipped.push(format!("'{name}'"));
+            continue;
+        }
+        match json_kind(&path) {
+            JsonKind::Data => files.push(path),
+            JsonKind::Schema => skipped.push(format!("'{name}' (a JSON Schema)")),
+            JsonKind::Other => skipped.push(format!("'{name}' (JSON, but no \"reports\" in it)")),
         }
     }
     files.sort();
     skipped.sort();
     Ok((files, skipped))
+}
+
+/// What a file in a data directory is, by its first bytes: zhenggai data,
+/// a JSON Schema, or some other JSON (package.json); ledgers are data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum JsonKind {
+    Data,
+    Schema,
+    Other,
+}
+
+/// Looks at the start of a `.json` file for the keys of zhenggai data; a file
+/// that cannot be read is left to the loader to report.
+fn json_kind(path: &Path) -> JsonKind {
+    let is_json = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    if !is_json {
+        return JsonKind::Data;
+    }
+    let mut head = vec![0; 64 * 1024];
+    let Ok(n) = File::open(path).and_then(|mut f| f.read(&mut head)) else {
+        return JsonKind::Data;
+    };
+    let head = &head[..n];
+    let has = |key: &[u8]| memchr::memmem::find(head, key).is_some();
+    if has(b"\"$schema\"") {
+        JsonKind::Schema
+    } else if has(b"\"reports\"") || has(b"\"schema_version\"") || n == 0 {
+        JsonKind::Data
+    } else {
+        JsonKind::Other
+    }
 }
 
 /// True for a name zhenggai reads as data: JSON or a ledger, and not an
