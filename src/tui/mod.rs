@@ -73,7 +73,7 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
     }
     // Said once, before the screen is taken, where it stays readable.
     if let Some(warning) = Lang::locale_warning(Lang::ctype_locale().as_deref()) {
-        eprintln!("{warning}");
+        writeln!(crate::sanitize::stderr(), "{warning}")?;
     }
     let lang = args.lang.unwrap_or_else(Lang::from_env);
     let theme = Theme::choose(args.theme.as_deref(), args.no_color);
