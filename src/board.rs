@@ -100,6 +100,14 @@ impl Completion {
         }
     }
 
+    /// The rate as a share of 1, for gauges; 0 when unknown.
+    pub fn fraction(&self) -> f64 {
+        use rust_decimal::prelude::ToPrimitive;
+        self.percent()
+            .and_then(|p| (p / Decimal::ONE_HUNDRED).to_f64())
+            .unwrap_or(0.0)
+    }
+
     /// The completion rate of one report, from its statistics.
     pub fn of_report(report: &Report, stats: &ReportStats) -> Self {
         let counts = &stats.problems;

@@ -258,3 +258,15 @@ fn published_reports_name_no_owners() {
     assert!(owners(&dataset, day("2022-01-15"), OwnerKind::Leader).is_empty());
     assert!(owners(&dataset, day("2022-01-15"), OwnerKind::Department).is_empty());
 }
+
+#[test]
+fn a_rate_is_a_share_of_one_for_gauges_and_an_unknown_rate_is_none_of_it() {
+    let rate = Completion::Rate {
+        percent: rust_decimal::Decimal::new(846, 1),
+        closed: 11,
+        total: 13,
+        basis: RateBasis::Inferred,
+    };
+    assert!((rate.fraction() - 0.846).abs() < 1e-9);
+    assert_eq!(Completion::Unknown(NoRate::NoProblems).fraction(), 0.0);
+}

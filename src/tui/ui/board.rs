@@ -8,7 +8,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::chart::bar;
+use super::chart::gauge;
 use super::{block, fit, rate_text};
 use crate::board::{Board, Completion};
 use crate::format;
@@ -29,15 +29,20 @@ pub fn height(app: &App) -> u16 {
 /// Cells of the gauge at most.
 const GAUGE: usize = 30;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+/// " 完成率 · 截至 2022-01-15 ": the title of the strip and of the totals slide.
+pub fn title(app: &App) -> String {
     let lang = app.lang;
-    let title = format!(
+    format!(
         " {} · {} {} ",
         Msg::Rate.text(lang),
         Msg::AsOf.text(lang),
         app.stats.as_of
-    );
-    let block = block(Line::from(title), theme);
+    )
+}
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let lang = app.lang;
+    let block = block(Line::from(title(app)), theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let cells = usize::from(inner.width);
@@ -58,19 +63,14 @@ pub fn lines(
     theme: &Theme,
 ) -> Vec<Line<'static>> {
     let (rate, note) = rate_text(&board.completion, lang);
-    let part = board
-        .completion
-        .percent()
-        .map_or(0.0, |p| p.to_string().parse::<f64>().unwrap_or(0.0) / 100.0);
-    let gauge = GAUGE.min(cells.saturating_sub(30) / 2).max(5);
-    let mut first = vec![
-        Span::styled(format!("{rate:>6} "), theme.title),
-        Span::styled(bar(part, 1.0, gauge), theme.closed),
-        Span::styled(
-            format::pad_right("", gauge - bar(part, 1.0, gauge).chars().count()),
-            theme.dim,
-        ),
-    ];
+    let cells_of_gauge = GAUGE.min(cells.saturating_sub(30) / 2).max(5);
+    let mut first = vec![Span::styled(format!("{rate:>6} "), theme.title)];
+    first.extend(gauge(
+        board.completion.fraction(),
+        cells_of_gauge,
+        theme.closed,
+        theme.dim,
+    ));
     if let Completion::Rate { closed, total, .. } = board.completion {
         first.push(Span::raw(format!(" {closed}/{total}")));
     }

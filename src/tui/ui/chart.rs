@@ -87,3 +87,11 @@ pub fn bar(value: f64, max: f64, cells: usize) -> String {
     s.push_str(PARTS[eighths % 8]);
     s
 }
+
+/// A gauge `cells` wide: the filled part in `filled`, the rest as ░ in
+/// `empty`, so that the scale reads without colour.
+pub fn gauge(part: f64, cells: usize, filled: Style, empty: Style) -> [Span<'static>; 2] {
+    let bar = bar(part, 1.0, cells);
+    let rest = "░".repeat(cells.saturating_sub(bar.chars().count()));
+    [Span::styled(bar, filled), Span::styled(rest, empty)]
+}

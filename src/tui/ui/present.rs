@@ -8,7 +8,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::chart::bar;
+use super::chart::gauge;
 use super::overview::{deadline_line, land_line, money_line};
 use super::{block, fit, rate_text};
 use crate::board::{Completion, UnitRow};
@@ -80,13 +80,7 @@ fn big_row(parts: &[(String, Style)], cells: usize) -> Vec<Line<'static>> {
 pub fn draw_totals(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lang = app.lang;
     let board = &app.rows.board;
-    let title = format!(
-        " {} · {} {} ",
-        Msg::Rate.text(lang),
-        Msg::AsOf.text(lang),
-        app.stats.as_of
-    );
-    let block = block(Line::from(title), theme);
+    let block = block(Line::from(super::board::title(app)), theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let cells = usize::from(inner.width);
@@ -148,19 +142,9 @@ fn gauge_line(
     cells: usize,
     theme: &Theme,
 ) -> Line<'static> {
-    let part = completion
-        .percent()
-        .map_or(0.0, |p| p.to_string().parse::<f64>().unwrap_or(0.0) / 100.0);
     let width = cells.saturating_sub(30).clamp(5, 60);
-    let filled = bar(part, 1.0, width);
-    let mut spans = vec![
-        Span::raw("  "),
-        Span::styled(filled.clone(), theme.closed),
-        Span::styled(
-            "░".repeat(width.saturating_sub(filled.chars().count())),
-            theme.dim,
-        ),
-    ];
+    let mut spans = vec![Span::raw("  ")];
+    spans.extend(gauge(completion.fraction(), width, theme.closed, theme.dim));
     if let Completion::Rate { closed, total, .. } = completion {
         spans.push(Span::raw(format!("  {closed}/{total}")));
     }
@@ -211,18 +195,14 @@ fn unit_lines(units: &[UnitRow], cells: usize, lang: Lang, theme: &Theme) -> Vec
                 )),
                 Span::styled(format!(" {rate:>6} "), theme.title),
             ];
-            match &u.completion {
-                Completion::Rate { closed, total, .. } => {
-                    let part = f64::from(*closed) / f64::from((*total).max(1));
-                    let filled = bar(part, 1.0, bar_w);
-                    spans.push(Span::styled(filled.clone(), theme.closed));
-                    spans.push(Span::styled(
-                        "░".repeat(bar_w.saturating_sub(filled.chars().count())),
-                        theme.dim,
-                    ));
-                    spans.push(Span::raw(format!(" {closed}/{total}")));
-                }
-                Completion::Unknown(_) => {}
+            if let Completion::Rate { closed, total, .. } = &u.completion {
+                spans.extend(gauge(
+                    u.completion.fraction(),
+                    bar_w,
+                    theme.closed,
+                    theme.dim,
+                ));
+                spans.push(Span::raw(format!(" {closed}/{total}")));
             }
             if let Some(text) = note {
                 spans.push(Span::styled(format!("  · {text}"), theme.dim));

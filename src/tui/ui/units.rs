@@ -144,10 +144,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
 /// A unit's cells, in the order of the columns.
 fn unit_cells(u: &UnitRow, cells: usize, lang: Lang, theme: &Theme) -> Vec<Line<'static>> {
     let (rate, note) = rate_text(&u.completion, lang);
-    let part = u
-        .completion
-        .percent()
-        .map_or(0.0, |p| p.to_string().parse::<f64>().unwrap_or(0.0) / 100.0);
+    let part = u.completion.fraction();
     let light = |n: Option<u32>, bucket: Bucket| match n {
         Some(n) if n > 0 => Line::from(Span::styled(
             format!("{} {n}", bucket_symbol(bucket)),
