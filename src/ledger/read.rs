@@ -162,6 +162,20 @@ fn first_bytes(bytes: &[u8]) -> String {
         .collect()
 }
 
+/// The formulas of a sheet of `rows` rows, counted only when it is small: a
+/// summary sheet is small, and counting them on a big one would read it twice.
+fn formulas_of<'a, R>(book: &mut R, name: &str, rows: usize) -> usize
+where
+    R: Reader<Cursor<&'a [u8]>>,
+{
+    if rows > SMALL_SHEET {
+        return 0;
+    }
+    book.worksheet_formula(name)
+        .map(|f| f.used_cells().filter(|(_, _, f)| !f.is_empty()).count())
+        .unwrap_or(0)
+}
+
 /// Reads every sheet of a workbook, with its merged ranges. Formulas are
 /// counted only on small sheets: a summary sheet is small, and counting them
 /// on a big one would read it twice.
@@ -178,13 +192,7 @@ where
         let range = book.worksheet_range(&name).map_err(|e| {
             Failure::new(format!("cannot read sheet '{name}': {e}"), None).in_sheet(&name)
         })?;
-        let formulas = if range.height() <= SMALL_SHEET {
-            book.worksheet_formula(&name)
-                .map(|f| f.used_cells().filter(|(_, _, f)| !f.is_empty()).count())
-                .unwrap_or(0)
-        } else {
-            0
-        };
+        let formulas = formulas_of(book, &name, range.height());
         out.push(Sheet {
             name: Some(name),
             grid: grid(&range),
@@ -224,13 +232,7 @@ fn xlsx_sheets(book: &mut Xlsx<Cursor<&[u8]>>) -> Result<Vec<Sheet>, Failure> {
             cells[column] = value;
         }
         drop(reader);
-        let formulas = if grid.len() <= SMALL_SHEET {
-            book.worksheet_formula(&name)
-                .map(|f| f.used_cells().filter(|(_, _, f)| !f.is_empty()).count())
-                .unwrap_or(0)
-        } else {
-            0
-        };
+        let formulas = formulas_of(book, &name, grid.len());
         out.push(Sheet {
             name: Some(name),
             grid,
