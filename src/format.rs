@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use rust_decimal::Decimal;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+use crate::i18n::Lang;
 use crate::stats::m2_to_mu;
 use crate::units::Currency;
 
@@ -31,23 +32,48 @@ impl MoneyScale {
         }
     }
 
-    fn divisor(self) -> Decimal {
-        match self {
-            Self::Yuan => Decimal::ONE,
-            Self::Wan => Decimal::from(10_000),
-            Self::Yi => Decimal::from(100_000_000),
+    /// What an amount is divided by: 万 and 亿 in Chinese, the million and
+    /// billion an English reader counts in.
+    fn divisor(self, lang: Lang) -> Decimal {
+        match (self, lang) {
+            (Self::Yuan, _) => Decimal::ONE,
+            (Self::Wan, Lang::Zh) => Decimal::from(10_000),
+            (Self::Yi, Lang::Zh) => Decimal::from(100_000_000),
+            (Self::Wan, Lang::En) => Decimal::from(1_000_000),
+            (Self::Yi, Lang::En) => Decimal::from(1_000_000_000),
+        }
+    }
+
+    /// The scale's name in a title: "万元", "million yuan".
+    pub fn name(self, currency: Currency, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.unit(currency, lang),
+            Lang::En => match (self, currency) {
+                (Self::Yuan, Currency::Cny) => "yuan",
+                (Self::Wan, Currency::Cny) => "million yuan",
+                (Self::Yi, Currency::Cny) => "billion yuan",
+                (Self::Yuan, Currency::Usd) => "USD",
+                (Self::Wan, Currency::Usd) => "million USD",
+                (Self::Yi, Currency::Usd) => "billion USD",
+            },
         }
     }
 
     /// The unit written after an amount in this scale.
-    pub fn unit(self, currency: Currency) -> &'static str {
-        match (self, currency) {
-            (Self::Yuan, Currency::Cny) => "元",
-            (Self::Wan, Currency::Cny) => "万元",
-            (Self::Yi, Currency::Cny) => "亿元",
-            (Self::Yuan, Currency::Usd) => "美元",
-            (Self::Wan, Currency::Usd) => "万美元",
-            (Self::Yi, Currency::Usd) => "亿美元",
+    pub fn unit(self, currency: Currency, lang: Lang) -> &'static str {
+        match (self, currency, lang) {
+            (Self::Yuan, Currency::Cny, Lang::Zh) => "元",
+            (Self::Wan, Currency::Cny, Lang::Zh) => "万元",
+            (Self::Yi, Currency::Cny, Lang::Zh) => "亿元",
+            (Self::Yuan, Currency::Usd, Lang::Zh) => "美元",
+            (Self::Wan, Currency::Usd, Lang::Zh) => "万美元",
+            (Self::Yi, Currency::Usd, Lang::Zh) => "亿美元",
+            (Self::Yuan, Currency::Cny, Lang::En) => " yuan",
+            (Self::Wan, Currency::Cny, Lang::En) => "m yuan",
+            (Self::Yi, Currency::Cny, Lang::En) => "bn yuan",
+            (Self::Yuan, Currency::Usd, Lang::En) => " USD",
+            (Self::Wan, Currency::Usd, Lang::En) => "m USD",
+            (Self::Yi, Currency::Usd, Lang::En) => "bn USD",
         }
     }
 }
@@ -68,6 +94,15 @@ impl AreaUnit {
         match self {
             Self::Mu => Self::SquareMetre,
             Self::SquareMetre => Self::Mu,
+        }
+    }
+
+    /// The unit's name in a title: "亩", "mu", "m²".
+    pub fn name(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Self::Mu, Lang::Zh) => "亩",
+            (Self::Mu, Lang::En) => "mu",
+            (Self::SquareMetre, _) => "m²",
         }
     }
 }
@@ -98,39 +133,48 @@ pub fn grouped(value: Decimal, dp: u32) -> String {
     out
 }
 
-/// An amount in yuan or dollars, shown in a scale: `money(29480000, Cny, Wan)` → "2,948万元".
+/// An amount in yuan or dollars, shown in a scale and a language:
+/// `money(29480000, Cny, Wan, Zh)` → "2,948万元", in English "29.48m yuan".
 ///
 /// Two decimals, unless rounding to them would leave an amount under 10 with
 /// digits lost: then the exact value, so that 459.66万元 in 亿元 reads
-/// "0.045966亿元", never "0.05亿元", and 3.518万元 is not "3.52万元".
-pub fn money(amount: Decimal, currency: Currency, scale: MoneyScale) -> String {
-    let scaled = amount / scale.divisor();
-    let dp = if scaled.abs() < Decimal::TEN && scaled.round_dp(2) != scaled {
-        scaled.normalize().scale()
+/// "0.045966亿元", never "0.05亿元", and 3.518万元 is not "3.52万元". English
+/// millions keep a third decimal, which is where a 万 falls (35.459m yuan).
+pub fn money(amount: Decimal, currency: Currency, scale: MoneyScale, lang: Lang) -> String {
+    let scaled = amount / scale.divisor(lang);
+    let most = if lang == Lang::En && scale == MoneyScale::Wan {
+        3
     } else {
         2
     };
-    format!("{}{}", grouped(scaled, dp), scale.unit(currency))
+    let dp = if scaled.abs() < Decimal::TEN && scaled.round_dp(most) != scaled {
+        scaled.normalize().scale()
+    } else {
+        most
+    };
+    format!("{}{}", grouped(scaled, dp), scale.unit(currency, lang))
 }
 
-/// An amount in the scale reports would write it in: 亿 from 1亿, 万 from 1万.
-pub fn money_auto(amount: Decimal, currency: Currency) -> String {
+/// An amount in the scale reports would write it in: 亿 from 1亿, 万 from 1万
+/// (in English: billions from a billion, millions from a million).
+pub fn money_auto(amount: Decimal, currency: Currency, lang: Lang) -> String {
     let abs = amount.abs();
-    let scale = if abs >= Decimal::from(100_000_000) {
+    let scale = if abs >= MoneyScale::Yi.divisor(lang) {
         MoneyScale::Yi
-    } else if abs >= Decimal::from(10_000) {
+    } else if abs >= MoneyScale::Wan.divisor(lang) {
         MoneyScale::Wan
     } else {
         MoneyScale::Yuan
     };
-    money(amount, currency, scale)
+    money(amount, currency, scale, lang)
 }
 
-/// An area in square metres, shown in 亩 or m².
-pub fn area(m2: Decimal, unit: AreaUnit) -> String {
-    match unit {
-        AreaUnit::Mu => format!("{}亩", grouped(m2_to_mu(m2), 2)),
-        AreaUnit::SquareMetre => format!("{} m²", grouped(m2, 2)),
+/// An area in square metres, shown in 亩 (mu in English) or m².
+pub fn area(m2: Decimal, unit: AreaUnit, lang: Lang) -> String {
+    match (unit, lang) {
+        (AreaUnit::Mu, Lang::Zh) => format!("{}亩", grouped(m2_to_mu(m2), 2)),
+        (AreaUnit::Mu, Lang::En) => format!("{} mu", grouped(m2_to_mu(m2), 2)),
+        (AreaUnit::SquareMetre, _) => format!("{} m²", grouped(m2, 2)),
     }
 }
 
@@ -240,25 +284,60 @@ mod tests {
             ("647000000", Currency::Usd, MoneyScale::Yi, "6.47亿美元"),
         ];
         for (amount, currency, scale, expected) in table {
-            assert_eq!(money(d(amount), currency, scale), expected);
+            assert_eq!(money(d(amount), currency, scale, Lang::Zh), expected);
         }
     }
 
     #[test]
+    fn shows_money_in_english_without_chinese_units() {
+        let table = [
+            (
+                "29480000",
+                Currency::Cny,
+                MoneyScale::Yuan,
+                "29,480,000 yuan",
+            ),
+            ("29480000", Currency::Cny, MoneyScale::Wan, "29.48m yuan"),
+            ("35459000", Currency::Cny, MoneyScale::Wan, "35.459m yuan"),
+            ("4596600", Currency::Cny, MoneyScale::Wan, "4.5966m yuan"),
+            ("4596600", Currency::Cny, MoneyScale::Yi, "0.0045966bn yuan"),
+            ("13630000000", Currency::Cny, MoneyScale::Yi, "13.63bn yuan"),
+            ("70050000", Currency::Usd, MoneyScale::Wan, "70.05m USD"),
+        ];
+        for (amount, currency, scale, expected) in table {
+            assert_eq!(money(d(amount), currency, scale, Lang::En), expected);
+        }
+        assert_eq!(
+            money_auto(d("35180"), Currency::Cny, Lang::En),
+            "35,180 yuan"
+        );
+    }
+
+    #[test]
     fn picks_the_scale_a_report_would_write() {
-        assert_eq!(money_auto(d("13630000000"), Currency::Cny), "136.3亿元");
-        assert_eq!(money_auto(d("35459000"), Currency::Cny), "3,545.9万元");
-        assert_eq!(money_auto(d("5000"), Currency::Cny), "5,000元");
-        assert_eq!(money_auto(d("647000000"), Currency::Usd), "6.47亿美元");
+        assert_eq!(
+            money_auto(d("13630000000"), Currency::Cny, Lang::Zh),
+            "136.3亿元"
+        );
+        assert_eq!(
+            money_auto(d("35459000"), Currency::Cny, Lang::Zh),
+            "3,545.9万元"
+        );
+        assert_eq!(money_auto(d("5000"), Currency::Cny, Lang::Zh), "5,000元");
+        assert_eq!(
+            money_auto(d("647000000"), Currency::Usd, Lang::Zh),
+            "6.47亿美元"
+        );
     }
 
     #[test]
     fn shows_land_in_mu_and_square_metres() {
         let mu = crate::units::Unit::new("亩");
         let m2 = mu.factor().unwrap() * d("849.56");
-        assert_eq!(area(m2, AreaUnit::Mu), "849.56亩");
-        assert_eq!(area(m2, AreaUnit::SquareMetre), "566,373.33 m²");
-        assert_eq!(area(d("1100000"), AreaUnit::Mu), "1,650亩");
+        assert_eq!(area(m2, AreaUnit::Mu, Lang::Zh), "849.56亩");
+        assert_eq!(area(m2, AreaUnit::Mu, Lang::En), "849.56 mu");
+        assert_eq!(area(m2, AreaUnit::SquareMetre, Lang::Zh), "566,373.33 m²");
+        assert_eq!(area(d("1100000"), AreaUnit::Mu, Lang::Zh), "1,650亩");
     }
 
     #[test]

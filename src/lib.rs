@@ -16,6 +16,7 @@ pub mod i18n;
 pub mod import;
 pub mod jsonpos;
 pub mod ledger;
+pub mod linebreak;
 pub mod load;
 pub mod model;
 pub mod numerals;

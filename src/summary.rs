@@ -168,7 +168,7 @@ fn money_lines(out: &mut String, dataset: &Dataset, money: &[MoneyTotal], lang: 
             let amount = format!(
                 "{}{}",
                 approx(m.approximate, lang),
-                format::money_auto(m.amount, m.currency)
+                format::money_auto(m.amount, m.currency, lang)
             );
             let _ = writeln!(
                 out,
@@ -232,7 +232,7 @@ fn area_line(out: &mut String, dataset: &Dataset, l: &LandTotal, units: &[AreaUn
         let _ = write!(
             line,
             "{sep}{}",
-            pad_left(&format!("{a}{}", format::area(l.m2, *unit)), width)
+            pad_left(&format!("{a}{}", format::area(l.m2, *unit, lang)), width)
         );
     }
     if let (Some(target), Some(pct)) = (l.target_m2, l.percent_of_target()) {
@@ -240,7 +240,7 @@ fn area_line(out: &mut String, dataset: &Dataset, l: &LandTotal, units: &[AreaUn
             line,
             "  {} {} · {}%",
             Msg::Target.text(lang),
-            format::area(target, units[0]),
+            format::area(target, units[0], lang),
             format::grouped(pct, 1)
         );
     }

@@ -115,7 +115,7 @@ fn csv_of_amounts_and_land_on_standard_output() {
     let mut lines = csv.lines();
     assert_eq!(
         lines.next(),
-        Some("kind,what,as written,value,unit,normalised,role,report,source clause")
+        Some("kind,what,as written,value,unit,converted,counts as,report,source clause")
     );
     assert!(
         csv.contains(
@@ -170,8 +170,8 @@ fn export_leaves_its_input_alone() {
 fn csv_header_starts_with_a_word_in_the_ui_language() {
     let dir = tempfile::tempdir().unwrap();
     for (tab, first) in [
-        ("amounts", "计入,类别,内容,原文数字,数值,"),
-        ("land", "类别,内容,原文数字,数值,"),
+        ("amounts", "计入合计,类别,内容,原文,数值,"),
+        ("land", "类别,内容,原文,数值,"),
     ] {
         let out = dir.path().join(format!("{tab}.csv"));
         zhenggai()

@@ -9,6 +9,7 @@ use chrono::{Datelike, NaiveDate};
 use proptest::prelude::*;
 use rust_decimal::Decimal;
 use zhenggai::format::{self, AreaUnit, MoneyScale};
+use zhenggai::i18n::Lang;
 use zhenggai::sanitize::{self, Escaping, Mode};
 use zhenggai::stats::Stats;
 use zhenggai::units::Currency;
@@ -228,17 +229,21 @@ proptest! {
     /// the number before it whole.
     #[test]
     fn money_and_area_format_any_decimal(value in decimal()) {
-        for scale in [MoneyScale::Yuan, MoneyScale::Wan, MoneyScale::Yi] {
-            for currency in [Currency::Cny, Currency::Usd] {
-                let text = format::money(value, currency, scale);
-                let number = text.strip_suffix(scale.unit(currency)).unwrap();
-                prop_assert!(number.replace(',', "").parse::<Decimal>().is_ok(), "{text}");
+        for lang in [Lang::Zh, Lang::En] {
+            for scale in [MoneyScale::Yuan, MoneyScale::Wan, MoneyScale::Yi] {
+                for currency in [Currency::Cny, Currency::Usd] {
+                    let text = format::money(value, currency, scale, lang);
+                    let number = text.strip_suffix(scale.unit(currency, lang)).unwrap();
+                    prop_assert!(number.replace(',', "").parse::<Decimal>().is_ok(), "{text}");
+                }
             }
+            let _ = format::money_auto(value, Currency::Cny, lang);
         }
-        let _ = format::money_auto(value, Currency::Cny);
-        let mu = format::area(value, AreaUnit::Mu);
+        let mu = format::area(value, AreaUnit::Mu, Lang::Zh);
         prop_assert!(mu.ends_with('亩'), "{mu}");
-        let m2 = format::area(value, AreaUnit::SquareMetre);
+        let mu = format::area(value, AreaUnit::Mu, Lang::En);
+        prop_assert!(mu.ends_with(" mu"), "{mu}");
+        let m2 = format::area(value, AreaUnit::SquareMetre, Lang::En);
         prop_assert!(m2.strip_suffix(" m²").unwrap().replace(',', "").parse::<Decimal>().is_ok(), "{m2}");
     }
 

@@ -232,14 +232,14 @@ fn approximate_totals_keep_their_mark_in_text_and_markdown() {
     );
     assert!(line(&zh, "= 2948万元").contains(" 3,545.9万元"), "{zh}");
     let en = text(&["--lang", "en"]);
-    assert!(line(&en, "invested").contains("~5,000万元"), "{en}");
+    assert!(line(&en, "invested").contains("~50m yuan"), "{en}");
     assert!(!line(&en, "disbursed").contains('~'), "{en}");
     let md = text(&["--lang", "en", "--format", "markdown"]);
     assert!(
-        md.contains("| invested | ~5,000万元 | CNY | Funds moved |"),
+        md.contains("| invested | ~50m yuan | CNY | Funds moved |"),
         "{md}"
     );
-    assert!(md.contains("| exports | ~1,200万美元 | USD |"), "{md}");
+    assert!(md.contains("| exports | ~12m USD | USD |"), "{md}");
 }
 
 /// Markdown output has a table per report.
@@ -430,8 +430,8 @@ fn text_and_markdown_show_people_rules_total_and_overdue() {
         "| overdue problems | 1 | |",
         "People held accountable: leads handed over 2 · Party discipline 3",
         "Rules made or revised: 12",
-        "| recovered | 91.52万元 | CNY | Money recovered |",
-        "| fixed-asset investment | 5.6亿元 | CNY | Economic indicators",
+        "| recovered | 915,180 yuan | CNY | Money recovered |",
+        "| fixed-asset investment | 560m yuan | CNY | Economic indicators",
     ] {
         assert!(en.contains(needle), "missing {needle} in\n{en}");
     }

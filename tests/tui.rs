@@ -1113,7 +1113,7 @@ fn empty_tables_say_none_in_the_interface_language() {
     for _ in 0..3 {
         press(&mut a, KeyCode::Enter);
     }
-    let figures = panel(render(&a).backend().buffer(), "figure");
+    let figures = panel(render(&a).backend().buffer(), "numbers");
     assert!(figures.iter().any(|r| r.contains("(none)")), "{figures:#?}");
     assert!(
         !figures.iter().any(|r| r.contains("（无）")),

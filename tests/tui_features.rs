@@ -879,7 +879,12 @@ fn help_scrolls_through_every_binding_at_80x24() {
     let mut a = app(Lang::En, 80, 24);
     typing(&mut a, "?");
     let first = screen(&a);
-    let total = BINDINGS.len();
+    // Every key, then the marks and words under their heading, each
+    // explanation on as many lines as it takes.
+    let entries = zhenggai::tui::help::Help::default()
+        .entries(Lang::En, zhenggai::tui::help::inner_width(80));
+    let total = entries.len();
+    assert!(total > BINDINGS.len() + zhenggai::tui::help::TERMS.len());
     let shown = a.help_rows();
     assert!(
         shown < total,
@@ -897,6 +902,14 @@ fn help_scrolls_through_every_binding_at_80x24() {
     for b in BINDINGS {
         let help = b.help.text(Lang::En);
         assert!(seen.contains(help), "{help:?} never scrolled into view");
+    }
+    for e in &entries {
+        if let zhenggai::tui::help::Entry::Term { text, .. } = e {
+            assert!(
+                seen.contains(text.as_str()),
+                "{text:?} never scrolled into view"
+            );
+        }
     }
     press(&mut a, KeyCode::Home);
     press(&mut a, KeyCode::PageDown);

@@ -108,7 +108,7 @@ pub fn to_markdown(dataset: &Dataset, stats: &Stats, lang: Lang) -> String {
                     "| {} | {}{} | {} | {group} |",
                     i18n::kind(m.kind, lang),
                     approx(m.approximate, lang),
-                    format::money_auto(m.amount, m.currency),
+                    format::money_auto(m.amount, m.currency, lang),
                     m.currency.code()
                 );
             }
@@ -142,7 +142,7 @@ pub fn to_markdown(dataset: &Dataset, stats: &Stats, lang: Lang) -> String {
                 let target = match (l.target_m2, l.percent_of_target()) {
                     (Some(t), Some(pct)) => format!(
                         "{} · {}%",
-                        format::area(t, AreaUnit::SquareMetre),
+                        format::area(t, AreaUnit::SquareMetre, lang),
                         format::grouped(pct, 1)
                     ),
                     _ => String::new(),
@@ -168,7 +168,7 @@ pub fn to_markdown(dataset: &Dataset, stats: &Stats, lang: Lang) -> String {
                 let target = match (l.target_m2, l.percent_of_target()) {
                     (Some(t), Some(pct)) => format!(
                         "{} · {}%",
-                        format::area(t, AreaUnit::Mu),
+                        format::area(t, AreaUnit::Mu, lang),
                         format::grouped(pct, 1)
                     ),
                     _ => String::new(),

@@ -464,8 +464,9 @@ impl App {
         // under way beneath it alone.
         if let Some(by) = self.help_scroll(action) {
             let (lang, shown) = (self.lang, self.help_rows());
+            let width = help::inner_width(self.size.0);
             if let Some(help) = &mut self.help {
-                help.scroll(by, lang, shown);
+                help.scroll(by, lang, shown, width);
             }
             return;
         }

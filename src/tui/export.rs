@@ -56,7 +56,7 @@ pub fn table(app: &App) -> (&'static str, Vec<Vec<String>>) {
                 t(Msg::AsWritten),
                 t(Msg::Value),
                 t(Msg::Unit),
-                t(Msg::Normalized),
+                t(Msg::Converted),
                 t(Msg::Role),
                 t(Msg::Report),
                 t(Msg::SourceClause),

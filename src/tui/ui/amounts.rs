@@ -37,7 +37,7 @@ fn draw_bars(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, rows: Vec<
         " {} · {} {} ",
         Msg::AmountsByKind.text(lang),
         Msg::Unit.text(lang),
-        app.money_scale.unit(crate::units::Currency::Cny)
+        app.money_scale.name(crate::units::Currency::Cny, lang)
     );
     let block = block(Line::from(title), theme);
     let inner = block.inner(area);
@@ -99,7 +99,7 @@ fn chart_rows(app: &App, theme: &Theme) -> Vec<ChartRow> {
                 m.amount.to_f64().unwrap_or(0.0) / max(m.currency),
                 format!(
                     "{approx}{}",
-                    format::money(m.amount, m.currency, app.money_scale)
+                    format::money(m.amount, m.currency, app.money_scale, app.lang)
                 ),
                 Span::styled(format!("  {}", m.currency.code()), theme.dim),
             ));
@@ -147,12 +147,29 @@ fn unstated_kinds(app: &App) -> Vec<(crate::model::FigureKind, usize)> {
 fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<super::RowsHit> {
     let lang = app.lang;
     let rows = &app.rows.money;
+    // The marks and the figures keep their width; texts give way.
+    let widest = |msgs: &[Msg]| {
+        let w = msgs.iter().map(|m| format::width(m.text(lang))).max();
+        u16::try_from(w.unwrap_or(0)).unwrap_or(u16::MAX)
+    };
+    let marks = widest(&[
+        Msg::Achieved,
+        Msg::EconomyShort,
+        Msg::NotSummedShort,
+        Msg::IncludedShort,
+        Msg::OverlapShort,
+        Msg::PendingShort,
+        Msg::UnstatedShort,
+    ]);
     let columns = [
-        (Msg::Added, Constraint::Length(11)),
+        (Msg::Added, Constraint::Max(marks)),
         (Msg::Kind, Constraint::Length(12)),
-        (Msg::Label, Constraint::Min(14)),
-        (Msg::AsWritten, Constraint::Length(14)),
-        (Msg::Converted, Constraint::Length(16)),
+        (Msg::Label, Constraint::Min(8)),
+        (
+            Msg::AsWritten,
+            Constraint::Max(widest(&[Msg::AmountNotStated]).max(14)),
+        ),
+        (Msg::Converted, Constraint::Max(14)),
         (Msg::Role, Constraint::Length(8)),
         (Msg::Report, Constraint::Length(14)),
     ];
@@ -190,7 +207,7 @@ fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<
                     f.unit.currency(),
                     f.value.checked_mul(f.unit.factor().unwrap_or_default()),
                 ) {
-                    (Some(c), Some(base)) => format::money(base, c, app.money_scale),
+                    (Some(c), Some(base)) => format::money(base, c, app.money_scale, app.lang),
                     _ => String::new(),
                 };
                 // An amount awaiting settlement is not done, and an economic

@@ -146,7 +146,7 @@ fn results(totals: &Totals, lang: Lang, theme: &Theme) -> Line<'static> {
                 "{} {}{}",
                 i18n::kind(m.kind, lang),
                 if m.approximate { "~" } else { "" },
-                format::money_auto(m.amount, m.currency)
+                format::money_auto(m.amount, m.currency, lang)
             )
         })
         .collect();

@@ -34,9 +34,17 @@ pub fn draw(
     let window = Window::around(&item.text, focus.unwrap_or(0));
     let shown = &item.text[window.start..window.end];
     let (before, after) = window.marks(&item.text, lang);
-    let marks = |m: &Option<String>| m.as_deref().map_or(0, format::width);
-    let text_lines = (marks(&before) + format::width(shown) + marks(&after)).div_ceil(inner_width);
-    let text_lines = u16::try_from(text_lines).unwrap_or(u16::MAX);
+    // Laid out by the breaking rules of Chinese text: never inside a number
+    // or before closing punctuation.
+    let before_len = before.as_deref().map_or(0, str::len);
+    let plain = [
+        before.as_deref().unwrap_or(""),
+        shown,
+        after.as_deref().unwrap_or(""),
+    ]
+    .concat();
+    let starts = crate::linebreak::line_starts(&plain, inner_width);
+    let text_lines = u16::try_from(starts.len()).unwrap_or(u16::MAX);
     let cells = crate::tui::details::item(item, lang);
     let extra = u16::from(item.deadline.is_some())
         .saturating_add(u16::from(cells.is_some()))
@@ -65,8 +73,8 @@ pub fn draw(
     let visible = text_height.saturating_sub(2).max(1);
     let total = text_lines.saturating_add(extra);
     let focus_line = focus.map_or(0, |start| {
-        let width = marks(&before) + format::width(&item.text[window.start..start]);
-        u16::try_from(width / inner_width).unwrap_or(u16::MAX)
+        let line = crate::linebreak::line_of(&starts, before_len + start - window.start);
+        u16::try_from(line).unwrap_or(u16::MAX)
     });
     // Opened from a deadline or an amount not stated, that entry comes first
     // in the box, selected, and the text follows it from its start.
@@ -93,7 +101,7 @@ pub fn draw(
         theme,
     ));
     spans.extend(after.map(|m| Span::styled(m, theme.dim)));
-    let mut lines = vec![Line::from(spans)];
+    let mut lines = crate::linebreak::wrap_spans(spans, inner_width);
     let style_of = |focus: Focus, normal: Style| {
         if pointed == focus {
             theme.selected
@@ -185,12 +193,19 @@ pub fn draw(
         text_area,
     );
 
+    // Figures are never cut: their columns are as wide as what they hold,
+    // and the label gives way.
+    let fit = |msg: Msg, cells: &dyn Fn(&Figure) -> usize| {
+        let widest = item.figures.iter().map(cells).max().unwrap_or(0);
+        let widest = widest.max(format::width(msg.text(lang))).min(24) + 1;
+        (msg, Constraint::Length(u16::try_from(widest).unwrap_or(24)))
+    };
     let columns = [
-        (Msg::AsWritten, Constraint::Length(14)),
-        (Msg::Label, Constraint::Min(12)),
-        (Msg::Kind, Constraint::Length(16)),
-        (Msg::Role, Constraint::Length(8)),
-        (Msg::Normalized, Constraint::Length(18)),
+        fit(Msg::AsWritten, &|f| format::width(&f.text)),
+        (Msg::Label, Constraint::Fill(1)),
+        fit(Msg::Kind, &|f| format::width(i18n::kind(f.kind, lang))),
+        fit(Msg::Role, &|f| format::width(i18n::role(f.role, lang))),
+        fit(Msg::Converted, &|f| format::width(&normalized(f, app))),
     ];
     let count = item.figures.len();
     let hit = draw_table(
@@ -336,8 +351,8 @@ fn normalized(f: &Figure, app: &App) -> String {
         return String::new();
     };
     match f.unit.dimension() {
-        Some(Dimension::Money(c)) => format::money(base, c, app.money_scale),
-        Some(Dimension::Area) => format::area(base, AreaUnit::SquareMetre),
+        Some(Dimension::Money(c)) => format::money(base, c, app.money_scale, app.lang),
+        Some(Dimension::Area) => format::area(base, AreaUnit::SquareMetre, app.lang),
         Some(Dimension::MoneyPerPerson(_)) => format!("{}元/人", format::grouped(base, 2)),
         Some(Dimension::Percent) => format!("{}%", format::grouped(base, 2)),
         Some(Dimension::PercentagePoint) => format!("{}个百分点", format::grouped(base, 2)),

@@ -28,10 +28,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
 
 fn draw_bars(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, rows: Vec<ChartRow>) {
     let lang = app.lang;
-    let unit = match app.area_unit {
-        AreaUnit::Mu => "亩",
-        AreaUnit::SquareMetre => "m²",
-    };
+    let unit = app.area_unit.name(lang);
     let title = format!(
         " {} · {} {unit} ",
         Msg::LandAgainstTarget.text(lang),
@@ -82,7 +79,7 @@ fn chart_rows(app: &App, theme: &Theme) -> Vec<ChartRow> {
                 (Some(t), Some(pct)) => format!(
                     "  {} {} · {}%",
                     Msg::Target.text(lang),
-                    format::area(t, unit),
+                    format::area(t, unit, app.lang),
                     format::grouped(pct, 1)
                 ),
                 _ => String::new(),
@@ -90,7 +87,7 @@ fn chart_rows(app: &App, theme: &Theme) -> Vec<ChartRow> {
             rows.push(ChartRow::Bar(
                 i18n::kind(l.kind, lang).to_string(),
                 l.m2.to_f64().unwrap_or(0.0) / max,
-                format!("{approx}{}", format::area(l.m2, unit)),
+                format!("{approx}{}", format::area(l.m2, unit, app.lang)),
                 Span::styled(target, theme.title),
             ));
         }
@@ -103,9 +100,9 @@ fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<
     let rows = &app.rows.land;
     let columns = [
         (Msg::Kind, Constraint::Length(16)),
-        (Msg::Label, Constraint::Min(14)),
-        (Msg::AsWritten, Constraint::Length(14)),
-        (Msg::Converted, Constraint::Length(18)),
+        (Msg::Label, Constraint::Min(8)),
+        (Msg::AsWritten, Constraint::Max(14)),
+        (Msg::Converted, Constraint::Max(18)),
         (Msg::Role, Constraint::Length(8)),
         (Msg::Report, Constraint::Length(14)),
     ];
@@ -133,7 +130,7 @@ fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<
             let converted = f
                 .value
                 .checked_mul(f.unit.factor().unwrap_or_default())
-                .map_or_else(String::new, |m2| format::area(m2, unit));
+                .map_or_else(String::new, |m2| format::area(m2, unit, app.lang));
             let role_style = if f.role == Role::Achieved {
                 theme.closed
             } else {

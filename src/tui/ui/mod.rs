@@ -590,11 +590,16 @@ fn widths_with_headers(
         .iter()
         .enumerate()
         .map(|(i, c)| match c {
-            Constraint::Length(n) => {
+            Constraint::Length(n) | Constraint::Max(n) => {
                 let h = header
                     .get(i)
                     .map_or(0, |h| width(h) + usize::from(sorted == Some(i)));
-                Constraint::Length((*n).max(h as u16))
+                let n = (*n).max(h as u16);
+                if matches!(c, Constraint::Max(_)) {
+                    Constraint::Max(n)
+                } else {
+                    Constraint::Length(n)
+                }
             }
             other => *other,
         })
@@ -605,23 +610,31 @@ fn widths_with_headers(
 /// ones do not fit in `available` cells, the fixed ones shrink in proportion. The
 /// layout solver would otherwise pick one of several equal layouts, differently
 /// from run to run.
+///
+/// `Max(n)` marks a column of figures ("1,363,000万元", "金额未说明"): it is
+/// `n` wide and never shrinks, however wide, since a cut figure says nothing.
 fn fit_widths(widths: Vec<Constraint>, available: usize) -> Vec<Constraint> {
     // Columns this narrow hold dates, numbers and short codes, which mean
     // nothing cut ("2022-01…"): they keep their width, and texts give way.
     const KEEP: u16 = 10;
+    let figures = |c: Constraint| match c {
+        Constraint::Max(n) => Constraint::Length(n),
+        other => other,
+    };
     // One cell for the selection symbol, one between columns.
     let available = available.saturating_sub(1 + widths.len().saturating_sub(1));
     let (mut kept, mut shrinkable, mut mins) = (0, 0, 0);
     for c in &widths {
         match *c {
-            Constraint::Length(n) if n <= KEEP => kept += usize::from(n),
+            Constraint::Length(n) | Constraint::Max(n) if n <= KEEP => kept += usize::from(n),
+            Constraint::Max(n) => kept += usize::from(n),
             Constraint::Length(n) => shrinkable += usize::from(n),
             Constraint::Min(n) => mins += usize::from(n),
             _ => {}
         }
     }
     if kept + shrinkable + mins <= available || shrinkable == 0 {
-        return widths;
+        return widths.into_iter().map(figures).collect();
     }
     let room = available.saturating_sub(mins + kept);
     widths
@@ -631,7 +644,7 @@ fn fit_widths(widths: Vec<Constraint>, available: usize) -> Vec<Constraint> {
                 let scaled = usize::from(n) * room / shrinkable;
                 Constraint::Length(scaled.max(2) as u16)
             }
-            other => other,
+            other => figures(other),
         })
         .collect()
 }

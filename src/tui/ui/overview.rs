@@ -311,7 +311,7 @@ pub(super) fn money_line(app: &App, rs: &ReportStats, label_w: usize) -> Line<'s
             format!(
                 "{} {approx}{}",
                 i18n::kind(m.kind, lang),
-                format::money_auto(m.amount, m.currency)
+                format::money_auto(m.amount, m.currency, app.lang)
             )
         })
         .collect();
@@ -333,7 +333,11 @@ fn parts_line(name: Msg, parts: &[String], lang: Lang, label_w: usize) -> Line<'
 pub(super) fn land_line(app: &App, rs: &ReportStats, label_w: usize) -> Line<'static> {
     let lang = app.lang;
     let part = |l: &crate::stats::LandTotal, unit| {
-        let mut s = format!("{} {}", i18n::kind(l.kind, lang), format::area(l.m2, unit));
+        let mut s = format!(
+            "{} {}",
+            i18n::kind(l.kind, lang),
+            format::area(l.m2, unit, lang)
+        );
         if let Some(pct) = l.percent_of_target() {
             s.push_str(&format!("（{}%）", format::grouped(pct, 1)));
         }
