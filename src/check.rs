@@ -51,14 +51,20 @@ fn write_report(
 /// Prints a failed load to `err` the way `check` does: each diagnostic, then a
 /// count. For the other commands, which load data before doing their work.
 pub fn print_load_error(error: &LoadError, err: &mut impl Write) -> io::Result<()> {
+    print_stopped_load(error, "nothing loaded", err)
+}
+
+/// Prints the diagnostics of a load that failed, then the counts and what
+/// came of it ("nothing loaded", or what the dashboard showed).
+pub fn print_stopped_load(
+    error: &LoadError,
+    outcome: &str,
+    err: &mut impl Write,
+) -> io::Result<()> {
     for d in &error.diagnostics {
         writeln!(err, "{d}")?;
     }
-    writeln!(
-        err,
-        "zhenggai: {}; nothing loaded",
-        counts(&error.diagnostics)
-    )
+    writeln!(err, "zhenggai: {}; {outcome}", counts(&error.diagnostics))
 }
 
 /// Prints the warnings of a successful load to `err`, one diagnostic each.

@@ -180,22 +180,50 @@ fn a_generated_file_fills_in_and_ends_with_every_report() {
     assert_restored(&d);
 }
 
-/// A file cut off late, after many good reports: whatever was shown while it
-/// loaded, the dashboard ends with exit code 2, restores the terminal, and
-/// then prints where the file ends.
+/// A file cut off late, after many good reports: the dashboard keeps the
+/// reports read before the error, says where the error is in a banner and
+/// stays open; on `q` it ends with exit code 2, restores the terminal, and
+/// then prints where the file ends (issue 15).
 #[test]
-fn a_file_cut_off_late_ends_with_the_error_after_the_terminal_is_restored() {
+fn a_file_cut_off_late_keeps_what_loaded_and_ends_with_the_error() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("cut.json");
     let bytes = zhenggai::generate::to_vec(120, 4);
     std::fs::write(&file, &bytes[..bytes.len() - 20_000]).unwrap();
     let mut d = Dashboard::start("en_US.UTF-8", &[file.to_str().unwrap()], &[]);
+    d.wait_for("the reports read before the error, under a banner", |s| {
+        s.contains("reports (read before this error) · ") && s.contains("cut.json:")
+    });
+    let screen = d.screen();
+    let shown: usize = screen
+        .lines()
+        .find_map(|l| {
+            l.split(" reports (read before this error)")
+                .next()?
+                .rsplit(' ')
+                .next()?
+                .parse()
+                .ok()
+        })
+        .unwrap_or_else(|| panic!("no count in the banner:\n{screen}"));
+    assert!((1..120).contains(&shown), "{shown} of 120 shown:\n{screen}");
+    assert!(
+        screen.contains(&format!("reports · 1/{shown} ")),
+        "{screen}"
+    );
+    d.press("q");
     let status = d.wait_for_exit();
     assert_eq!(status.exit_code(), 2, "{status:?}");
     let leave = rfind(&d.raw, LEAVE_ALT_SCREEN).expect("the alternate screen was left");
     let after = String::from_utf8_lossy(&d.raw[leave..]);
     assert!(
         after.contains("cut.json:") && after.contains("the file ends in the middle of a character"),
+        "{after}"
+    );
+    assert!(
+        after.contains(&format!(
+            "the dashboard showed the {shown} reports read before the error"
+        )),
         "{after}"
     );
     assert!(!d.parser.screen().alternate_screen());

@@ -120,6 +120,9 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
     let mut reloads = Reloads::new();
 
     let mut exit = 0;
+    // The error of a first load that stopped part way, until a reload reads
+    // the files whole: printed again when the dashboard closes.
+    let mut broken: Option<(LoadError, usize)> = None;
     let size = session.terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let mut areas = Areas::default();
@@ -137,6 +140,18 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
                     drop(session);
                     crate::check::print_load_error(&e, &mut crate::sanitize::stderr())?;
                     return Ok(2);
+                }
+                Some(Err(Stopped::Partly(e))) => {
+                    first_load = None;
+                    // The count first: the error's path and position may
+                    // be long, and are cut at the end if need be.
+                    app.set_banner(format!(
+                        "{} {} · {}",
+                        app.data.reports.len(),
+                        Msg::ReadBeforeError.text(app.lang),
+                        first_error(&e),
+                    ));
+                    broken = Some((e, app.data.reports.len()));
                 }
                 Some(Err(Stopped::Crashed)) => {
                     drop(session);
@@ -176,6 +191,7 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
         if let Some(result) = reloads.take() {
             match result {
                 Ok((loaded, stats)) => {
+                    broken = None;
                     app.replace_data(loaded.dataset, stats);
                     app.update(Action::Notice(Msg::Reloaded));
                 }
@@ -244,6 +260,11 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
         }
     }
     drop(session);
+    if let Some((e, shown)) = broken {
+        let outcome = format!("the dashboard showed the {shown} reports read before the error");
+        crate::check::print_stopped_load(&e, &outcome, &mut crate::sanitize::stderr())?;
+        exit = exit.max(2);
+    }
     // The process ends next: freeing a large dataset piece by piece would only
     // keep the shell waiting after the terminal is back.
     std::mem::forget(app);
@@ -260,6 +281,8 @@ struct FirstLoad {
     result: Receiver<Result<Loaded, LoadError>>,
     /// When reports were last handed to the app.
     appended: Instant,
+    /// What the header calls the data if the load stops part way.
+    name: String,
 }
 
 /// How often the panels take in arriving reports: each time every table is
@@ -301,6 +324,11 @@ impl FirstLoad {
             batches,
             result,
             appended: Instant::now(),
+            name: paths
+                .first()
+                .and_then(|p| p.file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
         }
     }
 
@@ -338,8 +366,17 @@ impl FirstLoad {
                 app.finish_loading(loaded.dataset.name, loaded.dataset.synthetic);
                 Some(Ok(()))
             }
-            // Reports that arrived before the error are thrown away.
-            Some(Err(e)) => Some(Err(Stopped::Failed(e))),
+            // Nothing arrived before the error: there is nothing to show.
+            Some(Err(e)) if app.data.reports.is_empty() && arrived.is_empty() => {
+                Some(Err(Stopped::Failed(e)))
+            }
+            // A file broken near its end: what was read before the error stays
+            // on screen, under a banner that says where the error is.
+            Some(Err(e)) => {
+                app.append_reports(arrived);
+                app.finish_loading(self.name.clone(), false);
+                Some(Err(Stopped::Partly(e)))
+            }
         }
     }
 }
@@ -348,6 +385,8 @@ impl FirstLoad {
 enum Stopped {
     /// The input is wrong: the errors, as `check` prints them.
     Failed(LoadError),
+    /// The input is wrong after some reports were read: they are shown.
+    Partly(LoadError),
     /// The loading thread died: a bug.
     Crashed,
 }
