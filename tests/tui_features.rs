@@ -1469,3 +1469,38 @@ fn u_outside_amounts_and_land_says_where_it_works() {
     assert_ne!(a.money_scale, before);
     assert_eq!(a.notice, None);
 }
+
+/// At 60x20 a status, a deadline's light or a count header never shows its
+/// mark with half a word ("✓ 已…", "* 30…"): where the word does not fit,
+/// the mark stands alone (issue 15).
+#[test]
+fn marks_stand_alone_where_their_word_does_not_fit_at_60x20() {
+    for lang in [Lang::Zh, Lang::En] {
+        for tab in ["2", "3", "7"] {
+            let mut a = app(lang, 60, 20);
+            typing(&mut a, tab);
+            let s = screen(&a);
+            // Inside the tables; the line under a table ends in explanations,
+            // which may be cut.
+            for line in s.lines().filter(|l| l.starts_with('│')) {
+                for mark in ["✓ ", "● ", "∞ ", "! ", "* ", "· "] {
+                    for (at, _) in line.match_indices(mark) {
+                        let word: String = line[at + mark.len()..]
+                            .chars()
+                            .take_while(|c| *c != ' ')
+                            .collect();
+                        assert!(
+                            !word.ends_with('…'),
+                            "{lang:?} tab {tab}: {mark}{word} in\n{s}"
+                        );
+                    }
+                }
+            }
+            // The marks are still there, alone.
+            assert!(
+                s.contains('✓') || s.contains('*'),
+                "{lang:?} tab {tab}:\n{s}"
+            );
+        }
+    }
+}

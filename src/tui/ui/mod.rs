@@ -498,6 +498,16 @@ pub fn capped(s: &str) -> String {
 
 /// A line cut to a width by display width, never splitting a glyph.
 pub fn fit(line: Line<'static>, max: usize) -> Line<'static> {
+    // A mark and its word ("✓ 已完成", "* 30天内到期") too wide for the cell
+    // keeps the mark alone rather than half the word: the mark says it all.
+    if line.width() > max
+        && let [span] = line.spans.as_slice()
+        && let Some((mark, _)) = span.content.split_once(' ')
+        && MARKS.contains(&mark)
+        && width(mark) <= max
+    {
+        return Line::from(Span::styled(mark.to_string(), span.style)).style(line.style);
+    }
     let mut used = 0;
     let mut spans = Vec::new();
     for mut span in line.spans {
@@ -521,6 +531,12 @@ pub fn fit(line: Line<'static>, max: usize) -> Line<'static> {
     }
     Line::from(spans)
 }
+
+/// The marks that stand for a status, a deadline's light or how a figure
+/// counts, shown alone where their word does not fit.
+const MARKS: &[&str] = &[
+    "✓", "●", "∞", "!", "*", "·", "-", "+", "○", "≈", "⊂", "…", "?", "↺", "↷", "↶", "⑂", "~",
+];
 
 /// A status badge: symbol and name, styled, so status never depends on colour.
 pub fn status_badge(status: Status, lang: Lang, theme: &Theme) -> Span<'static> {
@@ -591,9 +607,14 @@ fn widths_with_headers(
         .enumerate()
         .map(|(i, c)| match c {
             Constraint::Length(n) | Constraint::Max(n) => {
+                // A header of a mark and a word needs only the mark.
+                let needed = |h: &&str| match h.split_once(' ') {
+                    Some((mark, _)) if MARKS.contains(&mark) => width(mark),
+                    _ => width(h),
+                };
                 let h = header
                     .get(i)
-                    .map_or(0, |h| width(h) + usize::from(sorted == Some(i)));
+                    .map_or(0, |h| needed(h) + usize::from(sorted == Some(i)));
                 let n = (*n).max(h as u16);
                 if matches!(c, Constraint::Max(_)) {
                     Constraint::Max(n)

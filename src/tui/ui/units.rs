@@ -14,12 +14,14 @@ use crate::stats::Bucket;
 use crate::tui::app::App;
 use crate::tui::theme::{Theme, bucket_symbol};
 
-/// Cells of the rate bar at a width of the table: it gives way first.
+/// Cells of the rate bar at a width of the table: it gives way first, and
+/// goes under 72 columns, where the counts need its room.
 fn bar_cells(width: u16) -> usize {
     match width {
         110.. => 12,
         90..110 => 8,
-        _ => 5,
+        72..90 => 5,
+        _ => 0,
     }
 }
 
@@ -28,17 +30,22 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
     let board = &app.rows.board;
     let [table, foot] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(area);
     let cells = bar_cells(area.width);
+    // Under 72 columns the counts go narrow, under their marks alone.
+    let count = if cells == 0 { 4 } else { 6 };
     let mut columns = vec![
         (Msg::Rate, Constraint::Length(7)),
         (Msg::Progress2, Constraint::Length(cells as u16)),
-        (Msg::Total, Constraint::Length(5)),
-        (Msg::ColClosed, Constraint::Length(6)),
-        (Msg::ColOpen, Constraint::Length(6)),
-        (Msg::ColLongTerm, Constraint::Length(6)),
-        (Msg::ColOverdue, Constraint::Length(6)),
-        (Msg::ColDueSoon, Constraint::Length(6)),
-        (Msg::Note, Constraint::Min(8)),
+        (Msg::Total, Constraint::Length(count.min(5))),
+        (Msg::ColClosed, Constraint::Length(count)),
+        (Msg::ColOpen, Constraint::Length(count)),
+        (Msg::ColLongTerm, Constraint::Length(count)),
+        (Msg::ColOverdue, Constraint::Length(count)),
+        (Msg::ColDueSoon, Constraint::Length(count)),
+        (Msg::Note, Constraint::Min(count + 2)),
     ];
+    if cells == 0 {
+        columns.remove(1);
+    }
     // With `--since`, the rate then and now after the rate: in full where
     // there is room, else the change in points.
     let full_change = area.width >= 120;
@@ -83,6 +90,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
                 return Vec::new();
             };
             let mut row = unit_cells(u, cells, lang, theme);
+            if cells == 0 {
+                row.remove(2);
+            }
             if let Some(since) = &app.since {
                 let rates = since.unit_rates(u.report);
                 let (old, new) = (
