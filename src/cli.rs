@@ -147,7 +147,7 @@ pub struct GenerateArgs {
 /// Options of `snapshot`.
 #[derive(Debug, Clone, Args)]
 pub struct SnapshotArgs {
-    /// The tab to start on: overview, problems, amounts, land, deadlines, or 1–5.
+    /// The tab to start on: overview, units, problems, owners, amounts, land, deadlines, or 1–7.
     #[arg(long, value_enum, value_name = "TAB", default_value = "overview")]
     pub tab: crate::snapshot::ShotTab,
     /// Keys to replay first: plain characters, and named keys such as <Enter>, <Esc>, <S-Tab>, <C-d>.
@@ -187,7 +187,7 @@ pub struct ExportArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
     pub format: ExportFormat,
-    /// The tab whose table is written: overview, problems, amounts, land, deadlines, or 1–5.
+    /// The tab whose table is written: overview, units, problems, owners, amounts, land, deadlines, or 1–7.
     #[arg(long, value_enum, value_name = "TAB", default_value = "problems")]
     pub tab: crate::snapshot::ShotTab,
     /// Keys to replay first, as for `snapshot` (filters, sorting, drilling in).
