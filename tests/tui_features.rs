@@ -1504,3 +1504,18 @@ fn marks_stand_alone_where_their_word_does_not_fit_at_60x20() {
         }
     }
 }
+
+/// The deadline as written is a date and is never cut: "2022年一季度" whole at
+/// 80x24 and at 60x20, in both languages (issue 15).
+#[test]
+fn deadlines_as_written_are_never_cut() {
+    for lang in [Lang::Zh, Lang::En] {
+        for (w, h) in [(80, 24), (60, 20)] {
+            let mut a = app(lang, w, h);
+            typing(&mut a, "7");
+            let s = screen(&a);
+            assert!(s.contains("2022年一季度"), "{lang:?} {w}x{h}:\n{s}");
+            assert!(s.contains("2022年上半年"), "{lang:?} {w}x{h}:\n{s}");
+        }
+    }
+}

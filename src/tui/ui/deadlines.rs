@@ -7,6 +7,7 @@ use ratatui::text::Line;
 
 use super::{TableView, bucket_badge, draw_table, item_label};
 use crate::i18n::Msg;
+use crate::stats::Bucket;
 use crate::tui::app::App;
 use crate::tui::theme::Theme;
 
@@ -29,12 +30,22 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
     let columns = super::since::columns(
         app,
         &[
-            (Msg::Status, Constraint::Length(12)),
+            // The light and the dates keep their width ("2022年一季度" is
+            // never cut); the texts give way.
+            // Under 72 columns the light stands alone, without its word.
+            (
+                Msg::Status,
+                if area.width < 72 {
+                    Constraint::Length(4)
+                } else {
+                    Constraint::Max(light_width(app.lang))
+                },
+            ),
             (Msg::Date, Constraint::Length(10)),
-            (Msg::DeadlineText, Constraint::Length(14)),
+            (Msg::DeadlineText, Constraint::Max(12)),
             (Msg::Report, Constraint::Length(16)),
             (Msg::Problem, Constraint::Length(18)),
-            (Msg::Item, Constraint::Min(12)),
+            (Msg::Item, Constraint::Min(8)),
         ],
     );
     draw_table(
@@ -89,4 +100,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
             super::since::with_marks(app, theme, problem, cells)
         },
     )
+}
+
+/// The width of the widest light with its word: "* 30天内到期", "* due in 30 days".
+fn light_width(lang: crate::i18n::Lang) -> u16 {
+    let widest = [
+        Bucket::Overdue,
+        Bucket::DueSoon,
+        Bucket::Later,
+        Bucket::NoDate,
+    ]
+    .into_iter()
+    .map(|b| crate::format::width(crate::i18n::bucket(b, lang)) + 2)
+    .max()
+    .unwrap_or(0);
+    u16::try_from(widest).unwrap_or(u16::MAX)
 }

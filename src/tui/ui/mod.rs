@@ -615,11 +615,12 @@ fn widths_with_headers(
                 let h = header
                     .get(i)
                     .map_or(0, |h| needed(h) + usize::from(sorted == Some(i)));
-                let n = (*n).max(h as u16);
+                // A column of figures is as wide as its figures: a longer
+                // header is cut rather than widen it.
                 if matches!(c, Constraint::Max(_)) {
-                    Constraint::Max(n)
+                    Constraint::Max(*n)
                 } else {
-                    Constraint::Length(n)
+                    Constraint::Length((*n).max(h as u16))
                 }
             }
             other => *other,
