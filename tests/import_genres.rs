@@ -489,3 +489,30 @@ fn a_text_with_only_a_month_is_imported_with_an_inferred_date() {
     assert_eq!(value(&r.stated.total), Some(12));
     assert_nothing_lost(&path, &dataset);
 }
+
+/// A news round-up that names no year at all (截至今年6月底) is imported, not
+/// refused: the day of the import, marked inferred and warned about; its
+/// totals (已整改销号, 申请延期整改), money recovered, people and rules reach
+/// `summary --format json`.
+#[test]
+fn a_text_without_any_year_is_imported_with_the_import_day() {
+    let path = genre("no-year.txt");
+    let (dataset, stderr) = import(&path);
+    let r = only(&dataset);
+    let today = chrono::Local::now().date_naive();
+    assert!(
+        r.published == today || r.published == today.pred_opt().unwrap(),
+        "{}",
+        r.published
+    );
+    assert!(
+        r.published_inferred
+            .as_deref()
+            .unwrap()
+            .starts_with("未见任何带年份的日期，取导入当天"),
+        "{:?}",
+        r.published_inferred
+    );
+    assert!(stderr.contains("warning"), "{stderr}");
+    assert_nothing_lost(&path, &dataset);
+}
