@@ -223,7 +223,11 @@ fn a_round_summary_in_ascii_punctuation() {
     use Accountability::*;
     assert_eq!(
         people(r),
-        [(CaseFiled, 9), (Other, 11), (LeadsHandedOver, 4)]
+        [
+            (CaseFiled, 9),
+            (PartyOrGovernmentDiscipline, 11),
+            (LeadsHandedOver, 4)
+        ]
     );
     assert_eq!(r.people[1].label, "党纪政务处分");
     assert_eq!(rules(r), [215]);

@@ -7,8 +7,11 @@ use crate::numerals::chinese_number;
 
 /// The words for accountability, longest first where one holds another.
 const PEOPLE_WORDS: &[(&str, Accountability)] = &[
-    ("党纪政务处分", Accountability::Other),
+    ("党纪政务处分", Accountability::PartyOrGovernmentDiscipline),
+    ("党政纪处分", Accountability::PartyOrGovernmentDiscipline),
+    ("党政纪处理", Accountability::PartyOrGovernmentDiscipline),
     ("党纪处分", Accountability::PartyDiscipline),
+    ("纪律处分", Accountability::PartyDiscipline),
     ("政务处分", Accountability::GovernmentSanction),
     ("政纪处分", Accountability::GovernmentSanction),
     ("组织处理", Accountability::OrganisationalHandling),
@@ -24,11 +27,13 @@ const PEOPLE_WORDS: &[(&str, Accountability)] = &[
     ("交由纪委调查", Accountability::Referred),
     ("移送纪检监察机关", Accountability::Referred),
     ("移送纪委", Accountability::Referred),
+    ("移送司法机关", Accountability::Judiciary),
     ("立案审查调查", Accountability::CaseFiled),
     ("立案", Accountability::CaseFiled),
     ("移交问题线索", Accountability::LeadsHandedOver),
     ("问题线索", Accountability::LeadsHandedOver),
     ("问责", Accountability::HeldAccountable),
+    ("查处", Accountability::HeldAccountable),
     ("批评帮助", Accountability::Other),
     ("通报批评", Accountability::Other),
     ("第一种形态", Accountability::Other),
@@ -38,7 +43,10 @@ const PEOPLE_WORDS: &[(&str, Accountability)] = &[
 const PEOPLE_UNITS: &[&str] = &["人次", "人", "名", "件", "条", "个"];
 
 /// Verbs that make or revise rules, which may stand before 制度.
-const RULE_VERBS: &str = "制定修订改完善建立健全新建出台及和并与、废止清理印发";
+const RULE_VERBS: &str = "制定修订改完善建立健全新建出台及和并与、废止清理印发规范";
+
+/// Words that may stand between the verbs and 制度 (完善各项制度, 建立完善规章制度).
+const RULE_QUALIFIERS: &str = "各项类规章相关管理内部";
 
 fn is_delimiter(c: char) -> bool {
     matches!(
@@ -166,10 +174,17 @@ pub fn rules(text: &str, norm: &str) -> Vec<RulesCount> {
             continue;
         }
         let mut start = i;
-        while start > 0 && i - start < 10 && RULE_VERBS.contains(chars[start - 1]) {
+        while start > 0
+            && i - start < 10
+            && (RULE_VERBS.contains(chars[start - 1]) || RULE_QUALIFIERS.contains(chars[start - 1]))
+        {
             start -= 1;
         }
-        let verbs: String = chars[start..i].iter().collect();
+        // Only the verbs count: 落实各项制度 makes none.
+        let verbs: String = chars[start..i]
+            .iter()
+            .filter(|c| !RULE_QUALIFIERS.contains(**c) || RULE_VERBS.contains(**c))
+            .collect();
         let found = (i + 2..(i + 7).min(chars.len()))
             .take_while(|&k| !is_delimiter(chars[k]))
             .find_map(|k| number_at(&chars, k).map(|(v, e)| (k, v, e)));
@@ -241,11 +256,20 @@ mod tests {
             ]
         );
         assert!(counts("强化问责问效，约谈提醒常态化。").is_empty());
+        assert_eq!(
+            counts("党政纪处理24人，移送司法机关8人，共查处58人，其中纪律处分27人。"),
+            [
+                (PartyOrGovernmentDiscipline, 24, "人".into()),
+                (Judiciary, 8, "人".into()),
+                (HeldAccountable, 58, "人".into()),
+                (PartyDiscipline, 27, "人".into()),
+            ]
+        );
     }
 
     #[test]
     fn reads_rules_made_with_their_words() {
-        let s = "制定及修改完善制度12项，追缴资金7.132万元；完善和新建制度589项；建立健全制度机制8项；落实制度要求。";
+        let s = "制定及修改完善制度12项，追缴资金7.132万元；完善和新建制度589项；建立健全制度机制8项；落实制度要求；完善各项制度19项，建立完善规章制度768个，落实各项制度3项。";
         let got: Vec<(u32, String)> = rules(s, s)
             .into_iter()
             .map(|r| (r.count, r.label))
@@ -256,6 +280,8 @@ mod tests {
                 (12, "制定及修改完善制度".to_string()),
                 (589, "完善和新建制度".to_string()),
                 (8, "建立健全制度机制".to_string()),
+                (19, "完善各项制度".to_string()),
+                (768, "建立完善规章制度".to_string()),
             ]
         );
     }
