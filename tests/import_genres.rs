@@ -494,6 +494,26 @@ fn a_text_with_only_a_month_is_imported_with_an_inferred_date() {
     assert_nothing_lost(&path, &dataset);
 }
 
+/// Runs `zhenggai summary --format json` on an imported dataset; its one report.
+fn summary_of(dataset: &Dataset) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("imported.json");
+    std::fs::write(&path, serde_json::to_vec(dataset).unwrap()).unwrap();
+    let out = Command::cargo_bin("zhenggai")
+        .unwrap()
+        .args(["summary", "--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    summary["reports"][0].clone()
+}
+
 /// A news round-up that names no year at all (截至今年6月底) is imported, not
 /// refused: the day of the import, marked inferred and warned about; its
 /// totals (已整改销号, 申请延期整改), money recovered, people and rules reach
@@ -518,5 +538,46 @@ fn a_text_without_any_year_is_imported_with_the_import_day() {
         r.published_inferred
     );
     assert!(stderr.contains("warning"), "{stderr}");
+    assert_eq!(totals(r), [Some(203), Some(196), Some(7), None]);
+    let s = summary_of(&dataset);
+    assert_eq!(s["problems"]["total"], 203);
+    assert_eq!(s["problems"]["closed"], 196);
+    assert_eq!(s["problems"]["open"], 7);
+    assert_eq!(s["money"][0]["group"], "recovered");
+    assert_eq!(s["money"][0]["amount"], 852_000);
+    assert_eq!(
+        s["people"],
+        serde_json::json!([{"kind": "held_accountable", "count": 31}])
+    );
+    assert_eq!(s["rules"], 64);
+    assert_nothing_lost(&path, &dataset);
+}
+
+/// Counts of bodies (12个乡镇党委, 9个区直部门) are never problem totals;
+/// 党政纪处理 and 移送司法机关 are kinds of their own, 退缴 is money
+/// recovered and 完善各项制度 counts rules, all in `summary --format json`.
+#[test]
+fn counts_of_bodies_and_more_kinds_of_accountability() {
+    let path = genre("bodies-and-discipline.txt");
+    let (dataset, _) = import(&path);
+    let r = only(&dataset);
+    assert_eq!(totals(r), [None, None, Some(17), None]);
+    assert_eq!(value(&r.stated.units), Some(21));
+    assert_eq!(
+        recovered(r),
+        [("1.2亿元".to_string(), FigureKind::Refunded)]
+    );
+    let s = summary_of(&dataset);
+    assert_eq!(s["problems"]["open"], 17);
+    assert_eq!(s["money"][0]["group"], "recovered");
+    assert_eq!(s["money"][0]["amount"], 120_000_000);
+    assert_eq!(
+        s["people"],
+        serde_json::json!([
+            {"kind": "judiciary", "count": 2},
+            {"kind": "party_or_government_discipline", "count": 14},
+        ])
+    );
+    assert_eq!(s["rules"], 33);
     assert_nothing_lost(&path, &dataset);
 }

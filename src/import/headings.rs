@@ -19,6 +19,7 @@ pub fn status_of(norm: &str) -> Option<Status> {
         "推进中",
         "持续推进整改",
         "整改中",
+        "延期整改",
     ];
     const CLOSED: &[&str] = &[
         "已完成整改",
@@ -29,6 +30,7 @@ pub fn status_of(norm: &str) -> Option<Status> {
         "已整改到位",
         "已完成的",
         "已完成",
+        "已整改",
     ];
     if LONG.iter().any(|w| norm.contains(w)) {
         Some(Status::LongTerm)

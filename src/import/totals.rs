@@ -155,6 +155,29 @@ const STATUS_WORDS: &[&str] = &[
     "长期",
     "推进中",
     "整改中",
+    "已整改",
+    "延期",
+];
+
+/// Bodies a count may be of, in the words after it: never problems.
+const BODIES: &[&str] = &[
+    "党委",
+    "党组",
+    "党工委",
+    "企业",
+    "高校",
+    "学校",
+    "医院",
+    "部门",
+    "巡察组",
+    "巡视组",
+    "市州",
+    "县",
+    "乡镇",
+    "街道",
+    "村",
+    "社区",
+    "轮",
 ];
 
 /// Aspects (5个方面), measures (102项整改措施) and units (对23家单位) in a clause.
@@ -225,8 +248,11 @@ fn count_in_clause(clause: &str) -> Option<u32> {
         let Some(v) = value else { continue };
         let next: String = chars[i..].iter().take(8).collect();
         let before: String = chars[start.saturating_sub(4)..start].iter().collect();
-        let counts_other =
-            ["措施", "单位", "党组织"].iter().any(|w| next.contains(w)) || before.ends_with("措施");
+        // 25个省属国有企业党委, 4个巡察组: a count of bodies, not of problems.
+        let counts_bodies = !next.contains("问题") && BODIES.iter().any(|w| next.contains(w));
+        let counts_other = ["措施", "单位", "党组织"].iter().any(|w| next.contains(w))
+            || before.ends_with("措施")
+            || counts_bodies;
         if matches!(chars.get(i), Some('个' | '项' | '条'))
             && chars.get(i + 1) != Some(&'月')
             && chars.get(i + 1) != Some(&'方')
@@ -292,6 +318,18 @@ mod tests {
                 want.iter().map(|(w, v)| (*w, v.to_string())).collect();
             assert_eq!(found(text), want, "{text}");
         }
+        assert_eq!(
+            found("巡察反馈问题整改情况，对12个乡镇党委、9个区直部门共计21个党组织进行了检查"),
+            [(Units, "21".to_string())]
+        );
+        assert_eq!(
+            found("共有问题471个，已整改销号问题453个，申请延期整改问题18个"),
+            [
+                (Total, "471".to_string()),
+                (Closed, "453".to_string()),
+                (Open, "18".to_string())
+            ]
+        );
         assert_eq!(
             found("区委4个巡察组对23家单位开展巡察，共发现问题310个"),
             [(Units, "23".to_string()), (Total, "310".to_string())]
