@@ -581,3 +581,22 @@ fn counts_of_bodies_and_more_kinds_of_accountability() {
     assert_eq!(s["rules"], 33);
     assert_nothing_lost(&path, &dataset);
 }
+
+/// Counts that contradict each other (反馈问题20个, then 已完成整改问题23个 and
+/// 正在整改问题2个) are no reason to refuse the report: the total is dropped
+/// with a warning naming its line, the counts by status are kept.
+#[test]
+fn contradicting_counts_are_reconciled_not_refused() {
+    let path = genre("conflicting-counts.txt");
+    let (dataset, stderr) = import(&path);
+    let r = only(&dataset);
+    assert_eq!(totals(r), [None, Some(23), Some(2), None]);
+    assert!(
+        stderr.contains("line 2: stated total 20 not kept"),
+        "{stderr}"
+    );
+    let s = summary_of(&dataset);
+    assert_eq!(s["problems"]["closed"], 23);
+    assert_eq!(s["problems"]["open"], 2);
+    assert_nothing_lost(&path, &dataset);
+}
