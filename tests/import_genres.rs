@@ -600,3 +600,31 @@ fn contradicting_counts_are_reconciled_not_refused() {
     assert_eq!(s["problems"]["open"], 2);
     assert_nothing_lost(&path, &dataset);
 }
+
+/// A page that prints its title twice between 关怀版/无障碍/访问量 buttons,
+/// with a chapter 一、……问题的整改情况 that is no second report, a date line
+/// that lost 年 and 月 (——2023915日在……会议上), a sanction named by its
+/// penalty (记过处分) and rules counted before 制度 (出台9个规章制度).
+#[test]
+fn a_chapter_heading_is_no_title_and_the_page_buttons_are_furniture() {
+    let path = genre("chapter-not-title.txt");
+    let (dataset, _) = import(&path);
+    let r = only(&dataset);
+    assert_eq!(r.title, "关于县委第三巡察组反馈意见整改情况的报告");
+    assert_eq!(r.published.to_string(), "2023-09-15");
+    assert!(r.published_inferred.is_some());
+    assert_eq!(totals(r), [Some(30), Some(26), Some(4), None]);
+    let furniture = r.unplaced.iter().filter(|u| u.furniture).count();
+    assert_eq!((r.unplaced.len(), furniture), (4, 4));
+    let s = summary_of(&dataset);
+    assert_eq!(s["problems"]["total"], 30);
+    assert_eq!(
+        s["people"],
+        serde_json::json!([
+            {"kind": "government_sanction", "count": 1},
+            {"kind": "reminder_talk", "count": 3},
+        ])
+    );
+    assert_eq!(s["rules"], 9);
+    assert_nothing_lost(&path, &dataset);
+}

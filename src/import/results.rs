@@ -11,6 +11,16 @@ const PEOPLE_WORDS: &[(&str, Accountability)] = &[
     ("党政纪处分", Accountability::PartyOrGovernmentDiscipline),
     ("党政纪处理", Accountability::PartyOrGovernmentDiscipline),
     ("党纪处分", Accountability::PartyDiscipline),
+    ("党内严重警告", Accountability::PartyDiscipline),
+    ("党内警告", Accountability::PartyDiscipline),
+    ("撤销党内职务", Accountability::PartyDiscipline),
+    ("留党察看", Accountability::PartyDiscipline),
+    ("开除党籍", Accountability::PartyDiscipline),
+    ("记大过处分", Accountability::GovernmentSanction),
+    ("记过处分", Accountability::GovernmentSanction),
+    ("政务警告", Accountability::GovernmentSanction),
+    ("政务记过", Accountability::GovernmentSanction),
+    ("政务撤职", Accountability::GovernmentSanction),
     ("纪律处分", Accountability::PartyDiscipline),
     ("政务处分", Accountability::GovernmentSanction),
     ("政纪处分", Accountability::GovernmentSanction),
@@ -190,6 +200,17 @@ pub fn rules(text: &str, norm: &str) -> Vec<RulesCount> {
             .find_map(|k| number_at(&chars, k).map(|(v, e)| (k, v, e)));
         let unit_ok =
             |e: usize| matches!(chars.get(e), Some('项' | '个' | '条' | '件' | '部' | '份'));
+        // The count before the words: 出台13个规章制度, 新建5项制度.
+        if let Some(found) = count_before_rules(&chars, i, unit_ok) {
+            let (start, count) = found;
+            out.push(RulesCount {
+                count,
+                label: orig[start..i + 2].iter().collect(),
+                quote: clause(&orig, &chars, start, i + 2),
+            });
+            i += 2;
+            continue;
+        }
         match found {
             Some((k, count, e))
                 if !verbs
@@ -208,6 +229,37 @@ pub fn rules(text: &str, norm: &str) -> Vec<RulesCount> {
         }
     }
     out
+}
+
+/// A count printed between the verbs and 制度 at `at` (出台13个规章制度):
+/// where the verbs start, and the count.
+fn count_before_rules(
+    chars: &[char],
+    at: usize,
+    unit_ok: impl Fn(usize) -> bool,
+) -> Option<(usize, u32)> {
+    let mut k = at;
+    while k > 0 && at - k < 4 && RULE_QUALIFIERS.contains(chars[k - 1]) && chars[k - 1] != '项' {
+        k -= 1;
+    }
+    let unit = k.checked_sub(1).filter(|&u| unit_ok(u))?;
+    let mut start = unit;
+    while start > 0 && chars[start - 1].is_ascii_digit() {
+        start -= 1;
+    }
+    if start == unit {
+        return None;
+    }
+    let (count, _) = number_at(chars, start)?;
+    let mut verbs = start;
+    while verbs > 0 && start - verbs < 6 && RULE_VERBS.contains(chars[verbs - 1]) {
+        verbs -= 1;
+    }
+    let words: String = chars[verbs..start].iter().collect();
+    (!words
+        .trim_matches(['及', '和', '并', '与', '、'])
+        .is_empty())
+    .then_some((verbs, count))
 }
 
 #[cfg(test)]
@@ -257,6 +309,13 @@ mod tests {
         );
         assert!(counts("强化问责问效，约谈提醒常态化。").is_empty());
         assert_eq!(
+            counts("对1人予以记大过处分，给予2人党内警告处分。"),
+            [
+                (GovernmentSanction, 1, "人".into()),
+                (PartyDiscipline, 2, "人".into())
+            ]
+        );
+        assert_eq!(
             counts("党政纪处理24人，移送司法机关8人，共查处58人，其中纪律处分27人。"),
             [
                 (PartyOrGovernmentDiscipline, 24, "人".into()),
@@ -269,7 +328,7 @@ mod tests {
 
     #[test]
     fn reads_rules_made_with_their_words() {
-        let s = "制定及修改完善制度12项，追缴资金7.132万元；完善和新建制度589项；建立健全制度机制8项；落实制度要求；完善各项制度19项，建立完善规章制度768个，落实各项制度3项。";
+        let s = "制定及修改完善制度12项，追缴资金7.132万元；完善和新建制度589项；建立健全制度机制8项；落实制度要求；完善各项制度19项，建立完善规章制度768个，落实各项制度3项；出台13个规章制度，执行3项制度。";
         let got: Vec<(u32, String)> = rules(s, s)
             .into_iter()
             .map(|r| (r.count, r.label))
@@ -282,6 +341,7 @@ mod tests {
                 (8, "建立健全制度机制".to_string()),
                 (19, "完善各项制度".to_string()),
                 (768, "建立完善规章制度".to_string()),
+                (13, "出台13个规章制度".to_string()),
             ]
         );
     }

@@ -199,7 +199,9 @@ impl Builder<'_> {
                     continue;
                 }
                 let rest: String = norm[k..].iter().collect();
-                let Some((date, after)) = parse_full_date(&rest) else {
+                // A date that lost its 年 and 月 (2021915日) counts as well.
+                let Some((date, after)) = parse_full_date(&rest).or_else(|| parse_lost_date(&rest))
+                else {
                     continue;
                 };
                 let len = rest.chars().count() - after.chars().count();
