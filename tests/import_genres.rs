@@ -628,3 +628,25 @@ fn a_chapter_heading_is_no_title_and_the_page_buttons_are_furniture() {
     assert_eq!(s["rules"], 9);
     assert_nothing_lost(&path, &dataset);
 }
+
+/// A news round-up: the total stated after a list of kinds of problem that
+/// names 中央八项规定 (a name, not a count of 8), 完成问题整改 as closed and
+/// 完成整改占比 as the completion rate, the date from 发布时间.
+#[test]
+fn a_news_round_up_states_its_totals_after_a_list() {
+    let path = genre("news-roundup.txt");
+    let (dataset, _) = import(&path);
+    let r = only(&dataset);
+    assert_eq!(r.published.to_string(), "2021-03-19");
+    assert_eq!(totals(r), [Some(158), Some(141), None, None]);
+    assert_eq!(rate(r).as_deref(), Some("89.2"));
+    let s = summary_of(&dataset);
+    assert_eq!(s["problems"]["total"], 158);
+    assert_eq!(s["problems"]["closed"], 141);
+    assert_eq!(
+        s["people"],
+        serde_json::json!([{"kind": "leads_handed_over", "count": 12}])
+    );
+    assert_eq!(s["rules"], serde_json::Value::Null);
+    assert_nothing_lost(&path, &dataset);
+}

@@ -46,6 +46,9 @@ pub fn stated_counts(text: &str, norm: &str) -> Vec<StatedFound> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut saw_problem = false;
+    // A word that says the sentence counts what was found (共发现……、……等方面问题199条):
+    // it may sit in an earlier clause of the list.
+    let mut sentence_finds = false;
     for end in 0..=chars.len() {
         let at_end = end == chars.len();
         if !at_end && !matches!(chars[end], '，' | '。' | '；' | '、') {
@@ -53,9 +56,15 @@ pub fn stated_counts(text: &str, norm: &str) -> Vec<StatedFound> {
         }
         let clause: String = chars[start..end].iter().collect();
         let quote: String = orig[start..end].iter().collect();
+        if start > 0 && chars[start - 1] == '。' {
+            sentence_finds = false;
+        }
         start = end + 1;
         if clause.contains("问题") {
             saw_problem = true;
+        }
+        if TOTAL_WORDS.iter().any(|w| clause.contains(w)) {
+            sentence_finds = true;
         }
         for (which, value) in sizes(&clause) {
             out.push(StatedFound {
@@ -64,7 +73,10 @@ pub fn stated_counts(text: &str, norm: &str) -> Vec<StatedFound> {
                 quote: quote.clone(),
             });
         }
-        if let Some(rate) = clause.find("完成率").or_else(|| clause.find("整改率")) {
+        if let Some(rate) = ["完成率", "整改率", "完成整改占比"]
+            .iter()
+            .find_map(|w| clause.find(w))
+        {
             let after = &clause[rate..];
             let digits: String = after
                 .chars()
@@ -106,31 +118,19 @@ pub fn stated_counts(text: &str, norm: &str) -> Vec<StatedFound> {
             // 其余5项正在有序推进: still being rectified, in other words.
             status_of(&clause).or_else(|| clause.contains("正在").then_some(Status::Open))
         };
+        let finds = TOTAL_WORDS.iter().any(|w| clause.contains(w));
         let which = match status {
             Some(Status::Closed) => Which::Closed,
             Some(Status::Open) => Which::Open,
             Some(Status::LongTerm) => Which::LongTerm,
-            None if [
-                "反馈",
-                "指出",
-                "发现",
-                "共性",
-                "个性",
-                "共",
-                "分解",
-                "细化",
-                "梳理",
-                "具体问题",
-                "交办",
-            ]
-            .iter()
-            .any(|w| clause.contains(w)) =>
+            None if finds => Which::Total,
+            None if ["完成整改", "整改完成", "完成问题整改"]
+                .iter()
+                .any(|w| clause.contains(w)) =>
             {
-                Which::Total
-            }
-            None if clause.contains("完成整改") || clause.contains("整改完成") => {
                 Which::Closed
             }
+            None if sentence_finds && clause.contains("问题") => Which::Total,
             None => continue,
         };
         out.push(StatedFound {
@@ -141,6 +141,21 @@ pub fn stated_counts(text: &str, norm: &str) -> Vec<StatedFound> {
     }
     out
 }
+
+/// Words that say a clause counts all the problems found or fed back.
+const TOTAL_WORDS: &[&str] = &[
+    "反馈",
+    "指出",
+    "发现",
+    "共性",
+    "个性",
+    "共",
+    "分解",
+    "细化",
+    "梳理",
+    "具体问题",
+    "交办",
+];
 
 /// Words that name a status in a clause of counts.
 const STATUS_WORDS: &[&str] = &[
@@ -223,7 +238,8 @@ fn sizes(clause: &str) -> Vec<(Which, u32)> {
 /// The problem count in a clause: the number before 个问题, else before 个/项/条.
 fn count_in_clause(clause: &str) -> Option<u32> {
     let chars: Vec<char> = clause.chars().collect();
-    let mut best: Option<(u32, bool)> = None;
+    // Best first: a count of 问题, then one in digits (八项规定 is a name, not a count).
+    let mut best: Option<(u32, u8)> = None;
     let mut i = 0;
     while i < chars.len() {
         let start = i;
@@ -258,9 +274,10 @@ fn count_in_clause(clause: &str) -> Option<u32> {
             && chars.get(i + 1) != Some(&'方')
             && !counts_other
         {
-            let problem = chars.get(i + 1) == Some(&'问');
-            if best.is_none_or(|(_, p)| problem && !p) {
-                best = Some((v, problem));
+            let rank = 2 * u8::from(chars.get(i + 1) == Some(&'问'))
+                + u8::from(chars[start].is_ascii_digit());
+            if best.is_none_or(|(_, r)| rank > r) {
+                best = Some((v, rank));
             }
         }
     }
@@ -321,6 +338,18 @@ mod tests {
         assert_eq!(
             found("巡察反馈问题整改情况，对12个乡镇党委、9个区直部门共计21个党组织进行了检查"),
             [(Units, "21".to_string())]
+        );
+        assert_eq!(
+            found("共发现学习不深入、执行制度不严等方面问题199条，已整改92条。移交问题线索20件"),
+            [(Total, "199".to_string()), (Closed, "92".to_string())]
+        );
+        assert_eq!(
+            found("共发现落实中央八项规定精神不到位等方面问题199条"),
+            [(Total, "199".to_string())]
+        );
+        assert_eq!(
+            found("完成问题整改122个，完成整改占比98.7%"),
+            [(Closed, "122".to_string()), (Rate, "98.7".to_string())]
         );
         assert_eq!(
             found("共有问题471个，已整改销号问题453个，申请延期整改问题18个"),
