@@ -101,6 +101,10 @@ pub fn stated_counts(text: &str, norm: &str) -> Vec<StatedFound> {
             .filter_map(|w| clause.find(w))
             .min()
             .unwrap_or(0);
+        // 两项整改均已完成80%以上: progress in per cent, not a count of problems.
+        if clause.contains('%') {
+            continue;
+        }
         let Some(value) =
             count_in_clause(&clause[status_at..]).or_else(|| count_in_clause(&clause))
         else {
@@ -155,6 +159,7 @@ const TOTAL_WORDS: &[&str] = &[
     "梳理",
     "具体问题",
     "交办",
+    "提出",
 ];
 
 /// Words that name a status in a clause of counts.
@@ -215,7 +220,7 @@ fn sizes(clause: &str) -> Vec<(Which, u32)> {
         let after: String = chars[i..].iter().take(9).collect();
         let before: String = chars[start.saturating_sub(2)..start].iter().collect();
         let wide_before: String = chars[start.saturating_sub(4)..start].iter().collect();
-        let which = if after.starts_with("个方面") {
+        let which = if after.starts_with("个方面") || after.starts_with("大方面") {
             Which::Aspects
         } else if after.starts_with(['项', '条', '个'])
             && (after.chars().take(6).collect::<String>().contains("措施")
@@ -274,7 +279,13 @@ fn count_in_clause(clause: &str) -> Option<u32> {
             && chars.get(i + 1) != Some(&'方')
             && !counts_other
         {
-            let rank = 2 * u8::from(chars.get(i + 1) == Some(&'问'))
+            // 28个问题, 28个具体问题: the words after the unit name problems.
+            let noun: String = chars[i + 1..]
+                .iter()
+                .take(4)
+                .take_while(|c| !c.is_ascii_digit())
+                .collect();
+            let rank = 2 * u8::from(noun.contains("问题") || noun.starts_with('问'))
                 + u8::from(chars[start].is_ascii_digit());
             if best.is_none_or(|(_, r)| rank > r) {
                 best = Some((v, rank));
@@ -346,6 +357,14 @@ mod tests {
         assert_eq!(
             found("共发现落实中央八项规定精神不到位等方面问题199条"),
             [(Total, "199".to_string())]
+        );
+        assert_eq!(
+            found("党委提出的4个方面存在的14项28个具体问题，目前两项整改均已完成80%以上"),
+            [(Aspects, "4".to_string()), (Total, "28".to_string())]
+        );
+        assert_eq!(
+            found("对市委巡察组提出存在的5大方面14个问题"),
+            [(Aspects, "5".to_string()), (Total, "14".to_string())]
         );
         assert_eq!(
             found("完成问题整改122个，完成整改占比98.7%"),
