@@ -650,3 +650,36 @@ fn a_news_round_up_states_its_totals_after_a_list() {
     assert_eq!(s["rules"], serde_json::Value::Null);
     assert_nothing_lost(&path, &dataset);
 }
+
+/// A chapter on the work as a whole (一、巡察整改工作开展情况) whose 一是… are
+/// no problem, then 二、具体问题整改情况 with problems numbered 1. and their
+/// 整改情况：已完成整改 / 正在整改; one numbering for both statuses infers no
+/// count; 5大方面12项26个具体问题 states 26 problems in 5 aspects, and
+/// 两项整改均已推进80%以上 counts nothing.
+#[test]
+fn a_work_chapter_then_numbered_problems_with_their_status() {
+    let path = genre("work-and-problem-chapters.txt");
+    let (dataset, _) = import(&path);
+    let r = only(&dataset);
+    assert_eq!(totals(r), [Some(26), None, None, None]);
+    assert_eq!(value(&r.stated.aspects), Some(5));
+    let numbers: Vec<(Option<&str>, Status)> = r
+        .problems
+        .iter()
+        .map(|p| (p.number.as_deref(), p.status))
+        .collect();
+    assert_eq!(
+        numbers,
+        [(Some("1"), Status::Closed), (Some("2"), Status::Open)]
+    );
+    assert_eq!(
+        r.general.len(),
+        3,
+        "introduction, the 一是 paragraph and more"
+    );
+    let s = summary_of(&dataset);
+    assert_eq!(s["problems"]["total"], 26);
+    assert_eq!(s["money"][0]["group"], "recovered");
+    assert_eq!(s["money"][0]["amount"], 23_000);
+    assert_nothing_lost(&path, &dataset);
+}

@@ -179,6 +179,22 @@ pub fn is_plan_heading(norm: &str) -> bool {
         || head.contains("努力方向")
 }
 
+/// A heading on the rectification work as a whole, not on a problem:
+/// 一、巡察整改工作开展情况, 一、被巡察党组织及其主要负责人组织落实整改情况.
+pub fn is_work_heading(norm: &str) -> bool {
+    let head = first_clause(norm);
+    !head.contains("问题")
+        && [
+            "工作开展情况",
+            "组织落实整改情况",
+            "整改工作情况",
+            "总体情况",
+            "主要做法",
+        ]
+        .iter()
+        .any(|w| head.ends_with(w))
+}
+
 pub fn is_contact(norm: &str) -> bool {
     norm.starts_with("联系方式")
         || norm.starts_with("联系电话")

@@ -187,6 +187,14 @@ impl Builder<'_> {
             if min != 1 && !starts_partial {
                 continue;
             }
+            // 1. closed, 2. open: one numbering for all statuses counts none of them.
+            let continued = self.report.problems.iter().any(|p| {
+                p.status != status
+                    && p.number.as_deref().and_then(|s| s.parse::<u32>().ok()) == Some(max + 1)
+            });
+            if continued {
+                continue;
+            }
             let Some(para) = self.heading_para[last_k] else {
                 continue;
             };
