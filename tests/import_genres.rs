@@ -683,3 +683,28 @@ fn a_work_chapter_then_numbered_problems_with_their_status() {
     assert_eq!(s["money"][0]["amount"], 23_000);
     assert_nothing_lost(&path, &dataset);
 }
+
+/// A count with its parts in brackets (给予党纪处分9人（党内警告5人、…）)
+/// counts once; rules named by a title (健全完善《……议事规则》等制度26项) are
+/// counted; a chapter on the committee's own duty (一、……切实履行整改主体责任)
+/// invents no problem, and the total stated in it (反馈的31项问题) is read.
+#[test]
+fn a_breakdown_in_brackets_counts_once() {
+    let path = genre("breakdown-and-named-rules.txt");
+    let (dataset, _) = import(&path);
+    let r = only(&dataset);
+    assert!(r.problems.is_empty());
+    assert_eq!(totals(r), [Some(31), None, None, None]);
+    let s = summary_of(&dataset);
+    assert_eq!(s["problems"]["total"], 31);
+    assert_eq!(
+        s["people"],
+        serde_json::json!([
+            {"kind": "case_filed", "count": 12},
+            {"kind": "party_discipline", "count": 9},
+            {"kind": "government_sanction", "count": 4},
+        ])
+    );
+    assert_eq!(s["rules"], 26);
+    assert_nothing_lost(&path, &dataset);
+}

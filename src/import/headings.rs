@@ -190,6 +190,10 @@ pub fn is_work_heading(norm: &str) -> bool {
             "整改工作情况",
             "总体情况",
             "主要做法",
+            "组织整改落实情况",
+            "主体责任",
+            "组织领导",
+            "推进整改",
         ]
         .iter()
         .any(|w| head.ends_with(w))

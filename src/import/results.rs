@@ -56,7 +56,7 @@ const PEOPLE_UNITS: &[&str] = &["人次", "人", "名", "件", "条", "个"];
 const RULE_VERBS: &str = "制定修订改完善建立健全新建出台及和并与、废止清理印发规范";
 
 /// Words that may stand between the verbs and 制度 (完善各项制度, 建立完善规章制度).
-const RULE_QUALIFIERS: &str = "各项类规章相关管理内部";
+const RULE_QUALIFIERS: &str = "各项类规章则相关管理内部等";
 
 fn is_delimiter(c: char) -> bool {
     matches!(
@@ -117,6 +117,14 @@ pub fn people(text: &str, norm: &str) -> Vec<PeopleCount> {
     let mut out: Vec<PeopleCount> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
+        // 给予党纪处分37人（党内警告18人、…）: the parts of a count already counted.
+        if chars[i] == '（' && i > 0 && matches!(chars[i - 1], '人' | '件' | '条' | '次') {
+            i = chars[i..]
+                .iter()
+                .position(|c| *c == '）')
+                .map_or(chars.len(), |k| i + k + 1);
+            continue;
+        }
         let Some((word, kind)) = PEOPLE_WORDS.iter().find(|(w, _)| {
             w.chars()
                 .enumerate()
@@ -184,16 +192,28 @@ pub fn rules(text: &str, norm: &str) -> Vec<RulesCount> {
             continue;
         }
         let mut start = i;
-        while start > 0
-            && i - start < 10
-            && (RULE_VERBS.contains(chars[start - 1]) || RULE_QUALIFIERS.contains(chars[start - 1]))
-        {
-            start -= 1;
+        let mut walked = 0;
+        while start > 0 && walked < 10 {
+            let c = chars[start - 1];
+            if RULE_VERBS.contains(c) || RULE_QUALIFIERS.contains(c) {
+                start -= 1;
+                walked += 1;
+            } else if c == '》' {
+                // 健全完善《……议事规则》等规则制度115项: the rule named is passed over.
+                let from = start.saturating_sub(40);
+                match chars[from..start - 1].iter().rposition(|c| *c == '《') {
+                    Some(k) => start = from + k,
+                    None => break,
+                }
+            } else {
+                break;
+            }
         }
-        // Only the verbs count: 落实各项制度 makes none.
+        // Only the verbs before any 《title》 count: 落实各项制度 makes none.
         let verbs: String = chars[start..i]
             .iter()
-            .filter(|c| !RULE_QUALIFIERS.contains(**c) || RULE_VERBS.contains(**c))
+            .take_while(|c| **c != '《')
+            .filter(|c| RULE_VERBS.contains(**c))
             .collect();
         let found = (i + 2..(i + 7).min(chars.len()))
             .take_while(|&k| !is_delimiter(chars[k]))
@@ -309,6 +329,13 @@ mod tests {
         );
         assert!(counts("强化问责问效，约谈提醒常态化。").is_empty());
         assert_eq!(
+            counts("给予党纪处分37人（党内警告18人、留党察看2人）；政务处分5人。"),
+            [
+                (PartyDiscipline, 37, "人".into()),
+                (GovernmentSanction, 5, "人".into())
+            ]
+        );
+        assert_eq!(
             counts("对1人予以记大过处分，给予2人党内警告处分。"),
             [
                 (GovernmentSanction, 1, "人".into()),
@@ -328,7 +355,7 @@ mod tests {
 
     #[test]
     fn reads_rules_made_with_their_words() {
-        let s = "制定及修改完善制度12项，追缴资金7.132万元；完善和新建制度589项；建立健全制度机制8项；落实制度要求；完善各项制度19项，建立完善规章制度768个，落实各项制度3项；出台13个规章制度，执行3项制度。";
+        let s = "健全完善《党委会议事规则》等规则制度115项；制定及修改完善制度12项，追缴资金7.132万元；完善和新建制度589项；建立健全制度机制8项；落实制度要求；完善各项制度19项，建立完善规章制度768个，落实各项制度3项；落实《财务制度》等制度2项；出台13个规章制度，执行3项制度。";
         let got: Vec<(u32, String)> = rules(s, s)
             .into_iter()
             .map(|r| (r.count, r.label))
@@ -336,6 +363,7 @@ mod tests {
         assert_eq!(
             got,
             [
+                (115, "健全完善《党委会议事规则》等规则制度".to_string()),
                 (12, "制定及修改完善制度".to_string()),
                 (589, "完善和新建制度".to_string()),
                 (8, "建立健全制度机制".to_string()),
