@@ -708,3 +708,20 @@ fn a_breakdown_in_brackets_counts_once() {
     assert_eq!(s["rules"], 26);
     assert_nothing_lost(&path, &dataset);
 }
+
+/// A round check in traditional characters: counts of bodies (25個省屬國有企業
+/// 黨委) are no total, 完成率達到100%的21個 counts units that reached a rate and
+/// is no completion rate, and 有86個面上問題未完成整改 states the open count.
+#[test]
+fn a_round_check_in_traditional_characters() {
+    let path = genre("traditional-round.txt");
+    let (dataset, stderr) = import(&path);
+    let r = only(&dataset);
+    assert!(stderr.contains("warning"), "{stderr}");
+    assert_eq!(totals(r), [None, None, Some(86), None]);
+    assert_eq!(rate(r), None);
+    assert_eq!(value(&r.stated.units), Some(37));
+    let s = summary_of(&dataset);
+    assert_eq!(s["problems"]["open"], 86);
+    assert_nothing_lost(&path, &dataset);
+}

@@ -83,8 +83,13 @@ pub fn stated_counts(text: &str, norm: &str) -> Vec<StatedFound> {
                 .skip_while(|c| !c.is_ascii_digit())
                 .take_while(|c| c.is_ascii_digit() || *c == '.')
                 .collect();
+            // 整改完成率达到100%的51个: how many units reached a rate, not the rate.
+            let counts_units = after
+                .split_once('%')
+                .is_some_and(|(_, rest)| rest.starts_with("的") || rest.starts_with("以下的"));
             if let Ok(v) = digits.parse::<rust_decimal::Decimal>()
                 && after.contains('%')
+                && !counts_units
             {
                 out.push(StatedFound {
                     which: Which::Rate,
@@ -366,6 +371,7 @@ mod tests {
             found("对市委巡察组提出存在的5大方面14个问题"),
             [(Aspects, "5".to_string()), (Total, "14".to_string())]
         );
+        assert!(found("反馈问题整改完成率达到100%的51个").is_empty());
         assert_eq!(
             found("完成问题整改122个，完成整改占比98.7%"),
             [(Closed, "122".to_string()), (Rate, "98.7".to_string())]
