@@ -554,7 +554,8 @@ fn a_text_without_any_year_is_imported_with_the_import_day() {
 }
 
 /// Counts of bodies (12个乡镇党委, 9个区直部门) are never problem totals;
-/// 党政纪处理 and 移送司法机关 are kinds of their own, 退缴 is money
+/// 党政纪处理 and 移送司法机关 are kinds of their own, a count may follow
+/// whom it counts (约谈被巡察单位主要负责人3人), 退缴 is money
 /// recovered and 完善各项制度 counts rules, all in `summary --format json`.
 #[test]
 fn counts_of_bodies_and_more_kinds_of_accountability() {
@@ -576,6 +577,7 @@ fn counts_of_bodies_and_more_kinds_of_accountability() {
         serde_json::json!([
             {"kind": "judiciary", "count": 2},
             {"kind": "party_or_government_discipline", "count": 14},
+            {"kind": "reminder_talk", "count": 3},
         ])
     );
     assert_eq!(s["rules"], 33);

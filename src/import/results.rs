@@ -140,7 +140,19 @@ pub fn people(text: &str, norm: &str) -> Vec<PeopleCount> {
         let after = (end..(end + 5).min(chars.len()))
             .take_while(|&k| !is_delimiter(chars[k]))
             .find_map(|k| number_at(&chars, k).map(|(v, e)| (k, v, e)))
-            .and_then(|(k, v, e)| unit_at(&chars, e).map(|u| (k, v, e, u)));
+            .and_then(|(k, v, e)| unit_at(&chars, e).map(|u| (k, v, e, u)))
+            // 约谈被巡察单位主要负责人3人: whom, then how many people.
+            .or_else(|| {
+                (end..(end + 14).min(chars.len()))
+                    .take_while(|&k| !is_delimiter(chars[k]))
+                    .find(|&k| chars[k].is_ascii_digit())
+                    .and_then(|k| number_at(&chars, k).map(|(v, e)| (k, v, e)))
+                    .and_then(|(k, v, e)| {
+                        unit_at(&chars, e)
+                            .filter(|u| matches!(*u, "人" | "名" | "人次"))
+                            .map(|u| (k, v, e, u))
+                    })
+            });
         let before = || {
             (i.saturating_sub(8)..i)
                 .filter(|&k| k == 0 || !chars[k - 1].is_ascii_digit())
@@ -334,6 +346,10 @@ mod tests {
                 (PartyDiscipline, 37, "人".into()),
                 (GovernmentSanction, 5, "人".into())
             ]
+        );
+        assert_eq!(
+            counts("约谈被巡察单位主要负责人3人，诫勉谈话5人。"),
+            [(ReminderTalk, 3, "人".into()), (Admonition, 5, "人".into())]
         );
         assert_eq!(
             counts("对1人予以记大过处分，给予2人党内警告处分。"),
