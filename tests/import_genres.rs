@@ -601,6 +601,24 @@ fn contradicting_counts_are_reconciled_not_refused() {
     assert_eq!(s["problems"]["closed"], 23);
     assert_eq!(s["problems"]["open"], 2);
     assert_nothing_lost(&path, &dataset);
+
+    // More problems under 已完成整改的问题 than the closed count stated.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("three.txt");
+    std::fs::write(
+        &path,
+        "关于某局巡察整改情况的通报\n2023年5月，县委巡察组反馈问题3个，截至目前已完成整改2个。\n\
+         一、已完成整改的问题\n1.关于甲的问题\n整改情况：修订制度。\n2.关于乙的问题\n\
+         整改情况：补齐记录。\n3.关于丙的问题\n整改情况：清退资金。\n",
+    )
+    .unwrap();
+    let (dataset, stderr) = import(&path);
+    assert_eq!(totals(only(&dataset)), [Some(3), None, None, None]);
+    assert!(
+        stderr
+            .contains("line 2: stated closed count 2 not kept: 3 closed problems are transcribed"),
+        "{stderr}"
+    );
 }
 
 /// A page that prints its title twice between 关怀版/无障碍/访问量 buttons,

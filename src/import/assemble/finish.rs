@@ -4,7 +4,7 @@
 
 use super::Builder;
 use crate::import::clean::normalize;
-use crate::import::headings::{ordinal_name, status_of};
+use crate::import::headings::{ordinal_name, status_name, status_of};
 use crate::model::{Basis, Problem, StatedCount, Status};
 use crate::numerals::chinese_number;
 
@@ -109,11 +109,17 @@ impl Builder<'_> {
                     || transcribed(status) > c.value as usize)
                 && let Some(c) = slot.take()
             {
-                let why = format!(
-                    "stated count {} not kept: {} problems of its status are transcribed",
-                    c.value,
-                    transcribed(status)
-                );
+                let why = if c.value > crate::validate::MAX_STATED_PROBLEMS {
+                    format!("stated count {} not kept: too large for a report", c.value)
+                } else {
+                    format!(
+                        "stated {} count {} not kept: {} {} problems are transcribed",
+                        status_name(status),
+                        c.value,
+                        transcribed(status),
+                        status_name(status)
+                    )
+                };
                 dropped.push((c.quote, why));
             }
         }
