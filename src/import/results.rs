@@ -164,7 +164,11 @@ pub fn people(text: &str, norm: &str) -> Vec<PeopleCount> {
                         .then_some((k, v, e, u))
                 })
         };
-        if let Some((k, count, e, unit)) = after.or_else(before) {
+        // 查处 counts people (共查处58人); 查处案件12件 counts cases, said by 立案.
+        let found = after
+            .or_else(before)
+            .filter(|(_, _, _, unit)| *word != "查处" || matches!(*unit, "人" | "名" | "人次"));
+        if let Some((k, count, e, unit)) = found {
             let unit_len = unit.chars().count();
             let (from, to) = (k.min(i), (e + unit_len).max(end));
             let label: String = orig[i..end].iter().collect();
@@ -340,6 +344,7 @@ mod tests {
             ]
         );
         assert!(counts("强化问责问效，约谈提醒常态化。").is_empty());
+        assert!(counts("查处案件12件。").is_empty());
         assert_eq!(
             counts("给予党纪处分37人（党内警告18人、留党察看2人）；政务处分5人。"),
             [
