@@ -185,7 +185,7 @@ fn check_problems(r: usize, report: &Report, issues: &mut Vec<Issue>) {
 }
 
 /// The largest problem count a report may state.
-const MAX_STATED_PROBLEMS: u32 = 100_000;
+pub(crate) const MAX_STATED_PROBLEMS: u32 = 100_000;
 
 fn check_stated_totals(r: usize, report: &Report, issues: &mut Vec<Issue>) {
     let stated = &report.stated;

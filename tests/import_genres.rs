@@ -223,7 +223,11 @@ fn a_round_summary_in_ascii_punctuation() {
     use Accountability::*;
     assert_eq!(
         people(r),
-        [(CaseFiled, 9), (Other, 11), (LeadsHandedOver, 4)]
+        [
+            (CaseFiled, 9),
+            (PartyOrGovernmentDiscipline, 11),
+            (LeadsHandedOver, 4)
+        ]
     );
     assert_eq!(r.people[1].label, "党纪政务处分");
     assert_eq!(rules(r), [215]);
@@ -487,5 +491,257 @@ fn a_text_with_only_a_month_is_imported_with_an_inferred_date() {
     );
     assert!(stderr.contains("warning"), "{stderr}");
     assert_eq!(value(&r.stated.total), Some(12));
+    assert_nothing_lost(&path, &dataset);
+}
+
+/// Runs `zhenggai summary --format json` on an imported dataset; its one report.
+fn summary_of(dataset: &Dataset) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("imported.json");
+    std::fs::write(&path, serde_json::to_vec(dataset).unwrap()).unwrap();
+    let out = Command::cargo_bin("zhenggai")
+        .unwrap()
+        .args(["summary", "--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let summary: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    summary["reports"][0].clone()
+}
+
+/// A news round-up that names no year at all (截至今年6月底) is imported, not
+/// refused: the day of the import, marked inferred and warned about; its
+/// totals (已整改销号, 申请延期整改), money recovered, people and rules reach
+/// `summary --format json`.
+#[test]
+fn a_text_without_any_year_is_imported_with_the_import_day() {
+    let path = genre("no-year.txt");
+    let (dataset, stderr) = import(&path);
+    let r = only(&dataset);
+    let today = chrono::Local::now().date_naive();
+    assert!(
+        r.published == today || r.published == today.pred_opt().unwrap(),
+        "{}",
+        r.published
+    );
+    assert!(
+        r.published_inferred
+            .as_deref()
+            .unwrap()
+            .starts_with("未见任何带年份的日期，取导入当天"),
+        "{:?}",
+        r.published_inferred
+    );
+    assert!(stderr.contains("warning"), "{stderr}");
+    assert_eq!(totals(r), [Some(203), Some(196), Some(7), None]);
+    let s = summary_of(&dataset);
+    assert_eq!(s["problems"]["total"], 203);
+    assert_eq!(s["problems"]["closed"], 196);
+    assert_eq!(s["problems"]["open"], 7);
+    assert_eq!(s["money"][0]["group"], "recovered");
+    assert_eq!(s["money"][0]["amount"], 852_000);
+    assert_eq!(
+        s["people"],
+        serde_json::json!([{"kind": "held_accountable", "count": 31}])
+    );
+    assert_eq!(s["rules"], 64);
+    assert_nothing_lost(&path, &dataset);
+}
+
+/// Counts of bodies (12个乡镇党委, 9个区直部门) are never problem totals;
+/// 党政纪处理 and 移送司法机关 are kinds of their own, a count may follow
+/// whom it counts (约谈被巡察单位主要负责人3人), 退缴 is money
+/// recovered and 完善各项制度 counts rules, all in `summary --format json`.
+#[test]
+fn counts_of_bodies_and_more_kinds_of_accountability() {
+    let path = genre("bodies-and-discipline.txt");
+    let (dataset, _) = import(&path);
+    let r = only(&dataset);
+    assert_eq!(totals(r), [None, None, Some(17), None]);
+    assert_eq!(value(&r.stated.units), Some(21));
+    assert_eq!(
+        recovered(r),
+        [("1.2亿元".to_string(), FigureKind::Refunded)]
+    );
+    let s = summary_of(&dataset);
+    assert_eq!(s["problems"]["open"], 17);
+    assert_eq!(s["money"][0]["group"], "recovered");
+    assert_eq!(s["money"][0]["amount"], 120_000_000);
+    assert_eq!(
+        s["people"],
+        serde_json::json!([
+            {"kind": "judiciary", "count": 2},
+            {"kind": "party_or_government_discipline", "count": 14},
+            {"kind": "reminder_talk", "count": 3},
+        ])
+    );
+    assert_eq!(s["rules"], 33);
+    assert_nothing_lost(&path, &dataset);
+}
+
+/// Counts that contradict each other (反馈问题20个, then 已完成整改问题23个 and
+/// 正在整改问题2个) are no reason to refuse the report: the total is dropped
+/// with a warning naming its line, the counts by status are kept.
+#[test]
+fn contradicting_counts_are_reconciled_not_refused() {
+    let path = genre("conflicting-counts.txt");
+    let (dataset, stderr) = import(&path);
+    let r = only(&dataset);
+    assert_eq!(totals(r), [None, Some(23), Some(2), None]);
+    assert!(
+        stderr.contains("line 2: stated total 20 not kept"),
+        "{stderr}"
+    );
+    let s = summary_of(&dataset);
+    assert_eq!(s["problems"]["closed"], 23);
+    assert_eq!(s["problems"]["open"], 2);
+    assert_nothing_lost(&path, &dataset);
+
+    // More problems under 已完成整改的问题 than the closed count stated.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("three.txt");
+    std::fs::write(
+        &path,
+        "关于某局巡察整改情况的通报\n2023年5月，县委巡察组反馈问题3个，截至目前已完成整改2个。\n\
+         一、已完成整改的问题\n1.关于甲的问题\n整改情况：修订制度。\n2.关于乙的问题\n\
+         整改情况：补齐记录。\n3.关于丙的问题\n整改情况：清退资金。\n",
+    )
+    .unwrap();
+    let (dataset, stderr) = import(&path);
+    assert_eq!(totals(only(&dataset)), [Some(3), None, None, None]);
+    assert!(
+        stderr
+            .contains("line 2: stated closed count 2 not kept: 3 closed problems are transcribed"),
+        "{stderr}"
+    );
+}
+
+/// A page that prints its title twice between 关怀版/无障碍/访问量 buttons,
+/// with a chapter 一、……问题的整改情况 that is no second report, a date line
+/// that lost 年 and 月 (——2023915日在……会议上), a sanction named by its
+/// penalty (记过处分) and rules counted before 制度 (出台9个规章制度).
+#[test]
+fn a_chapter_heading_is_no_title_and_the_page_buttons_are_furniture() {
+    let path = genre("chapter-not-title.txt");
+    let (dataset, _) = import(&path);
+    let r = only(&dataset);
+    assert_eq!(r.title, "关于县委第三巡察组反馈意见整改情况的报告");
+    assert_eq!(r.published.to_string(), "2023-09-15");
+    assert!(r.published_inferred.is_some());
+    assert_eq!(totals(r), [Some(30), Some(26), Some(4), None]);
+    let furniture = r.unplaced.iter().filter(|u| u.furniture).count();
+    assert_eq!((r.unplaced.len(), furniture), (4, 4));
+    let s = summary_of(&dataset);
+    assert_eq!(s["problems"]["total"], 30);
+    assert_eq!(
+        s["people"],
+        serde_json::json!([
+            {"kind": "government_sanction", "count": 1},
+            {"kind": "reminder_talk", "count": 3},
+        ])
+    );
+    assert_eq!(s["rules"], 9);
+    assert_nothing_lost(&path, &dataset);
+}
+
+/// A news round-up: the total stated after a list of kinds of problem that
+/// names 中央八项规定 (a name, not a count of 8), 完成问题整改 as closed and
+/// 完成整改占比 as the completion rate, the date from 发布时间.
+#[test]
+fn a_news_round_up_states_its_totals_after_a_list() {
+    let path = genre("news-roundup.txt");
+    let (dataset, _) = import(&path);
+    let r = only(&dataset);
+    assert_eq!(r.published.to_string(), "2021-03-19");
+    assert_eq!(totals(r), [Some(158), Some(141), None, None]);
+    assert_eq!(rate(r).as_deref(), Some("89.2"));
+    let s = summary_of(&dataset);
+    assert_eq!(s["problems"]["total"], 158);
+    assert_eq!(s["problems"]["closed"], 141);
+    assert_eq!(
+        s["people"],
+        serde_json::json!([{"kind": "leads_handed_over", "count": 12}])
+    );
+    assert_eq!(s["rules"], serde_json::Value::Null);
+    assert_nothing_lost(&path, &dataset);
+}
+
+/// A chapter on the work as a whole (一、巡察整改工作开展情况) whose 一是… are
+/// no problem, then 二、具体问题整改情况 with problems numbered 1. and their
+/// 整改情况：已完成整改 / 正在整改; one numbering for both statuses infers no
+/// count; 5大方面12项26个具体问题 states 26 problems in 5 aspects, and
+/// 两项整改均已推进80%以上 counts nothing.
+#[test]
+fn a_work_chapter_then_numbered_problems_with_their_status() {
+    let path = genre("work-and-problem-chapters.txt");
+    let (dataset, _) = import(&path);
+    let r = only(&dataset);
+    assert_eq!(totals(r), [Some(26), None, None, None]);
+    assert_eq!(value(&r.stated.aspects), Some(5));
+    let numbers: Vec<(Option<&str>, Status)> = r
+        .problems
+        .iter()
+        .map(|p| (p.number.as_deref(), p.status))
+        .collect();
+    assert_eq!(
+        numbers,
+        [(Some("1"), Status::Closed), (Some("2"), Status::Open)]
+    );
+    assert_eq!(
+        r.general.len(),
+        3,
+        "introduction, the 一是 paragraph and more"
+    );
+    let s = summary_of(&dataset);
+    assert_eq!(s["problems"]["total"], 26);
+    assert_eq!(s["money"][0]["group"], "recovered");
+    assert_eq!(s["money"][0]["amount"], 23_000);
+    assert_nothing_lost(&path, &dataset);
+}
+
+/// A count with its parts in brackets (给予党纪处分9人（党内警告5人、…）)
+/// counts once; rules named by a title (健全完善《……议事规则》等制度26项) are
+/// counted; a chapter on the committee's own duty (一、……切实履行整改主体责任)
+/// invents no problem, and the total stated in it (反馈的31项问题) is read.
+#[test]
+fn a_breakdown_in_brackets_counts_once() {
+    let path = genre("breakdown-and-named-rules.txt");
+    let (dataset, _) = import(&path);
+    let r = only(&dataset);
+    assert!(r.problems.is_empty());
+    assert_eq!(totals(r), [Some(31), None, None, None]);
+    let s = summary_of(&dataset);
+    assert_eq!(s["problems"]["total"], 31);
+    assert_eq!(
+        s["people"],
+        serde_json::json!([
+            {"kind": "case_filed", "count": 12},
+            {"kind": "party_discipline", "count": 9},
+            {"kind": "government_sanction", "count": 4},
+        ])
+    );
+    assert_eq!(s["rules"], 26);
+    assert_nothing_lost(&path, &dataset);
+}
+
+/// A round check in traditional characters: counts of bodies (25個省屬國有企業
+/// 黨委) are no total, 完成率達到100%的21個 counts units that reached a rate and
+/// is no completion rate, and 有86個面上問題未完成整改 states the open count.
+#[test]
+fn a_round_check_in_traditional_characters() {
+    let path = genre("traditional-round.txt");
+    let (dataset, stderr) = import(&path);
+    let r = only(&dataset);
+    assert!(stderr.contains("warning"), "{stderr}");
+    assert_eq!(totals(r), [None, None, Some(86), None]);
+    assert_eq!(rate(r), None);
+    assert_eq!(value(&r.stated.units), Some(37));
+    let s = summary_of(&dataset);
+    assert_eq!(s["problems"]["open"], 86);
     assert_nothing_lost(&path, &dataset);
 }

@@ -360,7 +360,7 @@ proptest! {
             .filter(|(_, keep)| **keep)
             .map(|(line, _)| format!("{line}\n"))
             .collect();
-        // A refusal (no report, no date) is fine; a panic or a lost line is not.
+        // A refusal (no report found) is fine; a panic or a lost line is not.
         if let Ok(imported) = zhenggai::import::import_bytes(text.as_bytes(), "cut.txt") {
             let lost = zhenggai::import::lost_lines(&text, &imported.dataset.reports);
             prop_assert!(lost.is_empty(), "lost: {lost:?}");

@@ -21,6 +21,8 @@ pub struct Placement {
     pub place: String,
     /// True when the paragraph was kept in `Report::unplaced`.
     pub unplaced: bool,
+    /// What the import could not keep of it and why, warned about on stderr.
+    pub warning: Option<String>,
 }
 
 impl Placement {
@@ -32,6 +34,7 @@ impl Placement {
             excerpt: excerpt(&p.text),
             place: place.to_string(),
             unplaced: false,
+            warning: None,
         }
     }
 
@@ -43,6 +46,7 @@ impl Placement {
             excerpt: excerpt(text),
             place: format!("unplaced: {reason}"),
             unplaced: true,
+            warning: None,
         }
     }
 
@@ -54,6 +58,7 @@ impl Placement {
             excerpt: excerpt(&p.text),
             place: format!("unplaced: {reason}"),
             unplaced: true,
+            warning: None,
         }
     }
 }

@@ -14,8 +14,8 @@ use chrono::NaiveDate;
 use super::account::Placement;
 use super::error::ImportError;
 use super::headings::{
-    first_clause, is_contact, is_plan_heading, is_problem_heading, is_report, measure_heading,
-    question_heading, status_name, status_of,
+    first_clause, is_contact, is_plan_heading, is_problem_heading, is_report, is_work_heading,
+    measure_heading, question_heading, status_name, status_of,
 };
 use super::lexicon::{HEADING_WORDS, Marker, Style, marker};
 use super::segment::{Chunk, Paragraph, Segmented, chunks};
@@ -103,6 +103,9 @@ struct Builder<'a> {
     section_status: Option<Status>,
     section_heading: Option<String>,
     in_plan: bool,
+    /// In a chapter on the rectification work as a whole (一、巡察整改工作开展情况):
+    /// its 一是… are about the report, not a problem.
+    in_work_chapter: bool,
     problem: Option<usize>,
     list: List,
     /// Which problems were opened by a heading of their own, and the heading paragraph.
@@ -179,6 +182,7 @@ impl<'a> Builder<'a> {
             section_status: None,
             section_heading: None,
             in_plan: false,
+            in_work_chapter: false,
             problem: None,
             list: List::Measures,
             heading_para: Vec::new(),
@@ -281,8 +285,15 @@ impl<'a> Builder<'a> {
         let mut last: Option<Style> = None;
         for &i in body {
             let n = &self.para(i).norm;
+            // 1.信访矛盾化解不力。 then 整改情况：… names a problem as well.
+            let items = HEADING_WORDS[..10].iter().any(|w| n.starts_with(*w));
             match marker(n) {
                 Some(m) if m.style == Style::Ordinal => {
+                    if let Some(s) = last {
+                        return Some(s);
+                    }
+                }
+                None if items => {
                     if let Some(s) = last {
                         return Some(s);
                     }
@@ -349,6 +360,13 @@ impl<'a> Builder<'a> {
         }
         if let Some(word) = HEADING_WORDS[..10].iter().find(|w| norm.starts_with(**w)) {
             self.items_heading(i, word);
+            return;
+        }
+        if self.in_work_chapter
+            && self.problem.is_none()
+            && (m.is_some() || HEADING_WORDS[..10].iter().any(|w| norm.starts_with(*w)))
+        {
+            self.general(i, "the rectification work as a whole");
             return;
         }
         let measure_like = m.as_ref().is_some_and(|m| {
@@ -434,6 +452,7 @@ impl<'a> Builder<'a> {
         let head = Some(self.heads.len() - 1);
         if m.style == Style::Chapter {
             self.chapter_status = status;
+            self.in_work_chapter = is_work_heading(&first_clause(&p.norm));
             self.chapter_heading = Some(heading.clone());
             self.section_status = None;
             self.section_heading = None;

@@ -33,15 +33,4 @@ pub enum ImportError {
         /// How many paragraphs were read.
         paragraphs: usize,
     },
-    /// A report was found but no date it was published or signed on.
-    #[error(
-        "report '{}' in '{}' has no date: looked for a date line like '2021年12月30日' under \
-         the signature, or a full date in the text", crate::sanitize::escape(.title), crate::sanitize::escape(.source_name)
-    )]
-    NoDate {
-        /// The input as the user named it.
-        source_name: String,
-        /// The report's title, or a placeholder.
-        title: String,
-    },
 }

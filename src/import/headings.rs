@@ -19,6 +19,7 @@ pub fn status_of(norm: &str) -> Option<Status> {
         "推进中",
         "持续推进整改",
         "整改中",
+        "延期整改",
     ];
     const CLOSED: &[&str] = &[
         "已完成整改",
@@ -29,6 +30,7 @@ pub fn status_of(norm: &str) -> Option<Status> {
         "已整改到位",
         "已完成的",
         "已完成",
+        "已整改",
     ];
     if LONG.iter().any(|w| norm.contains(w)) {
         Some(Status::LongTerm)
@@ -175,6 +177,26 @@ pub fn is_plan_heading(norm: &str) -> bool {
         || head.contains("计划")
         || head.contains("打算")
         || head.contains("努力方向")
+}
+
+/// A heading on the rectification work as a whole, not on a problem:
+/// 一、巡察整改工作开展情况, 一、被巡察党组织及其主要负责人组织落实整改情况.
+pub fn is_work_heading(norm: &str) -> bool {
+    let head = first_clause(norm);
+    !head.contains("问题")
+        && [
+            "工作开展情况",
+            "组织落实整改情况",
+            "整改工作情况",
+            "总体情况",
+            "主要做法",
+            "组织整改落实情况",
+            "主体责任",
+            "组织领导",
+            "推进整改",
+        ]
+        .iter()
+        .any(|w| head.ends_with(w))
 }
 
 pub fn is_contact(norm: &str) -> bool {

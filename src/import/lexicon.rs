@@ -106,6 +106,10 @@ const FURNITURE_WORDS: &[&str] = &[
     "本页",
     "默认",
     "下载",
+    "关怀版",
+    "无障碍",
+    "长者模式",
+    "访问量",
 ];
 
 /// The text without the bullet a web page puts before a list item ("• ").
@@ -372,6 +376,8 @@ pub fn is_title_line(norm: &str) -> bool {
             || norm.contains("情况的报告")
             || norm.ends_with("整改情况"))
         && (norm.contains("整改") || norm.contains("巡察") || norm.contains("巡视"))
+        // 一、财政部门预算执行问题的整改情况: a chapter of a report, not its title.
+        && marker(norm).is_none()
 }
 
 #[cfg(test)]

@@ -207,6 +207,17 @@ fn run_inner(args: &ImportArgs) -> Result<(), String> {
             );
         }
     }
+    for p in &imported.placements {
+        if let Some(why) = &p.warning {
+            let _ = writeln!(
+                crate::sanitize::stderr(),
+                "zhenggai import: warning: '{}' line {}: {}",
+                crate::sanitize::escape(&p.source),
+                p.line,
+                crate::sanitize::escape(why)
+            );
+        }
+    }
     if args.explain {
         explain::explain(&imported);
     }

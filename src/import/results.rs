@@ -7,8 +7,21 @@ use crate::numerals::chinese_number;
 
 /// The words for accountability, longest first where one holds another.
 const PEOPLE_WORDS: &[(&str, Accountability)] = &[
-    ("党纪政务处分", Accountability::Other),
+    ("党纪政务处分", Accountability::PartyOrGovernmentDiscipline),
+    ("党政纪处分", Accountability::PartyOrGovernmentDiscipline),
+    ("党政纪处理", Accountability::PartyOrGovernmentDiscipline),
     ("党纪处分", Accountability::PartyDiscipline),
+    ("党内严重警告", Accountability::PartyDiscipline),
+    ("党内警告", Accountability::PartyDiscipline),
+    ("撤销党内职务", Accountability::PartyDiscipline),
+    ("留党察看", Accountability::PartyDiscipline),
+    ("开除党籍", Accountability::PartyDiscipline),
+    ("记大过处分", Accountability::GovernmentSanction),
+    ("记过处分", Accountability::GovernmentSanction),
+    ("政务警告", Accountability::GovernmentSanction),
+    ("政务记过", Accountability::GovernmentSanction),
+    ("政务撤职", Accountability::GovernmentSanction),
+    ("纪律处分", Accountability::PartyDiscipline),
     ("政务处分", Accountability::GovernmentSanction),
     ("政纪处分", Accountability::GovernmentSanction),
     ("组织处理", Accountability::OrganisationalHandling),
@@ -24,11 +37,13 @@ const PEOPLE_WORDS: &[(&str, Accountability)] = &[
     ("交由纪委调查", Accountability::Referred),
     ("移送纪检监察机关", Accountability::Referred),
     ("移送纪委", Accountability::Referred),
+    ("移送司法机关", Accountability::Judiciary),
     ("立案审查调查", Accountability::CaseFiled),
     ("立案", Accountability::CaseFiled),
     ("移交问题线索", Accountability::LeadsHandedOver),
     ("问题线索", Accountability::LeadsHandedOver),
     ("问责", Accountability::HeldAccountable),
+    ("查处", Accountability::HeldAccountable),
     ("批评帮助", Accountability::Other),
     ("通报批评", Accountability::Other),
     ("第一种形态", Accountability::Other),
@@ -38,7 +53,10 @@ const PEOPLE_WORDS: &[(&str, Accountability)] = &[
 const PEOPLE_UNITS: &[&str] = &["人次", "人", "名", "件", "条", "个"];
 
 /// Verbs that make or revise rules, which may stand before 制度.
-const RULE_VERBS: &str = "制定修订改完善建立健全新建出台及和并与、废止清理印发";
+const RULE_VERBS: &str = "制定修订改完善建立健全新建出台及和并与、废止清理印发规范";
+
+/// Words that may stand between the verbs and 制度 (完善各项制度, 建立完善规章制度).
+const RULE_QUALIFIERS: &str = "各项类规章则相关管理内部等";
 
 fn is_delimiter(c: char) -> bool {
     matches!(
@@ -99,6 +117,14 @@ pub fn people(text: &str, norm: &str) -> Vec<PeopleCount> {
     let mut out: Vec<PeopleCount> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
+        // 给予党纪处分37人（党内警告18人、…）: the parts of a count already counted.
+        if chars[i] == '（' && i > 0 && matches!(chars[i - 1], '人' | '件' | '条' | '次') {
+            i = chars[i..]
+                .iter()
+                .position(|c| *c == '）')
+                .map_or(chars.len(), |k| i + k + 1);
+            continue;
+        }
         let Some((word, kind)) = PEOPLE_WORDS.iter().find(|(w, _)| {
             w.chars()
                 .enumerate()
@@ -114,7 +140,19 @@ pub fn people(text: &str, norm: &str) -> Vec<PeopleCount> {
         let after = (end..(end + 5).min(chars.len()))
             .take_while(|&k| !is_delimiter(chars[k]))
             .find_map(|k| number_at(&chars, k).map(|(v, e)| (k, v, e)))
-            .and_then(|(k, v, e)| unit_at(&chars, e).map(|u| (k, v, e, u)));
+            .and_then(|(k, v, e)| unit_at(&chars, e).map(|u| (k, v, e, u)))
+            // 约谈被巡察单位主要负责人3人: whom, then how many people.
+            .or_else(|| {
+                (end..(end + 14).min(chars.len()))
+                    .take_while(|&k| !is_delimiter(chars[k]))
+                    .find(|&k| chars[k].is_ascii_digit())
+                    .and_then(|k| number_at(&chars, k).map(|(v, e)| (k, v, e)))
+                    .and_then(|(k, v, e)| {
+                        unit_at(&chars, e)
+                            .filter(|u| matches!(*u, "人" | "名" | "人次"))
+                            .map(|u| (k, v, e, u))
+                    })
+            });
         let before = || {
             (i.saturating_sub(8)..i)
                 .filter(|&k| k == 0 || !chars[k - 1].is_ascii_digit())
@@ -126,7 +164,11 @@ pub fn people(text: &str, norm: &str) -> Vec<PeopleCount> {
                         .then_some((k, v, e, u))
                 })
         };
-        if let Some((k, count, e, unit)) = after.or_else(before) {
+        // 查处 counts people (共查处58人); 查处案件12件 counts cases, said by 立案.
+        let found = after
+            .or_else(before)
+            .filter(|(_, _, _, unit)| *word != "查处" || matches!(*unit, "人" | "名" | "人次"));
+        if let Some((k, count, e, unit)) = found {
             let unit_len = unit.chars().count();
             let (from, to) = (k.min(i), (e + unit_len).max(end));
             let label: String = orig[i..end].iter().collect();
@@ -166,15 +208,45 @@ pub fn rules(text: &str, norm: &str) -> Vec<RulesCount> {
             continue;
         }
         let mut start = i;
-        while start > 0 && i - start < 10 && RULE_VERBS.contains(chars[start - 1]) {
-            start -= 1;
+        let mut walked = 0;
+        while start > 0 && walked < 10 {
+            let c = chars[start - 1];
+            if RULE_VERBS.contains(c) || RULE_QUALIFIERS.contains(c) {
+                start -= 1;
+                walked += 1;
+            } else if c == '》' {
+                // 健全完善《……议事规则》等规则制度115项: the rule named is passed over.
+                let from = start.saturating_sub(40);
+                match chars[from..start - 1].iter().rposition(|c| *c == '《') {
+                    Some(k) => start = from + k,
+                    None => break,
+                }
+            } else {
+                break;
+            }
         }
-        let verbs: String = chars[start..i].iter().collect();
+        // Only the verbs before any 《title》 count: 落实各项制度 makes none.
+        let verbs: String = chars[start..i]
+            .iter()
+            .take_while(|c| **c != '《')
+            .filter(|c| RULE_VERBS.contains(**c))
+            .collect();
         let found = (i + 2..(i + 7).min(chars.len()))
             .take_while(|&k| !is_delimiter(chars[k]))
             .find_map(|k| number_at(&chars, k).map(|(v, e)| (k, v, e)));
         let unit_ok =
             |e: usize| matches!(chars.get(e), Some('项' | '个' | '条' | '件' | '部' | '份'));
+        // The count before the words: 出台13个规章制度, 新建5项制度.
+        if let Some(found) = count_before_rules(&chars, i, unit_ok) {
+            let (start, count) = found;
+            out.push(RulesCount {
+                count,
+                label: orig[start..i + 2].iter().collect(),
+                quote: clause(&orig, &chars, start, i + 2),
+            });
+            i += 2;
+            continue;
+        }
         match found {
             Some((k, count, e))
                 if !verbs
@@ -193,6 +265,37 @@ pub fn rules(text: &str, norm: &str) -> Vec<RulesCount> {
         }
     }
     out
+}
+
+/// A count printed between the verbs and 制度 at `at` (出台13个规章制度):
+/// where the verbs start, and the count.
+fn count_before_rules(
+    chars: &[char],
+    at: usize,
+    unit_ok: impl Fn(usize) -> bool,
+) -> Option<(usize, u32)> {
+    let mut k = at;
+    while k > 0 && at - k < 4 && RULE_QUALIFIERS.contains(chars[k - 1]) && chars[k - 1] != '项' {
+        k -= 1;
+    }
+    let unit = k.checked_sub(1).filter(|&u| unit_ok(u))?;
+    let mut start = unit;
+    while start > 0 && chars[start - 1].is_ascii_digit() {
+        start -= 1;
+    }
+    if start == unit {
+        return None;
+    }
+    let (count, _) = number_at(chars, start)?;
+    let mut verbs = start;
+    while verbs > 0 && start - verbs < 6 && RULE_VERBS.contains(chars[verbs - 1]) {
+        verbs -= 1;
+    }
+    let words: String = chars[verbs..start].iter().collect();
+    (!words
+        .trim_matches(['及', '和', '并', '与', '、'])
+        .is_empty())
+    .then_some((verbs, count))
 }
 
 #[cfg(test)]
@@ -241,11 +344,39 @@ mod tests {
             ]
         );
         assert!(counts("强化问责问效，约谈提醒常态化。").is_empty());
+        assert!(counts("查处案件12件。").is_empty());
+        assert_eq!(
+            counts("给予党纪处分37人（党内警告18人、留党察看2人）；政务处分5人。"),
+            [
+                (PartyDiscipline, 37, "人".into()),
+                (GovernmentSanction, 5, "人".into())
+            ]
+        );
+        assert_eq!(
+            counts("约谈被巡察单位主要负责人3人，诫勉谈话5人。"),
+            [(ReminderTalk, 3, "人".into()), (Admonition, 5, "人".into())]
+        );
+        assert_eq!(
+            counts("对1人予以记大过处分，给予2人党内警告处分。"),
+            [
+                (GovernmentSanction, 1, "人".into()),
+                (PartyDiscipline, 2, "人".into())
+            ]
+        );
+        assert_eq!(
+            counts("党政纪处理24人，移送司法机关8人，共查处58人，其中纪律处分27人。"),
+            [
+                (PartyOrGovernmentDiscipline, 24, "人".into()),
+                (Judiciary, 8, "人".into()),
+                (HeldAccountable, 58, "人".into()),
+                (PartyDiscipline, 27, "人".into()),
+            ]
+        );
     }
 
     #[test]
     fn reads_rules_made_with_their_words() {
-        let s = "制定及修改完善制度12项，追缴资金7.132万元；完善和新建制度589项；建立健全制度机制8项；落实制度要求。";
+        let s = "健全完善《党委会议事规则》等规则制度115项；制定及修改完善制度12项，追缴资金7.132万元；完善和新建制度589项；建立健全制度机制8项；落实制度要求；完善各项制度19项，建立完善规章制度768个，落实各项制度3项；落实《财务制度》等制度2项；出台13个规章制度，执行3项制度。";
         let got: Vec<(u32, String)> = rules(s, s)
             .into_iter()
             .map(|r| (r.count, r.label))
@@ -253,9 +384,13 @@ mod tests {
         assert_eq!(
             got,
             [
+                (115, "健全完善《党委会议事规则》等规则制度".to_string()),
                 (12, "制定及修改完善制度".to_string()),
                 (589, "完善和新建制度".to_string()),
                 (8, "建立健全制度机制".to_string()),
+                (19, "完善各项制度".to_string()),
+                (768, "建立完善规章制度".to_string()),
+                (13, "出台13个规章制度".to_string()),
             ]
         );
     }

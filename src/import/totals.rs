@@ -46,6 +46,9 @@ pub fn stated_counts(text: &str, norm: &str) -> Vec<StatedFound> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut saw_problem = false;
+    // A word that says the sentence counts what was found (共发现……、……等方面问题199条):
+    // it may sit in an earlier clause of the list.
+    let mut sentence_finds = false;
     for end in 0..=chars.len() {
         let at_end = end == chars.len();
         if !at_end && !matches!(chars[end], '，' | '。' | '；' | '、') {
@@ -53,9 +56,15 @@ pub fn stated_counts(text: &str, norm: &str) -> Vec<StatedFound> {
         }
         let clause: String = chars[start..end].iter().collect();
         let quote: String = orig[start..end].iter().collect();
+        if start > 0 && chars[start - 1] == '。' {
+            sentence_finds = false;
+        }
         start = end + 1;
         if clause.contains("问题") {
             saw_problem = true;
+        }
+        if TOTAL_WORDS.iter().any(|w| clause.contains(w)) {
+            sentence_finds = true;
         }
         for (which, value) in sizes(&clause) {
             out.push(StatedFound {
@@ -64,15 +73,23 @@ pub fn stated_counts(text: &str, norm: &str) -> Vec<StatedFound> {
                 quote: quote.clone(),
             });
         }
-        if let Some(rate) = clause.find("完成率").or_else(|| clause.find("整改率")) {
+        if let Some(rate) = ["完成率", "整改率", "完成整改占比"]
+            .iter()
+            .find_map(|w| clause.find(w))
+        {
             let after = &clause[rate..];
             let digits: String = after
                 .chars()
                 .skip_while(|c| !c.is_ascii_digit())
                 .take_while(|c| c.is_ascii_digit() || *c == '.')
                 .collect();
+            // 整改完成率达到100%的51个: how many units reached a rate, not the rate.
+            let counts_units = after
+                .split_once('%')
+                .is_some_and(|(_, rest)| rest.starts_with("的") || rest.starts_with("以下的"));
             if let Ok(v) = digits.parse::<rust_decimal::Decimal>()
                 && after.contains('%')
+                && !counts_units
             {
                 out.push(StatedFound {
                     which: Which::Rate,
@@ -89,6 +106,10 @@ pub fn stated_counts(text: &str, norm: &str) -> Vec<StatedFound> {
             .filter_map(|w| clause.find(w))
             .min()
             .unwrap_or(0);
+        // 两项整改均已完成80%以上: progress in per cent, not a count of problems.
+        if clause.contains('%') {
+            continue;
+        }
         let Some(value) =
             count_in_clause(&clause[status_at..]).or_else(|| count_in_clause(&clause))
         else {
@@ -106,31 +127,19 @@ pub fn stated_counts(text: &str, norm: &str) -> Vec<StatedFound> {
             // 其余5项正在有序推进: still being rectified, in other words.
             status_of(&clause).or_else(|| clause.contains("正在").then_some(Status::Open))
         };
+        let finds = TOTAL_WORDS.iter().any(|w| clause.contains(w));
         let which = match status {
             Some(Status::Closed) => Which::Closed,
             Some(Status::Open) => Which::Open,
             Some(Status::LongTerm) => Which::LongTerm,
-            None if [
-                "反馈",
-                "指出",
-                "发现",
-                "共性",
-                "个性",
-                "共",
-                "分解",
-                "细化",
-                "梳理",
-                "具体问题",
-                "交办",
-            ]
-            .iter()
-            .any(|w| clause.contains(w)) =>
+            None if finds => Which::Total,
+            None if ["完成整改", "整改完成", "完成问题整改"]
+                .iter()
+                .any(|w| clause.contains(w)) =>
             {
-                Which::Total
-            }
-            None if clause.contains("完成整改") || clause.contains("整改完成") => {
                 Which::Closed
             }
+            None if sentence_finds && clause.contains("问题") => Which::Total,
             None => continue,
         };
         out.push(StatedFound {
@@ -141,6 +150,22 @@ pub fn stated_counts(text: &str, norm: &str) -> Vec<StatedFound> {
     }
     out
 }
+
+/// Words that say a clause counts all the problems found or fed back.
+const TOTAL_WORDS: &[&str] = &[
+    "反馈",
+    "指出",
+    "发现",
+    "共性",
+    "个性",
+    "共",
+    "分解",
+    "细化",
+    "梳理",
+    "具体问题",
+    "交办",
+    "提出",
+];
 
 /// Words that name a status in a clause of counts.
 const STATUS_WORDS: &[&str] = &[
@@ -155,6 +180,29 @@ const STATUS_WORDS: &[&str] = &[
     "长期",
     "推进中",
     "整改中",
+    "已整改",
+    "延期",
+];
+
+/// Bodies a count may be of, in the words after it: never problems.
+const BODIES: &[&str] = &[
+    "党委",
+    "党组",
+    "党工委",
+    "企业",
+    "高校",
+    "学校",
+    "医院",
+    "部门",
+    "巡察组",
+    "巡视组",
+    "市州",
+    "县",
+    "乡镇",
+    "街道",
+    "村",
+    "社区",
+    "轮",
 ];
 
 /// Aspects (5个方面), measures (102项整改措施) and units (对23家单位) in a clause.
@@ -177,7 +225,7 @@ fn sizes(clause: &str) -> Vec<(Which, u32)> {
         let after: String = chars[i..].iter().take(9).collect();
         let before: String = chars[start.saturating_sub(2)..start].iter().collect();
         let wide_before: String = chars[start.saturating_sub(4)..start].iter().collect();
-        let which = if after.starts_with("个方面") {
+        let which = if after.starts_with("个方面") || after.starts_with("大方面") {
             Which::Aspects
         } else if after.starts_with(['项', '条', '个'])
             && (after.chars().take(6).collect::<String>().contains("措施")
@@ -200,7 +248,8 @@ fn sizes(clause: &str) -> Vec<(Which, u32)> {
 /// The problem count in a clause: the number before 个问题, else before 个/项/条.
 fn count_in_clause(clause: &str) -> Option<u32> {
     let chars: Vec<char> = clause.chars().collect();
-    let mut best: Option<(u32, bool)> = None;
+    // Best first: a count of 问题, then one in digits (八项规定 is a name, not a count).
+    let mut best: Option<(u32, u8)> = None;
     let mut i = 0;
     while i < chars.len() {
         let start = i;
@@ -225,16 +274,26 @@ fn count_in_clause(clause: &str) -> Option<u32> {
         let Some(v) = value else { continue };
         let next: String = chars[i..].iter().take(8).collect();
         let before: String = chars[start.saturating_sub(4)..start].iter().collect();
-        let counts_other =
-            ["措施", "单位", "党组织"].iter().any(|w| next.contains(w)) || before.ends_with("措施");
+        // 25个省属国有企业党委, 4个巡察组: a count of bodies, not of problems.
+        let counts_bodies = !next.contains("问题") && BODIES.iter().any(|w| next.contains(w));
+        let counts_other = ["措施", "单位", "党组织"].iter().any(|w| next.contains(w))
+            || before.ends_with("措施")
+            || counts_bodies;
         if matches!(chars.get(i), Some('个' | '项' | '条'))
             && chars.get(i + 1) != Some(&'月')
             && chars.get(i + 1) != Some(&'方')
             && !counts_other
         {
-            let problem = chars.get(i + 1) == Some(&'问');
-            if best.is_none_or(|(_, p)| problem && !p) {
-                best = Some((v, problem));
+            // 28个问题, 28个具体问题: the words after the unit name problems.
+            let noun: String = chars[i + 1..]
+                .iter()
+                .take(4)
+                .take_while(|c| !c.is_ascii_digit())
+                .collect();
+            let rank = 2 * u8::from(noun.contains("问题") || noun.starts_with('问'))
+                + u8::from(chars[start].is_ascii_digit());
+            if best.is_none_or(|(_, r)| rank > r) {
+                best = Some((v, rank));
             }
         }
     }
@@ -292,6 +351,39 @@ mod tests {
                 want.iter().map(|(w, v)| (*w, v.to_string())).collect();
             assert_eq!(found(text), want, "{text}");
         }
+        assert_eq!(
+            found("巡察反馈问题整改情况，对12个乡镇党委、9个区直部门共计21个党组织进行了检查"),
+            [(Units, "21".to_string())]
+        );
+        assert_eq!(
+            found("共发现学习不深入、执行制度不严等方面问题199条，已整改92条。移交问题线索20件"),
+            [(Total, "199".to_string()), (Closed, "92".to_string())]
+        );
+        assert_eq!(
+            found("共发现落实中央八项规定精神不到位等方面问题199条"),
+            [(Total, "199".to_string())]
+        );
+        assert_eq!(
+            found("党委提出的4个方面存在的14项28个具体问题，目前两项整改均已完成80%以上"),
+            [(Aspects, "4".to_string()), (Total, "28".to_string())]
+        );
+        assert_eq!(
+            found("对市委巡察组提出存在的5大方面14个问题"),
+            [(Aspects, "5".to_string()), (Total, "14".to_string())]
+        );
+        assert!(found("反馈问题整改完成率达到100%的51个").is_empty());
+        assert_eq!(
+            found("完成问题整改122个，完成整改占比98.7%"),
+            [(Closed, "122".to_string()), (Rate, "98.7".to_string())]
+        );
+        assert_eq!(
+            found("共有问题471个，已整改销号问题453个，申请延期整改问题18个"),
+            [
+                (Total, "471".to_string()),
+                (Closed, "453".to_string()),
+                (Open, "18".to_string())
+            ]
+        );
         assert_eq!(
             found("区委4个巡察组对23家单位开展巡察，共发现问题310个"),
             [(Units, "23".to_string()), (Total, "310".to_string())]

@@ -97,6 +97,8 @@ pub enum Accountability {
     PartyDiscipline,
     /// 政务处分 (政纪处分).
     GovernmentSanction,
+    /// 党纪政务处分, 党政纪处分: both kinds counted together, as printed.
+    PartyOrGovernmentDiscipline,
     /// 组织处理.
     OrganisationalHandling,
     /// 诫勉, 诫勉谈话.
@@ -109,6 +111,8 @@ pub enum Accountability {
     OrderedSelfReview,
     /// 交由纪委调查, 移送纪检监察机关.
     Referred,
+    /// 移送司法机关: handed to prosecutors or the courts.
+    Judiciary,
     /// 立案 N件.
     CaseFiled,
     /// 移交问题线索 N条.
@@ -119,12 +123,14 @@ pub enum Accountability {
 
 impl Accountability {
     /// Every kind, in the order lists show them: the heaviest first.
-    pub const ALL: [Self; 12] = [
+    pub const ALL: [Self; 14] = [
         Self::CaseFiled,
+        Self::Judiciary,
         Self::Referred,
         Self::LeadsHandedOver,
         Self::PartyDiscipline,
         Self::GovernmentSanction,
+        Self::PartyOrGovernmentDiscipline,
         Self::OrganisationalHandling,
         Self::Admonition,
         Self::OrderedSelfReview,
@@ -140,6 +146,8 @@ impl Accountability {
             Self::HeldAccountable => "问责",
             Self::PartyDiscipline => "党纪处分",
             Self::GovernmentSanction => "政务处分",
+            Self::PartyOrGovernmentDiscipline => "党纪政务处分",
+            Self::Judiciary => "移送司法机关",
             Self::OrganisationalHandling => "组织处理",
             Self::Admonition => "诫勉",
             Self::CriticalEducation => "批评教育",
@@ -158,6 +166,8 @@ impl Accountability {
             Self::HeldAccountable => "held accountable",
             Self::PartyDiscipline => "Party discipline",
             Self::GovernmentSanction => "government sanction",
+            Self::PartyOrGovernmentDiscipline => "Party or government discipline",
+            Self::Judiciary => "handed to the judiciary",
             Self::OrganisationalHandling => "organisational handling",
             Self::Admonition => "admonition",
             Self::CriticalEducation => "criticism and education",

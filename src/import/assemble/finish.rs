@@ -4,7 +4,7 @@
 
 use super::Builder;
 use crate::import::clean::normalize;
-use crate::import::headings::{ordinal_name, status_of};
+use crate::import::headings::{ordinal_name, status_name, status_of};
 use crate::model::{Basis, Problem, StatedCount, Status};
 use crate::numerals::chinese_number;
 
@@ -86,7 +86,75 @@ impl Builder<'_> {
             }
         }
         self.infer_totals();
+        self.reconcile_stated();
         self.figure_ids();
+    }
+
+    /// Drops a stated count the rest of the report contradicts (counts by
+    /// status adding up to more than the total, more problems transcribed
+    /// than stated), saying so where its paragraph was placed: the import
+    /// goes on with what holds together, never refused for a misread count.
+    fn reconcile_stated(&mut self) {
+        let problems = &self.report.problems;
+        let transcribed = |status: Status| problems.iter().filter(|p| p.status == status).count();
+        let mut dropped: Vec<(String, String)> = Vec::new();
+        let stated = &mut self.report.stated;
+        for (status, slot) in [
+            (Status::Closed, &mut stated.closed),
+            (Status::Open, &mut stated.open),
+            (Status::LongTerm, &mut stated.long_term),
+        ] {
+            if let Some(c) = slot.as_ref()
+                && (c.value > crate::validate::MAX_STATED_PROBLEMS
+                    || transcribed(status) > c.value as usize)
+                && let Some(c) = slot.take()
+            {
+                let why = if c.value > crate::validate::MAX_STATED_PROBLEMS {
+                    format!("stated count {} not kept: too large for a report", c.value)
+                } else {
+                    format!(
+                        "stated {} count {} not kept: {} {} problems are transcribed",
+                        status_name(status),
+                        c.value,
+                        transcribed(status),
+                        status_name(status)
+                    )
+                };
+                dropped.push((c.quote, why));
+            }
+        }
+        let parts: u64 = [&stated.closed, &stated.open, &stated.long_term]
+            .iter()
+            .filter_map(|c| c.as_ref().map(|c| u64::from(c.value)))
+            .sum();
+        if let Some(total) = stated.total.as_ref()
+            && (parts > u64::from(total.value) || problems.len() > total.value as usize)
+            && let Some(total) = stated.total.take()
+        {
+            let why = format!(
+                "stated total {} not kept: the counts by status add up to {parts}, and {} problems are transcribed",
+                total.value,
+                problems.len()
+            );
+            dropped.push((total.quote, why));
+        }
+        for (quote, why) in dropped {
+            let line = self
+                .chunk
+                .body
+                .iter()
+                .map(|&i| self.para(i))
+                .find(|p| p.text.contains(quote.as_str()))
+                .map(|p| p.line);
+            if let Some(placement) = self
+                .placements
+                .iter_mut()
+                .find(|pl| pl.source == self.source && Some(pl.line) == line)
+            {
+                placement.place.push_str(&format!(" ({why})"));
+                placement.warning = Some(why);
+            }
+        }
     }
 
     /// Counts implied by numbering: the closed section runs up to 11, so 11 are closed.
@@ -123,6 +191,14 @@ impl Builder<'_> {
             // visible part of a partial source); continuous numbering says nothing.
             let starts_partial = first_k == 0 && !self.report.source.complete;
             if min != 1 && !starts_partial {
+                continue;
+            }
+            // 1. closed, 2. open: one numbering for all statuses counts none of them.
+            let continued = self.report.problems.iter().any(|p| {
+                p.status != status
+                    && p.number.as_deref().and_then(|s| s.parse::<u32>().ok()) == Some(max + 1)
+            });
+            if continued {
                 continue;
             }
             let Some(para) = self.heading_para[last_k] else {

@@ -52,35 +52,50 @@ impl Builder<'_> {
         });
         let page_date = self.page_date();
         let (published, inferred) = match (signed, page_date) {
-            (Some(d), _) => (Some(d), lost.map(|(_, note)| note)),
-            (None, Some(d)) => (Some(d), None),
+            (Some(d), _) => (d, lost.map(|(_, note)| note)),
+            (None, Some(d)) => (d, None),
             (None, None) => match self.latest_date_in_body() {
                 Some((d, written, clause)) => (
-                    Some(d),
+                    d,
                     Some(format!(
                         "未见发布日期，取正文中最晚的日期{written}（“{clause}”）"
                     )),
                 ),
                 None => match self.latest_month_in_body() {
                     Some((d, written)) => (
-                        Some(d),
+                        d,
                         Some(format!(
                             "未见发布日期，正文中最晚的时间为{written}，取该月最后一天"
                         )),
                     ),
-                    None => (None, None),
+                    None => match self.latest_year_in_body() {
+                        Some((d, written)) => (
+                            d,
+                            Some(format!(
+                                "未见发布日期，正文中最晚的时间为{written}，取该年最后一天"
+                            )),
+                        ),
+                        // No year anywhere (截至今年5月底): the day of the import,
+                        // said so, rather than refusing a report that counts.
+                        None => {
+                            let today = chrono::Local::now().date_naive();
+                            (
+                                today,
+                                Some(format!(
+                                    "未见任何带年份的日期，取导入当天{}年{}月{}日",
+                                    today.year(),
+                                    today.month(),
+                                    today.day()
+                                )),
+                            )
+                        }
+                    },
                 },
             },
         };
         let title_text = title
             .clone()
             .unwrap_or_else(|| "（标题不在来源中）".to_string());
-        let Some(published) = published else {
-            return Err(ImportError::NoDate {
-                source_name: self.source.to_string(),
-                title: title_text,
-            });
-        };
         self.reference = published;
         let issuer = issuer.unwrap_or_else(|| "（未署名）".to_string());
         let kind_text = title_norm.clone().unwrap_or_default();
@@ -184,7 +199,9 @@ impl Builder<'_> {
                     continue;
                 }
                 let rest: String = norm[k..].iter().collect();
-                let Some((date, after)) = parse_full_date(&rest) else {
+                // A date that lost its 年 and 月 (2021915日) counts as well.
+                let Some((date, after)) = parse_full_date(&rest).or_else(|| parse_lost_date(&rest))
+                else {
                     continue;
                 };
                 let len = rest.chars().count() - after.chars().count();
@@ -202,6 +219,40 @@ impl Builder<'_> {
                 if best.as_ref().is_none_or(|(d, _, _)| date > *d) {
                     let written: String = text[k..k + len].iter().collect();
                     best = Some((date, written, clause));
+                }
+            }
+        }
+        best
+    }
+
+    /// The latest year the body names (2017年), and its last day: when the
+    /// text names no month of a year either.
+    fn latest_year_in_body(&self) -> Option<(NaiveDate, String)> {
+        let mut best: Option<(NaiveDate, String)> = None;
+        for &i in &self.chunk.body {
+            let p = self.para(i);
+            let norm: Vec<char> = p.norm.chars().collect();
+            let text: Vec<char> = p.text.chars().collect();
+            for k in 0..norm.len().saturating_sub(4) {
+                let year = &norm[k..k + 4];
+                if (k > 0 && norm[k - 1].is_ascii_digit())
+                    || !year.iter().all(char::is_ascii_digit)
+                    || norm[k + 4] != '年'
+                {
+                    continue;
+                }
+                let Some(last) = year
+                    .iter()
+                    .collect::<String>()
+                    .parse::<i32>()
+                    .ok()
+                    .and_then(|y| NaiveDate::from_ymd_opt(y, 12, 31))
+                    .filter(|d| crate::dates::YEARS.contains(&d.year()))
+                else {
+                    continue;
+                };
+                if best.as_ref().is_none_or(|(d, _)| last > *d) {
+                    best = Some((last, text[k..k + 5].iter().collect()));
                 }
             }
         }

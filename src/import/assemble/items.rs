@@ -137,6 +137,19 @@ impl Builder<'_> {
         let heading_len = word.chars().count();
         let after: String = p.text.chars().skip(heading_len).collect();
         let after = after.trim_start_matches(['：', ':', '　', ' ']);
+        // 整改情况：已完成整改，…: the first words after the heading give the status.
+        let lead: String = norm
+            .chars()
+            .skip(heading_len)
+            .skip_while(|c| matches!(c, '：' | ' ' | '　'))
+            .take_while(|c| !matches!(c, '，' | '。' | '；'))
+            .collect();
+        if self.own_status[problem].is_none()
+            && lead.chars().count() <= 8
+            && let Some(status) = status_of(&lead)
+        {
+            self.own_status[problem] = Some(status);
+        }
         if !ongoing {
             self.report.problems[problem].measures_heading = Some(word.to_string());
         }
