@@ -9,6 +9,8 @@
 //! screen through the buffer, so one pass there leaves none behind, and a
 //! panel added later cannot forget it.
 
+use std::borrow::Cow;
+
 use ratatui::buffer::Buffer;
 
 /// The symbol set a frame is drawn with.
@@ -38,13 +40,35 @@ impl Glyphs {
         }
     }
 
-    /// A text in this symbol set, for text that leaves through another way
-    /// than a frame (none yet) and for tests.
+    /// A text in this symbol set, one cell for one cell, as [`Glyphs::apply`]
+    /// leaves it on screen.
     pub fn text(self, text: &str) -> String {
         match self {
             Self::Unicode => text.to_owned(),
             Self::Ascii => text.chars().map(|c| ascii(c).unwrap_or(c)).collect(),
         }
+    }
+
+    /// A key's label in this symbol set: in ASCII the arrows and the Enter
+    /// and Backspace signs are named ("enter", "up"), where the bar has room
+    /// to measure the longer name, rather than left to one-cell stand-ins.
+    pub fn key_label(self, label: &str) -> Cow<'_, str> {
+        if self == Self::Unicode || label.is_ascii() {
+            return Cow::Borrowed(label);
+        }
+        let mut out = String::new();
+        for c in label.chars() {
+            match c {
+                '⏎' => out.push_str("enter"),
+                '⌫' => out.push_str("bksp"),
+                '↑' => out.push_str("up"),
+                '↓' => out.push_str("down"),
+                '←' => out.push_str("left"),
+                '→' => out.push_str("right"),
+                c => out.push(ascii(c).unwrap_or(c)),
+            }
+        }
+        Cow::Owned(out)
     }
 }
 
@@ -81,10 +105,12 @@ pub fn ascii(c: char) -> Option<char> {
         '▲' | '△' | '▴' => '^',
         '▼' | '▽' | '▾' => 'v',
         '▶' | '▷' | '▸' | '►' | '›' | '»' | '→' | '⇒' | '↷' | '⏎' => '>',
-        '◀' | '◁' | '◂' | '◄' | '‹' | '«' | '←' | '⇐' | '⌫' => '<',
+        '◀' | '◁' | '◂' | '◄' | '‹' | '«' | '←' | '⇐' | '↶' | '⌫' => '<',
         '↑' => '^',
         '↓' => 'v',
         '↺' | '↻' => '@',
+        '⑂' => 'Y',
+        '⊂' | '⊆' => 'c',
         '⚠' => '!',
         '‖' => '|',
         // Punctuation and signs.
@@ -171,5 +197,14 @@ mod tests {
             "v 已完成 . o 正在整改 \"回头看\" 459.66万元~"
         );
         assert_eq!(Glyphs::Unicode.text("✓ ●"), "✓ ●");
+    }
+
+    #[test]
+    fn key_labels_name_their_arrows_in_ascii() {
+        assert_eq!(Glyphs::Ascii.key_label("⏎"), "enter");
+        assert_eq!(Glyphs::Ascii.key_label("j/↓"), "j/down");
+        assert_eq!(Glyphs::Ascii.key_label("→ ↓ pgdn"), "right down pgdn");
+        assert_eq!(Glyphs::Ascii.key_label("tab"), "tab");
+        assert_eq!(Glyphs::Unicode.key_label("⏎"), "⏎");
     }
 }
