@@ -262,7 +262,7 @@ fn switching_the_language_clears_the_whole_screen() {
 }
 
 /// A terminal whose locale is not UTF-8 (LANG=C) is told once, on stderr
-/// before the screen is taken, that borders and Chinese may show as garbage;
+/// before the screen is taken, that Chinese may show as garbage (borders turn ASCII);
 /// a UTF-8 locale is told nothing.
 #[test]
 fn a_locale_that_is_not_utf8_is_warned_about_once() {
