@@ -54,7 +54,8 @@ pub struct DashboardArgs {
     /// No colours: bold, underline, reverse and symbols only (also NO_COLOR=1).
     #[arg(long)]
     pub no_color: bool,
-    /// Colour theme: dark, light (projectors), high-contrast, mono.
+    /// Colour theme: dark, light (projectors), high-contrast, mono; default
+    /// light when the terminal reports a light background, else dark.
     #[arg(long, value_name = "NAME", value_parser = clap::builder::PossibleValuesParser::new(["dark", "light", "high-contrast", "mono"]))]
     pub theme: Option<String>,
     /// ASCII borders and symbols (+ - | # > o v), for terminals that draw
