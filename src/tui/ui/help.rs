@@ -71,7 +71,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, theme: &Theme, help: &Help
         let here = app.in_scope_beneath_overlays(b.scope);
         let style = if here { theme.key } else { theme.dim };
         lines.push(Line::from(vec![
-            Span::styled(pad_right(&key_names(b), 22), style),
+            Span::styled(pad_right(&theme.glyphs.key_label(&key_names(b)), 22), style),
             Span::raw(pad_right(b.help.text(lang), 28)),
             Span::styled(
                 format!(
