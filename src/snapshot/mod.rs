@@ -22,7 +22,7 @@ use crate::load::{LoadError, Loaded};
 use crate::stats::Stats;
 use crate::tui::action::{Action, Tab};
 use crate::tui::app::App;
-use crate::tui::glyphs::Glyphs;
+use crate::tui::glyphs;
 use crate::tui::theme::Theme;
 use crate::tui::{keys as table, ui};
 
@@ -152,11 +152,7 @@ pub fn theme(name: Option<&str>) -> Result<Theme, SnapshotError> {
 pub fn frame(args: &SnapshotArgs, loaded: Loaded) -> Result<Buffer, SnapshotError> {
     // Neither the terminal nor the locale is asked: a snapshot is the same
     // wherever it is made, ASCII only when asked for.
-    let glyphs = if args.ascii {
-        Glyphs::Ascii
-    } else {
-        Glyphs::Unicode
-    };
+    let glyphs = glyphs::ascii_for(args.ascii, true, None);
     let theme = theme(args.theme.as_deref())?.with_glyphs(glyphs);
     let keys = keys::parse(&args.keys)?;
     let day = crate::bundled::review_day(args.as_of, &args.paths);

@@ -193,8 +193,7 @@ impl Theme {
     /// which wins over the terminal's background (`lightness`: its perceived
     /// lightness from 0, black, to 1, white, when the terminal said).
     pub fn choose(name: Option<&str>, no_color: bool, lightness: Option<f32>) -> Self {
-        let no_color = no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        Self::for_terminal(name, no_color, lightness)
+        Self::for_terminal(name, no_color || no_color_env(), lightness)
     }
 
     /// [`Theme::choose`] once the environment is read: mono without colour,
@@ -213,8 +212,7 @@ impl Theme {
     /// Whether the theme depends on the terminal's background, so that it is
     /// worth asking: colours are on and no theme is named.
     pub fn needs_background(name: Option<&str>, no_color: bool) -> bool {
-        let no_color = no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        !no_color && name.is_none()
+        !(no_color || no_color_env()) && name.is_none()
     }
 
     /// The same theme drawn with other symbols.
@@ -273,6 +271,11 @@ impl Theme {
             Bucket::Later | Bucket::NoDate => Style::new(),
         }
     }
+}
+
+/// Whether the environment asks for no colour: NO_COLOR set and not empty.
+fn no_color_env() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
 /// The symbol shown before a status, so that status never depends on colour.
