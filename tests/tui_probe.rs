@@ -18,6 +18,7 @@ use unicode_width::UnicodeWidthChar;
 fn a_terminal_that_answers_nothing_still_starts_promptly() {
     let start = Instant::now();
     let mut d = Dashboard::start("en_US.UTF-8", &[], &[]);
+    d.answers = vec![(b"\x1b[6n", b"\x1b[1;2R".to_vec())];
     d.wait_for("the Overview", |s| s.contains("as of 2022-01-15 ─"));
     // Generous for a busy machine; a hang would be caught by the deadline of
     // `wait_for`, and a start that waited for both questions in turn by this.

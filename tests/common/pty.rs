@@ -33,7 +33,9 @@ pub struct Dashboard {
     pub raw: Vec<u8>,
     pub parser: vt100::Parser,
     /// What the terminal answers, in this order, to the queries it is sent:
-    /// by default only the cursor position (`ESC [ 6 n`), as ratatui asks it.
+    /// by default the cursor position (`ESC [ 6 n`; one cell in from the
+    /// left, where a narrow "·" leaves it) and the device attributes
+    /// (`ESC [ c`), as xterm does, but not the background colour.
     pub answers: Vec<(&'static [u8], Vec<u8>)>,
 }
 
@@ -81,7 +83,10 @@ impl Dashboard {
             output,
             raw: Vec::new(),
             parser: vt100::Parser::new(ROWS, COLS, 0),
-            answers: vec![(b"\x1b[6n", b"\x1b[1;1R".to_vec())],
+            answers: vec![
+                (b"\x1b[6n", b"\x1b[1;2R".to_vec()),
+                (b"\x1b[c", b"\x1b[?62;22c".to_vec()),
+            ],
         }
     }
 
