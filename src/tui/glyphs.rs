@@ -40,15 +40,6 @@ impl Glyphs {
         }
     }
 
-    /// A text in this symbol set, one cell for one cell, as [`Glyphs::apply`]
-    /// leaves it on screen.
-    pub fn text(self, text: &str) -> String {
-        match self {
-            Self::Unicode => text.to_owned(),
-            Self::Ascii => text.chars().map(|c| ascii(c).unwrap_or(c)).collect(),
-        }
-    }
-
     /// A key's label in this symbol set: in ASCII the arrows and the Enter
     /// and Backspace signs are named ("enter", "up"), where the bar has room
     /// to measure the longer name, rather than left to one-cell stand-ins.
@@ -151,6 +142,7 @@ pub fn ascii_for(flag: bool, locale_utf8: bool, advance: Option<u16>) -> Glyphs 
 mod tests {
     use super::*;
     use ratatui::layout::Rect;
+    use ratatui::text::Line;
     use ratatui::widgets::{Block, BorderType, Widget};
     use unicode_width::UnicodeWidthChar;
 
@@ -193,11 +185,17 @@ mod tests {
 
     #[test]
     fn chinese_text_is_kept_and_marks_become_ascii() {
-        assert_eq!(
-            Glyphs::Ascii.text("✓ 已完成 · ● 正在整改 “回头看” 459.66万元…"),
-            "v 已完成 . o 正在整改 \"回头看\" 459.66万元~"
-        );
-        assert_eq!(Glyphs::Unicode.text("✓ ●"), "✓ ●");
+        let text = "✓ 已完成 · ● 正在整改 “回头看” 459.66万元…";
+        let area = Rect::new(0, 0, 50, 1);
+        let mut buffer = Buffer::empty(area);
+        Line::from(text).render(area, &mut buffer);
+        let unicode = buffer.clone();
+        Glyphs::Unicode.apply(&mut buffer);
+        assert_eq!(buffer, unicode);
+        Glyphs::Ascii.apply(&mut buffer);
+        let mut line = Buffer::empty(area);
+        Line::from("v 已完成 . o 正在整改 \"回头看\" 459.66万元~").render(area, &mut line);
+        assert_eq!(buffer, line);
     }
 
     #[test]
