@@ -41,8 +41,8 @@ impl Glyphs {
     }
 
     /// A key's label in this symbol set: in ASCII the arrows and the Enter
-    /// and Backspace signs are named ("enter", "up"), where the bar has room
-    /// to measure the longer name, rather than left to one-cell stand-ins.
+    /// and Backspace signs are named ("enter", "up") rather than left to
+    /// one-cell stand-ins; the hint bar and the help measure the name.
     pub fn key_label(self, label: &str) -> Cow<'_, str> {
         if self == Self::Unicode || label.is_ascii() {
             return Cow::Borrowed(label);
