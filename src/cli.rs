@@ -54,9 +54,15 @@ pub struct DashboardArgs {
     /// No colours: bold, underline, reverse and symbols only (also NO_COLOR=1).
     #[arg(long)]
     pub no_color: bool,
-    /// Colour theme: dark, light (projectors), high-contrast, mono.
+    /// Colour theme: dark, light (projectors), high-contrast, mono; default
+    /// light when the terminal reports a light background, else dark.
     #[arg(long, value_name = "NAME", value_parser = clap::builder::PossibleValuesParser::new(["dark", "light", "high-contrast", "mono"]))]
     pub theme: Option<String>,
+    /// ASCII borders and symbols (+ - | # > o v), for terminals that draw
+    /// ambiguous-width characters two cells wide; also chosen when the locale
+    /// is not UTF-8 or the terminal is measured to do so at start-up.
+    #[arg(long)]
+    pub ascii: bool,
     /// Leave the mouse to the terminal (no clicks, no wheel in the dashboard).
     #[arg(long)]
     pub no_mouse: bool,
@@ -162,6 +168,9 @@ pub struct SnapshotArgs {
     /// Language of the interface; default from LC_ALL / LANG (zh* → Chinese).
     #[arg(long, value_enum)]
     pub lang: Option<Lang>,
+    /// ASCII borders and symbols, as the dashboard's `--ascii` draws them.
+    #[arg(long)]
+    pub ascii: bool,
     /// Review as of this day (YYYY-MM-DD) instead of today.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_day)]
     pub as_of: Option<NaiveDate>,

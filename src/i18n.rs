@@ -42,7 +42,7 @@ impl Lang {
             return None;
         }
         Some(format!(
-            "zhenggai: warning: the locale '{}' is not UTF-8, so borders and Chinese text may show as garbage\n  hint: run it as LANG=zh_CN.UTF-8 zhenggai (or en_US.UTF-8), in a terminal set to UTF-8",
+            "zhenggai: warning: the locale '{}' is not UTF-8, so Chinese text may show as garbage (borders and symbols are drawn in ASCII)\n  hint: run it as LANG=zh_CN.UTF-8 zhenggai (or en_US.UTF-8), in a terminal set to UTF-8",
             crate::sanitize::escape(locale)
         ))
     }

@@ -54,6 +54,31 @@ fn txt_shows_the_land_tab() {
     );
 }
 
+/// `--ascii` draws borders and marks in ASCII and keeps the Chinese; the
+/// locale of the shell (here LANG=C) does not change a snapshot.
+#[test]
+fn ascii_draws_borders_and_marks_in_ascii() {
+    let unicode = snapshot(&mut zhenggai(), &["--size", "100x30"]);
+    let ascii = snapshot(&mut zhenggai(), &["--size", "100x30", "--ascii"]);
+    let in_c = snapshot(
+        zhenggai().env("LANG", "C"),
+        &["--size", "100x30", "--lang", "zh"],
+    );
+    assert!(
+        unicode.contains("┌ 完成率 · 截至 2022-01-15 ─"),
+        "{unicode}"
+    );
+    assert!(ascii.contains("+ 完成率 . 截至 2022-01-15 -"), "{ascii}");
+    assert!(ascii.contains("v 已完成 11  o 正在整改 3"), "{ascii}");
+    assert_eq!(in_c, unicode);
+    assert!(
+        ascii
+            .chars()
+            .all(|c| c.is_ascii() || unicode_width::UnicodeWidthChar::width(c) == Some(2)),
+        "{ascii}"
+    );
+}
+
 /// Tabs are also named by their number.
 #[test]
 fn tab_numbers_name_tabs() {

@@ -286,7 +286,7 @@ fn large_totals_and_long_kind_names_are_shown_whole() {
     for line in &bars {
         assert!(!line.contains('…'), "cut: {line}");
         assert!(
-            line.contains("元  CNY │") || line.contains("美元  USD │"),
+            line.contains(" yuan  CNY │") || line.contains(" USD  USD │"),
             "{line}"
         );
     }

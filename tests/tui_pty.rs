@@ -245,7 +245,7 @@ fn hostile_titles_neither_retitle_the_terminal_nor_reach_the_clipboard_raw() {
     });
     d.press("y");
     d.wait_for("the copy acknowledged", |s| {
-        s.contains("sent to the terminal (OSC 52)")
+        s.contains("handed to the terminal for its clipboard")
     });
     d.press("q");
     d.wait_for_exit();
@@ -290,7 +290,7 @@ fn switching_the_language_clears_the_whole_screen() {
 }
 
 /// A terminal whose locale is not UTF-8 (LANG=C) is told once, on stderr
-/// before the screen is taken, that borders and Chinese may show as garbage;
+/// before the screen is taken, that Chinese may show as garbage (borders turn ASCII);
 /// a UTF-8 locale is told nothing.
 #[test]
 fn a_locale_that_is_not_utf8_is_warned_about_once() {

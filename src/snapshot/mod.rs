@@ -22,6 +22,7 @@ use crate::load::{LoadError, Loaded};
 use crate::stats::Stats;
 use crate::tui::action::{Action, Tab};
 use crate::tui::app::App;
+use crate::tui::glyphs;
 use crate::tui::theme::Theme;
 use crate::tui::{keys as table, ui};
 
@@ -149,7 +150,10 @@ pub fn theme(name: Option<&str>) -> Result<Theme, SnapshotError> {
 
 /// The frame the arguments ask for, drawn on loaded data.
 pub fn frame(args: &SnapshotArgs, loaded: Loaded) -> Result<Buffer, SnapshotError> {
-    let theme = theme(args.theme.as_deref())?;
+    // Neither the terminal nor the locale is asked: a snapshot is the same
+    // wherever it is made, ASCII only when asked for.
+    let glyphs = glyphs::ascii_for(args.ascii, true, None);
+    let theme = theme(args.theme.as_deref())?.with_glyphs(glyphs);
     let keys = keys::parse(&args.keys)?;
     let day = crate::bundled::review_day(args.as_of, &args.paths);
     let stats = Stats::compute(&loaded.dataset, day.date);

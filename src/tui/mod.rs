@@ -7,8 +7,10 @@ pub mod app;
 pub mod clipboard;
 pub mod details;
 pub mod export;
+pub mod glyphs;
 pub mod help;
 pub mod keys;
+pub mod probe;
 pub mod rows;
 pub mod search;
 pub mod terminal;
@@ -72,11 +74,18 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
         );
     }
     // Said once, before the screen is taken, where it stays readable.
-    if let Some(warning) = Lang::locale_warning(Lang::ctype_locale().as_deref()) {
+    let locale_warning = Lang::locale_warning(Lang::ctype_locale().as_deref());
+    if let Some(warning) = &locale_warning {
         writeln!(crate::sanitize::stderr(), "{warning}")?;
     }
     let lang = args.lang.unwrap_or_else(Lang::from_env);
-    let theme = Theme::choose(args.theme.as_deref(), args.no_color);
+    let locale_utf8 = locale_warning.is_none();
+    let answers = probe::ask(
+        !args.ascii && locale_utf8,
+        Theme::needs_background(args.theme.as_deref(), args.no_color),
+    );
+    let theme = Theme::choose(args.theme.as_deref(), args.no_color, answers.lightness)
+        .with_glyphs(glyphs::ascii_for(args.ascii, locale_utf8, answers.advance));
     let day = crate::bundled::review_day(args.as_of, &args.paths);
     let as_of = day.date;
     // The older version and the dated versions are read before the terminal

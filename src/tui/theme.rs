@@ -4,6 +4,7 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+use super::glyphs::Glyphs;
 use crate::model::Status;
 use crate::stats::Bucket;
 
@@ -44,6 +45,8 @@ pub struct Theme {
     pub warning: Style,
     /// Rows and text that match the search.
     pub search: Style,
+    /// The symbols the frame is drawn with: Unicode, or ASCII (`--ascii`).
+    pub glyphs: Glyphs,
 }
 
 impl Theme {
@@ -78,6 +81,7 @@ impl Theme {
                 .bg(Color::Yellow)
                 .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             search: Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+            glyphs: Glyphs::Unicode,
             key: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             warning: Style::new()
                 .fg(Color::Black)
@@ -116,6 +120,7 @@ impl Theme {
                 .bg(Color::Blue)
                 .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
             search: Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+            glyphs: Glyphs::Unicode,
             key: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
             warning: Style::new()
                 .fg(Color::White)
@@ -161,6 +166,7 @@ impl Theme {
                 .bg(Color::LightCyan)
                 .add_modifier(bold),
             search: Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+            glyphs: Glyphs::Unicode,
             key: Style::new().fg(Color::Yellow).add_modifier(bold),
             warning: Style::new()
                 .fg(Color::Black)
@@ -183,13 +189,35 @@ impl Theme {
         }
     }
 
-    /// The theme for a command line: NO_COLOR or --no-color win over --theme.
-    pub fn choose(name: Option<&str>, no_color: bool) -> Self {
-        let no_color = no_color || std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    /// The theme for a command line: NO_COLOR or --no-color win over --theme,
+    /// which wins over the terminal's background (`lightness`: its perceived
+    /// lightness from 0, black, to 1, white, when the terminal said).
+    pub fn choose(name: Option<&str>, no_color: bool, lightness: Option<f32>) -> Self {
+        Self::for_terminal(name, no_color || no_color_env(), lightness)
+    }
+
+    /// [`Theme::choose`] once the environment is read: mono without colour,
+    /// else the theme named, else light on a light background, else dark.
+    pub fn for_terminal(name: Option<&str>, no_color: bool, lightness: Option<f32>) -> Self {
         if no_color {
             return Self::mono();
         }
-        name.and_then(Self::by_name).unwrap_or_else(Self::dark)
+        match name.and_then(Self::by_name) {
+            Some(named) => named,
+            None if lightness.is_some_and(|l| l > 0.5) => Self::light(),
+            None => Self::dark(),
+        }
+    }
+
+    /// Whether the theme depends on the terminal's background, so that it is
+    /// worth asking: colours are on and no theme is named.
+    pub fn needs_background(name: Option<&str>, no_color: bool) -> bool {
+        !(no_color || no_color_env()) && name.is_none()
+    }
+
+    /// The same theme drawn with other symbols.
+    pub fn with_glyphs(self, glyphs: Glyphs) -> Self {
+        Self { glyphs, ..self }
     }
 
     /// No colour at all: bold, underline and reverse only (NO_COLOR, --no-color).
@@ -214,6 +242,7 @@ impl Theme {
             key: bold,
             warning: Style::new().add_modifier(Modifier::REVERSED),
             search: Style::new().add_modifier(Modifier::UNDERLINED | Modifier::BOLD),
+            glyphs: Glyphs::Unicode,
         }
     }
 
@@ -244,6 +273,11 @@ impl Theme {
     }
 }
 
+/// Whether the environment asks for no colour: NO_COLOR set and not empty.
+fn no_color_env() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
 /// The symbol shown before a status, so that status never depends on colour.
 pub fn status_symbol(status: Status) -> &'static str {
     match status {
@@ -260,5 +294,32 @@ pub fn bucket_symbol(bucket: Bucket) -> &'static str {
         Bucket::DueSoon => "*",
         Bucket::Later => "·",
         Bucket::NoDate => "-",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_light_background_picks_the_light_theme_unless_a_theme_is_named_or_colour_is_off() {
+        let white = Some(0.98);
+        let black = Some(0.05);
+        assert_eq!(Theme::for_terminal(None, false, white), Theme::light());
+        assert_eq!(Theme::for_terminal(None, false, black), Theme::dark());
+        assert_eq!(Theme::for_terminal(None, false, None), Theme::dark());
+        assert_eq!(
+            Theme::for_terminal(Some("high-contrast"), false, white),
+            Theme::high_contrast()
+        );
+        assert_eq!(
+            Theme::for_terminal(Some("dark"), false, white),
+            Theme::dark()
+        );
+        assert_eq!(Theme::for_terminal(None, true, white), Theme::mono());
+        assert_eq!(
+            Theme::for_terminal(Some("light"), true, black),
+            Theme::mono()
+        );
     }
 }

@@ -32,6 +32,11 @@ pub struct Dashboard {
     output: Receiver<Vec<u8>>,
     pub raw: Vec<u8>,
     pub parser: vt100::Parser,
+    /// What the terminal answers, in this order, to the queries it is sent:
+    /// by default the cursor position (`ESC [ 6 n`; one cell in from the
+    /// left, where a narrow "·" leaves it) and the device attributes
+    /// (`ESC [ c`), as xterm does, but not the background colour.
+    pub answers: Vec<(&'static [u8], Vec<u8>)>,
 }
 
 impl Dashboard {
@@ -78,6 +83,10 @@ impl Dashboard {
             output,
             raw: Vec::new(),
             parser: vt100::Parser::new(ROWS, COLS, 0),
+            answers: vec![
+                (b"\x1b[6n", b"\x1b[1;2R".to_vec()),
+                (b"\x1b[c", b"\x1b[?62;22c".to_vec()),
+            ],
         }
     }
 
@@ -85,9 +94,11 @@ impl Dashboard {
     pub fn pump(&mut self, wait: Duration) {
         let mut next = self.output.recv_timeout(wait).ok();
         while let Some(bytes) = next {
-            // Answer a cursor position query, as a terminal would.
-            if bytes.windows(4).any(|w| w == b"\x1b[6n") {
-                let _ = self.writer.write_all(b"\x1b[1;1R");
+            // Answer queries, as a terminal would.
+            for (query, answer) in &self.answers {
+                if bytes.windows(query.len()).any(|w| w == *query) {
+                    let _ = self.writer.write_all(answer);
+                }
             }
             self.parser.process(&bytes);
             self.raw.extend_from_slice(&bytes);

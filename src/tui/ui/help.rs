@@ -68,7 +68,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, theme: &Theme, help: &Help
     let keys_w = listed
         .iter()
         .map(|e| match e {
-            Entry::Key(b) => width(&key_names(b)),
+            Entry::Key(b) => width(&theme.glyphs.key_label(&key_names(b))),
             Entry::Terms | Entry::Term { .. } => 0,
         })
         .chain([width(Msg::KeyColumn.text(lang))])
@@ -102,7 +102,7 @@ pub fn draw(frame: &mut Frame, body: Rect, app: &App, theme: &Theme, help: &Help
                 let style = if here { theme.key } else { theme.dim };
                 let mark = if here { "● " } else { "  " };
                 Line::from(vec![
-                    Span::styled(cell(&key_names(b), keys_w), style),
+                    Span::styled(cell(&theme.glyphs.key_label(&key_names(b)), keys_w), style),
                     Span::raw(cell(b.help.text(lang), help_w)),
                     Span::styled(
                         cell(&format!("{mark}{}", scope_name(b.scope, app)), where_w),

@@ -16,10 +16,11 @@ use crate::tui::theme::Theme;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lang = app.lang;
+    let label = |b: &Binding| theme.glyphs.key_label(b.label);
     let help = BINDINGS
         .iter()
         .find(|b| b.action == Action::ToggleHelp)
-        .map_or("?", |b| b.label);
+        .map_or("?".into(), label);
     let shown: Vec<&Binding> = BINDINGS
         .iter()
         .filter(|b| b.hint && app.in_scope(b.scope) && b.action != Action::ToggleHelp)
@@ -39,23 +40,24 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let room = usize::from(area.width).saturating_sub(1);
     let all: usize = ordered
         .iter()
-        .map(|b| entry(b.label, b.help.text(lang)))
+        .map(|b| entry(&label(b), b.help.text(lang)))
         .sum::<usize>()
-        + entry(help, Msg::KeyHelp.text(lang));
+        + entry(&help, Msg::KeyHelp.text(lang));
     let tail_text = if all <= room {
         Msg::KeyHelp.text(lang)
     } else {
         Msg::More.text(lang)
     };
-    let mut left = room.saturating_sub(entry(help, tail_text));
+    let mut left = room.saturating_sub(entry(&help, tail_text));
     let mut spans = vec![Span::raw(" ")];
     for b in ordered {
-        let w = entry(b.label, b.help.text(lang));
+        let key = label(b);
+        let w = entry(&key, b.help.text(lang));
         if w > left {
             break;
         }
         left -= w;
-        spans.push(Span::styled(b.label, theme.key));
+        spans.push(Span::styled(key, theme.key));
         spans.push(Span::raw(format!(" {}  ", b.help.text(lang))));
     }
     spans.push(Span::styled(help, theme.key));

@@ -61,6 +61,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) -> Areas {
     // Data comes from other offices: nothing in it may reorder or steer what
     // the terminal shows, whichever panel drew it.
     crate::sanitize::buffer(frame.buffer_mut());
+    theme.glyphs.apply(frame.buffer_mut());
     areas
 }
 
