@@ -338,8 +338,8 @@ impl Msg {
                 "Money achieved, by kind and currency",
             ),
             Self::NotSummed => (
-                "目标、预计与计划（不计入合计）",
-                "Targets, forecasts and plans (not added in)",
+                "目标、预计、计划与未归类的金额（不计入合计）",
+                "Targets, forecasts, plans and money of no known kind (not added in)",
             ),
             Self::Unstated => ("提及但未说明金额", "Mentioned, amount not stated"),
             Self::AmountNotStated => ("金额未说明", "amount not stated"),

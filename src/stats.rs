@@ -571,7 +571,11 @@ fn report_stats(
             && reported.contains(&(figure.kind, figure.unit.currency()));
         match figure.unit.dimension() {
             Some(Dimension::Money(currency)) => {
-                if figure.role != Role::Achieved {
+                // Money of no known kind is never added up: two such figures
+                // may be the problem's money and the part of it recovered.
+                if figure.role != Role::Achieved
+                    || figure.kind.group() == crate::model::Group::Other
+                {
                     money_other.push(path);
                     continue;
                 }

@@ -277,6 +277,31 @@ fn an_overlapping_figure_is_listed_but_not_added() {
     );
 }
 
+/// Money of no known kind is never added up: "问题资金" and "整改到位资金"
+/// are the same money seen twice, and a sum of them would be a lie.
+#[test]
+fn money_of_no_known_kind_is_listed_never_added() {
+    let mut dataset = crate::load::bundled().unwrap().dataset;
+    let as_of = day("2022-01-15");
+    let before = Stats::compute(&dataset, as_of);
+    let figure = first_figure(&mut dataset, FigureKind::Disbursed);
+    figure.kind = FigureKind::Other;
+    let after = Stats::compute(&dataset, as_of);
+    assert!(
+        after
+            .totals
+            .money
+            .iter()
+            .all(|m| m.kind != FigureKind::Other),
+        "{:?}",
+        after.totals.money
+    );
+    assert_eq!(
+        after.reports[0].money_other.len(),
+        before.reports[0].money_other.len() + 1
+    );
+}
+
 /// Long-term problems count in the total and add up like the others (the
 /// bundled reports have none, so the tests above cannot see them).
 #[test]

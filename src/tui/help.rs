@@ -62,8 +62,8 @@ pub const TERMS: &[Term] = &[
     Term {
         mark: ["○ 不计入", "○ not counted"],
         text: [
-            "目标、预计、计划：不与已完成相加",
-            "a target, forecast or plan: never added to what was done",
+            "目标、预计、计划或未归类的金额：不相加",
+            "a target, forecast, plan or money of no known kind: never added",
         ],
     },
     Term {
