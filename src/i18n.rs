@@ -194,6 +194,8 @@ pub enum Msg {
     OverdueOnly,
     Search,
     KeyColumn,
+    /// Before the economic indicators on the Overview's money line.
+    EconomyNamed,
     /// After a count, in the banner of a load that stopped at an error.
     ReadBeforeError,
     /// The heading of the marks and words explained in the help.
@@ -467,6 +469,7 @@ impl Msg {
             Self::KeyColumn => ("按键", "key"),
             Self::Where => ("适用", "where"),
             Self::Terms => ("标记与用语", "Marks and words"),
+            Self::EconomyNamed => ("经济指标", "economy"),
             Self::ReadBeforeError => ("份报告（出错前读到的）", "reports (read before this error)"),
             Self::TabOverview => ("总览", "Overview"),
             Self::TabUnits => ("单位", "Units"),

@@ -1519,3 +1519,33 @@ fn deadlines_as_written_are_never_cut() {
         }
     }
 }
+
+/// On the Overview the economic indicators stand apart from the funds, under
+/// their own name, and the English lines use no Chinese brackets or units
+/// (issue 15).
+#[test]
+fn overview_money_sets_economy_apart_and_english_has_no_chinese_marks() {
+    let a = app(Lang::En, 200, 50);
+    let s = screen(&a);
+    let money = s
+        .lines()
+        .find(|l| l.contains("│Amounts") && l.contains("disbursed"))
+        .unwrap_or_else(|| panic!("{s}"));
+    let (funds, economy) = money.split_once("│  economy: ").expect(money);
+    assert!(funds.contains("35.459m yuan"), "{money}");
+    assert!(
+        economy.starts_with("enterprise investment 418m yuan"),
+        "{money}"
+    );
+    let land = s.lines().find(|l| l.contains("│Land")).unwrap();
+    assert!(
+        land.contains("849.56 mu") && land.contains("(110% of target)"),
+        "{land}"
+    );
+    for line in [money, land] {
+        assert!(!line.contains(['（', '）', '：', '亩', '万']), "{line}");
+    }
+    let a = app(Lang::Zh, 200, 50);
+    let s = screen(&a);
+    assert!(s.contains("│  经济指标：企业投入 4.18亿元"), "{s}");
+}

@@ -297,25 +297,48 @@ fn transcribed_line(
     Line::from(spans)
 }
 
+/// Money by section: recoveries and funds, then what awaits settlement, then
+/// the economic indicators under their own name, set apart by "│": they are
+/// never read as sums of one kind.
 pub(super) fn money_line(app: &App, rs: &ReportStats, label_w: usize) -> Line<'static> {
+    use crate::stats::MoneySection;
     let lang = app.lang;
-    let parts: Vec<String> = rs
-        .money
+    let part = |m: &crate::stats::MoneyTotal| {
+        let approx = if m.approximate {
+            Msg::Approximately.text(lang)
+        } else {
+            ""
+        };
+        format!(
+            "{} {approx}{}",
+            i18n::kind(m.kind, lang),
+            format::money_auto(m.amount, m.currency, lang)
+        )
+    };
+    let sections: Vec<String> = MoneySection::ALL
         .iter()
-        .map(|m| {
-            let approx = if m.approximate {
-                Msg::Approximately.text(lang)
-            } else {
-                ""
-            };
-            format!(
-                "{} {approx}{}",
-                i18n::kind(m.kind, lang),
-                format::money_auto(m.amount, m.currency, app.lang)
-            )
+        .filter_map(|&section| {
+            let parts: Vec<String> = rs
+                .money
+                .iter()
+                .filter(|m| MoneySection::of(m.kind) == section)
+                .map(part)
+                .collect();
+            (!parts.is_empty()).then(|| {
+                let joined = parts.join(" · ");
+                if section == MoneySection::Economy {
+                    let colon = if lang == Lang::Zh { "：" } else { ": " };
+                    format!("{}{colon}{joined}", Msg::EconomyNamed.text(lang))
+                } else {
+                    joined
+                }
+            })
         })
         .collect();
-    parts_line(Msg::TabAmounts, &parts, lang, label_w)
+    if sections.is_empty() {
+        return parts_line(Msg::TabAmounts, &[], lang, label_w);
+    }
+    parts_line(Msg::TabAmounts, &[sections.join("  │  ")], lang, label_w)
 }
 
 /// A labelled line of parts joined by " · ", or "no data" when there are none.
@@ -339,7 +362,11 @@ pub(super) fn land_line(app: &App, rs: &ReportStats, label_w: usize) -> Line<'st
             format::area(l.m2, unit, lang)
         );
         if let Some(pct) = l.percent_of_target() {
-            s.push_str(&format!("（{}%）", format::grouped(pct, 1)));
+            let pct = format::grouped(pct, 1);
+            s.push_str(&match lang {
+                Lang::Zh => format!("（目标的{pct}%）"),
+                Lang::En => format!(" ({pct}% of target)"),
+            });
         }
         s
     };
