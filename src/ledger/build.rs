@@ -41,8 +41,10 @@ pub fn reports(file: &str, sheets: Vec<Sheet>, notes: &mut Notes) -> Result<Vec<
             name,
             grid,
             formulas,
+            warnings,
             ..
         } = sheet;
+        notes.extend(warnings.into_iter().map(|w| (Severity::Warning, w)));
         if grid.iter().all(|r| r.iter().all(is_blank)) {
             continue;
         }

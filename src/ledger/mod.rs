@@ -18,6 +18,7 @@ mod read;
 mod rows;
 pub mod sample;
 mod status;
+mod xlsx;
 
 use std::path::Path;
 
@@ -108,6 +109,8 @@ pub(crate) struct Sheet {
     pub merges: Vec<Merge>,
     /// How many cells hold formulas (counted on small sheets only).
     pub formulas: usize,
+    /// What was skipped while reading the sheet.
+    pub warnings: Vec<Failure>,
 }
 
 /// A merged range, rows and columns from 0, both ends included.

@@ -7,7 +7,7 @@ use std::sync::{Mutex, PoisonError};
 
 use calamine::{Data, Ods, Range, Reader, Xls, Xlsx};
 
-use super::{Failure, Grid, Merge, Sheet};
+use super::{Failure, Grid, Merge, Sheet, xlsx};
 
 /// What the first bytes say a file is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -72,28 +72,49 @@ fn open(bytes: &[u8]) -> Result<Vec<Sheet>, Failure> {
                 let mut book = Ods::new(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
                 sheets(&mut book, |_| Vec::new())
             } else {
-                let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
-                // Merged ranges are read on a second thread, from a second
-                // reader: calamine finds them by parsing the whole sheet again.
-                let names = book.sheet_names();
+                // The merged ranges are found on a second thread while
+                // calamine reads the shared strings, styles and cells.
                 std::thread::scope(|scope| {
-                    let merged = scope.spawn(|| {
-                        let Ok(mut other) = Xlsx::new(Cursor::new(bytes)) else {
-                            return Vec::new();
-                        };
-                        names
+                    let found = scope.spawn(|| xlsx::merges(bytes));
+                    let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
+                    let names = book.sheet_names();
+                    let sheets = xlsx_sheets(&mut book)?;
+                    let found = match found.join() {
+                        Ok(Some(found)) if found.len() == names.len() => found,
+                        // Parts laid out in a way the scan does not follow:
+                        // calamine parses each sheet again for its merges.
+                        _ => names
                             .iter()
-                            .map(|n| other.merge_cells_by_sheet_name(n).unwrap_or_default())
-                            .collect::<Vec<_>>()
-                    });
-                    let sheets = xlsx_sheets(&mut book);
-                    let merged = merged.join().unwrap_or_default();
-                    sheets.map(|mut sheets| {
-                        for (sheet, dims) in sheets.iter_mut().zip(merged) {
-                            sheet.merges = merges(&dims);
-                        }
-                        sheets
-                    })
+                            .map(|n| xlsx::SheetMerges {
+                                merges: merges(
+                                    &book.merge_cells_by_sheet_name(n).unwrap_or_default(),
+                                ),
+                                bad: Vec::new(),
+                            })
+                            .collect(),
+                    };
+                    Ok(sheets
+                        .into_iter()
+                        .zip(found)
+                        .map(|(mut sheet, found)| {
+                            let name = sheet.name.clone().unwrap_or_default();
+                            sheet.merges = found.merges;
+                            sheet.warnings = found
+                                .bad
+                                .iter()
+                                .map(|r| {
+                                    Failure::new(
+                                        format!(
+                                            "merged range '{r}' is not a range of cells: skipped"
+                                        ),
+                                        None,
+                                    )
+                                    .in_sheet(&name)
+                                })
+                                .collect();
+                            sheet
+                        })
+                        .collect())
                 })
             }
         }
@@ -198,6 +219,7 @@ where
             grid: grid(&range),
             merges: merges(&merges_of(i)),
             formulas,
+            warnings: Vec::new(),
         });
     }
     Ok(out)
@@ -238,6 +260,7 @@ fn xlsx_sheets(book: &mut Xlsx<Cursor<&[u8]>>) -> Result<Vec<Sheet>, Failure> {
             grid,
             merges: Vec::new(),
             formulas,
+            warnings: Vec::new(),
         });
     }
     Ok(out)
