@@ -14,11 +14,13 @@ mod csv;
 mod deadline;
 mod header;
 mod merges;
+mod ods;
 mod read;
 mod rows;
 pub mod sample;
 mod status;
 mod xlsx;
+mod xml;
 
 use std::path::Path;
 

@@ -7,7 +7,7 @@ use std::sync::{Mutex, PoisonError};
 
 use calamine::{Data, Ods, Range, Reader, Xls, Xlsx};
 
-use super::{Failure, Grid, Merge, Sheet, xlsx};
+use super::{Failure, Grid, Merge, Sheet, ods, xlsx};
 
 /// What the first bytes say a file is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,7 +70,15 @@ fn open(bytes: &[u8]) -> Result<Vec<Sheet>, Failure> {
                 .is_some_and(|h| h.windows(11).any(|w| w == b"opendocumen"));
             if ods {
                 let mut book = Ods::new(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
-                sheets(&mut book, |_| Vec::new())
+                // calamine gives no merged cells for ODS: they are read
+                // from content.xml's spans.
+                let count = book.sheet_names().len();
+                let found = ods::merges(bytes)
+                    .filter(|found| found.len() == count)
+                    .unwrap_or_default();
+                sheets(&mut book, |i| {
+                    found.get(i).map(|f| f.merges.clone()).unwrap_or_default()
+                })
             } else {
                 // The merged ranges are found on a second thread while
                 // calamine reads the shared strings, styles and cells.
@@ -127,11 +135,11 @@ fn open(bytes: &[u8]) -> Result<Vec<Sheet>, Failure> {
                 e => damaged(&e),
             })?;
             let names = book.sheet_names();
-            let merges: Vec<_> = names
+            let found: Vec<_> = names
                 .iter()
-                .map(|n| book.merge_cells_by_sheet_name(n).unwrap_or_default())
+                .map(|n| merges(&book.merge_cells_by_sheet_name(n).unwrap_or_default()))
                 .collect();
-            sheets(&mut book, |i| merges.get(i).cloned().unwrap_or_default())
+            sheets(&mut book, |i| found.get(i).cloned().unwrap_or_default())
         }
         Kind::Html => Err(Failure::new(
             "the file is a web page (HTML), not a workbook: it was saved as a web page".into(),
@@ -202,7 +210,7 @@ where
 /// on a big one would read it twice.
 fn sheets<'a, R>(
     book: &mut R,
-    merges_of: impl Fn(usize) -> Vec<calamine::Dimensions>,
+    merges_of: impl Fn(usize) -> Vec<Merge>,
 ) -> Result<Vec<Sheet>, Failure>
 where
     R: Reader<Cursor<&'a [u8]>>,
@@ -217,7 +225,7 @@ where
         out.push(Sheet {
             name: Some(name),
             grid: grid(&range),
-            merges: merges(&merges_of(i)),
+            merges: merges_of(i),
             formulas,
             warnings: Vec::new(),
         });

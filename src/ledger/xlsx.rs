@@ -8,12 +8,11 @@
 //! a part, and part names are looked up without regard to case.
 
 use std::collections::HashMap;
-use std::io::{Cursor, Read};
 
 use memchr::memmem;
-use zip::ZipArchive;
 
 use super::Merge;
+use super::xml::{Package, attribute, decode, for_each_tag};
 
 /// The merged ranges of one sheet, and the `ref`s that were no cell range.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -29,54 +28,32 @@ pub struct SheetMerges {
 /// asks calamine). A sheet whose part cannot be inflated has no merges: the
 /// cell reader reports the damage.
 pub fn merges(bytes: &[u8]) -> Option<Vec<SheetMerges>> {
-    let mut zip = ZipArchive::new(Cursor::new(bytes)).ok()?;
-    let names: HashMap<String, String> = zip
-        .file_names()
-        .filter_map(Result::ok)
-        .map(|n| (n.replace('\\', "/").to_ascii_lowercase(), n.into_owned()))
-        .collect();
-    let parts = sheet_parts(&mut zip, &names)?;
+    let mut package = Package::open(bytes)?;
+    let parts = sheet_parts(&mut package)?;
+    let finder = memmem::Finder::new(b"mergeCell");
     Some(
         parts
             .iter()
-            .map(|part| scan_part(&mut zip, &names, part).unwrap_or_default())
+            .map(|part| {
+                let mut found = SheetMerges::default();
+                package
+                    .scan_part(part, |xml| merge_cells(xml, &finder, &mut found))
+                    .map_or_else(SheetMerges::default, |()| found)
+            })
             .collect(),
     )
 }
 
-/// The most bytes a small part (relationships, workbook) may inflate to.
-const SMALL_PART: u64 = 16 << 20;
-
-/// The zip entry a part name stands for: calamine matches names ignoring
-/// case and with `\` read as `/`.
-fn entry<'a>(names: &'a HashMap<String, String>, part: &'a str) -> &'a str {
-    names
-        .get(&part.to_ascii_lowercase())
-        .map_or(part, String::as_str)
-}
-
-fn small_part(
-    zip: &mut ZipArchive<Cursor<&[u8]>>,
-    names: &HashMap<String, String>,
-    part: &str,
-) -> Option<Vec<u8>> {
-    let file = zip.by_name(entry(names, part)).ok()?;
-    let mut out = Vec::new();
-    file.take(SMALL_PART).read_to_end(&mut out).ok()?;
-    Some(out)
-}
-
 /// The parts of the workbook's sheets, in its order.
-fn sheet_parts(
-    zip: &mut ZipArchive<Cursor<&[u8]>>,
-    names: &HashMap<String, String>,
-) -> Option<Vec<String>> {
-    let package = small_part(zip, names, "_rels/.rels")?;
+fn sheet_parts(package: &mut Package) -> Option<Vec<String>> {
+    let rels = package.small_part("_rels/.rels")?;
     let mut document = None;
-    for_each_tag(&package, |name, tag| {
-        let office = attribute(tag, b"Type").is_some_and(|t| t.ends_with(b"/officeDocument"));
-        if name == b"Relationship" && office && document.is_none() {
-            document = attribute(tag, b"Target").map(decode);
+    for_each_tag(&rels, |tag| {
+        let office = tag
+            .attribute(b"Type")
+            .is_some_and(|t| t.ends_with(b"/officeDocument"));
+        if tag.local() == b"Relationship" && !tag.end && office && document.is_none() {
+            document = tag.attribute(b"Target").map(decode);
         }
     });
     let document = document?;
@@ -88,24 +65,25 @@ fn sheet_parts(
         file
     };
 
-    let rels = small_part(zip, names, &format!("{dir}_rels/{file}.rels"))?;
+    let rels = package.small_part(&format!("{dir}_rels/{file}.rels"))?;
     let mut targets = HashMap::new();
-    for_each_tag(&rels, |name, tag| {
-        if name == b"Relationship"
-            && let (Some(id), Some(target)) = (attribute(tag, b"Id"), attribute(tag, b"Target"))
+    for_each_tag(&rels, |tag| {
+        if tag.local() == b"Relationship"
+            && !tag.end
+            && let (Some(id), Some(target)) = (tag.attribute(b"Id"), tag.attribute(b"Target"))
         {
             targets.insert(id.to_vec(), decode(target));
         }
     });
 
-    let workbook = small_part(zip, names, &format!("{dir}{file}"))?;
+    let workbook = package.small_part(&format!("{dir}{file}"))?;
     let mut parts = Vec::new();
     let mut missing = false;
-    for_each_tag(&workbook, |name, tag| {
-        if name != b"sheet" {
+    for_each_tag(&workbook, |tag| {
+        if tag.local() != b"sheet" || tag.end {
             return;
         }
-        match attribute(tag, b"id").and_then(|id| targets.get(id)) {
+        match tag.attribute(b"id").and_then(|id| targets.get(id)) {
             Some(target) => parts.push(match target.strip_prefix('/') {
                 Some(absolute) => absolute.to_owned(),
                 None => format!("{dir}{target}"),
@@ -114,31 +92,6 @@ fn sheet_parts(
         }
     });
     (!missing).then_some(parts)
-}
-
-/// Inflates one sheet part a piece at a time and collects its merged
-/// ranges. Each piece is cut after its last `<`: a tag holds no `<`, so
-/// every tag before the cut is whole, and the rest waits for the next piece.
-fn scan_part(
-    zip: &mut ZipArchive<Cursor<&[u8]>>,
-    names: &HashMap<String, String>,
-    part: &str,
-) -> Option<SheetMerges> {
-    const PIECE: u64 = 256 << 10;
-    let mut file = zip.by_name(entry(names, part)).ok()?;
-    let mut out = SheetMerges::default();
-    let finder = memmem::Finder::new(b"mergeCell");
-    let mut buf = Vec::with_capacity(2 * PIECE as usize);
-    loop {
-        let read = (&mut file).take(PIECE).read_to_end(&mut buf).ok()?;
-        if read == 0 {
-            merge_cells(&buf, &finder, &mut out);
-            return Some(out);
-        }
-        let cut = memchr::memrchr(b'<', &buf).unwrap_or(0);
-        merge_cells(&buf[..cut], &finder, &mut out);
-        buf.drain(..cut);
-    }
 }
 
 /// Adds the `<mergeCell ref>` elements of a run of whole tags (the element's
@@ -179,71 +132,6 @@ fn shorten(bytes: &[u8]) -> String {
 
 fn is_name_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.')
-}
-
-/// Calls `f` with the local name and the attributes' text of each start or
-/// empty tag of a small part; comments, CDATA, declarations and end tags
-/// are passed over.
-fn for_each_tag(xml: &[u8], mut f: impl FnMut(&[u8], &[u8])) {
-    let mut at = 0;
-    while let Some(lt) = memchr::memchr(b'<', &xml[at..]) {
-        let rest = &xml[at + lt + 1..];
-        let (skip, close): (usize, &[u8]) = if rest.starts_with(b"!--") {
-            (3, b"-->")
-        } else if rest.starts_with(b"![CDATA[") {
-            (8, b"]]>")
-        } else {
-            (0, b">")
-        };
-        let Some(end) = memmem::find(&rest[skip..], close) else {
-            return;
-        };
-        let tag = &rest[..skip + end];
-        at += lt + 1 + skip + end + close.len();
-        if skip > 0 || tag.first().is_some_and(|b| matches!(b, b'/' | b'?' | b'!')) {
-            continue;
-        }
-        let name_end = tag
-            .iter()
-            .position(|b| b.is_ascii_whitespace() || *b == b'/')
-            .unwrap_or(tag.len());
-        let name = &tag[..name_end];
-        let local = name.rsplit(|b| *b == b':').next().unwrap_or(name);
-        f(local, &tag[name_end..]);
-    }
-}
-
-/// The value of the attribute of local name `key` in a tag's attribute
-/// text (`r:id` answers to `id`), as written.
-fn attribute<'a>(mut attrs: &'a [u8], key: &[u8]) -> Option<&'a [u8]> {
-    loop {
-        let start = attrs.iter().position(|b| !b.is_ascii_whitespace())?;
-        attrs = &attrs[start..];
-        let eq = memchr::memchr(b'=', attrs)?;
-        let name = attrs[..eq].trim_ascii_end();
-        let rest = attrs[eq + 1..].trim_ascii_start();
-        let quote = *rest.first()?;
-        if quote != b'"' && quote != b'\'' {
-            return None;
-        }
-        let len = memchr::memchr(quote, &rest[1..])?;
-        let value = &rest[1..1 + len];
-        let local = name.rsplit(|b| *b == b':').next().unwrap_or(name);
-        if local == key {
-            return Some(value);
-        }
-        attrs = &rest[len + 2..];
-    }
-}
-
-/// An attribute's text with XML's entities read.
-fn decode(value: &[u8]) -> String {
-    String::from_utf8_lossy(value)
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&apos;", "'")
-        .replace("&amp;", "&")
 }
 
 /// The last row and column of a sheet (XFD1048576), from 1.
@@ -353,33 +241,5 @@ mod tests {
             vec![merge(0, 0, 1, 0), merge(2, 1, 2, 2), merge(3, 3, 3, 3)]
         );
         assert_eq!(out.bad, vec!["A0:B1".to_owned()]);
-    }
-
-    #[test]
-    fn attributes_are_found_by_local_name_in_either_quotes() {
-        let tag = br#" name="a&amp;b" sheetId='2' r:id="rId7""#;
-        assert_eq!(attribute(tag, b"id"), Some(&b"rId7"[..]));
-        assert_eq!(attribute(tag, b"sheetId"), Some(&b"2"[..]));
-        assert_eq!(attribute(tag, b"name").map(decode), Some("a&b".to_owned()));
-        assert_eq!(attribute(tag, b"ref"), None);
-        assert_eq!(attribute(br#" broken="x"#, b"ref"), None);
-        assert_eq!(attribute(br#" bare=x ref="A1""#, b"ref"), None);
-    }
-
-    #[test]
-    fn tags_skip_comments_and_declarations() {
-        let xml = br#"<?xml version="1.0"?><!-- <sheet r:id="rId9"/> --><sheets><sheet name="a" r:id="rId1"/><x:sheet r:id="rId2"></x:sheet></sheets><unclosed"#;
-        let mut seen = Vec::new();
-        for_each_tag(xml, |name, tag| {
-            seen.push((name.to_vec(), attribute(tag, b"id").map(<[u8]>::to_vec)))
-        });
-        assert_eq!(
-            seen,
-            vec![
-                (b"sheets".to_vec(), None),
-                (b"sheet".to_vec(), Some(b"rId1".to_vec())),
-                (b"sheet".to_vec(), Some(b"rId2".to_vec())),
-            ]
-        );
     }
 }
