@@ -5,7 +5,7 @@ use std::io::Cursor;
 use std::panic::AssertUnwindSafe;
 use std::sync::{Mutex, PoisonError};
 
-use calamine::{Data, Ods, Range, Reader, Xls, Xlsx};
+use calamine::{Cell, Data, DataRef, Ods, Range, Reader, Xls, Xlsx};
 
 use super::{Failure, Grid, Merge, Sheet, ods, xlsx};
 
@@ -243,24 +243,46 @@ fn xlsx_sheets(book: &mut Xlsx<Cursor<&[u8]>>) -> Result<Vec<Sheet>, Failure> {
         let cannot = |e: &dyn std::fmt::Display| {
             Failure::new(format!("cannot read sheet '{name}': {e}"), None).in_sheet(&name)
         };
-        let mut grid: Grid = Vec::new();
         let mut reader = book.worksheet_cells_reader(&name).map_err(|e| cannot(&e))?;
-        while let Some(cell) = reader.next_cell().map_err(|e| cannot(&e))? {
-            let (row, column) = cell.get_position();
-            let (row, column) = (row as usize, column as usize);
-            let value: Data = cell.get_value().clone().into();
-            if column >= MAX_COLUMNS || value == Data::Empty {
-                continue;
-            }
-            if grid.len() <= row {
-                grid.resize_with(row + 1, Vec::new);
-            }
-            let cells = &mut grid[row];
-            if cells.len() <= column {
-                cells.resize(column + 1, Data::Empty);
-            }
-            cells[column] = value;
-        }
+        // calamine's XML parse keeps one core busy; making the grid (a
+        // String per text cell) is done on the other, a batch at a time.
+        let grid = std::thread::scope(|scope| {
+            let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Cell<DataRef>>>(8);
+            let placer = scope.spawn(move || {
+                let mut grid = Grid::new();
+                for batch in receive {
+                    place(&mut grid, batch);
+                }
+                grid
+            });
+            let mut batch = Vec::with_capacity(BATCH);
+            let read = loop {
+                match reader.next_cell() {
+                    Ok(Some(cell)) => {
+                        let far = cell.get_position().1 as usize >= MAX_COLUMNS;
+                        if far || matches!(cell.get_value(), DataRef::Empty) {
+                            continue;
+                        }
+                        batch.push(cell);
+                        if batch.len() == BATCH {
+                            let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                            if send.send(full).is_err() {
+                                break Ok(());
+                            }
+                        }
+                    }
+                    Ok(None) => break Ok(()),
+                    Err(e) => break Err(cannot(&e)),
+                }
+            };
+            // The placer stops when the channel closes; its batches end here.
+            let _ = send.send(batch);
+            drop(send);
+            let grid = placer
+                .join()
+                .map_err(|_| damaged(&"its structure is broken"));
+            read.and(grid)
+        })?;
         drop(reader);
         let formulas = formulas_of(book, &name, grid.len());
         out.push(Sheet {
@@ -273,6 +295,36 @@ fn xlsx_sheets(book: &mut Xlsx<Cursor<&[u8]>>) -> Result<Vec<Sheet>, Failure> {
     }
     Ok(out)
 }
+
+/// Puts a batch of cells in the grid, making rows as they are met; a new
+/// row is made as wide as the widest so far, so that it rarely grows.
+fn place(grid: &mut Grid, batch: Vec<Cell<DataRef>>) {
+    let mut width = grid.last().map_or(0, Vec::len);
+    for cell in batch {
+        let (row, column) = cell.get_position();
+        let (row, column) = (row as usize, column as usize);
+        let value: Data = cell.get_value().clone().into();
+        if column >= MAX_COLUMNS || value == Data::Empty {
+            continue;
+        }
+        if grid.len() <= row {
+            grid.resize_with(row + 1, Vec::new);
+        }
+        let cells = &mut grid[row];
+        if cells.len() <= column {
+            if cells.capacity() == 0 {
+                cells.reserve_exact(width.max(column + 1));
+            }
+            cells.resize(column + 1, Data::Empty);
+            width = width.max(column + 1);
+        }
+        cells[column] = value;
+    }
+}
+
+/// The cells sent at a time from the thread reading them to the one
+/// placing them.
+const BATCH: usize = 4096;
 
 /// The columns read: a ledger has a dozen; a cell far to the right is stray.
 const MAX_COLUMNS: usize = 256;
