@@ -3,7 +3,8 @@
 //! the JSON files hold.
 //!
 //! A pipeline whose stages are the files of this folder, in order:
-//! [`read`] / [`csv`] (bytes → sheets of cells) → [`merges`] (merged cells
+//! [`read`] / [`csv`] (bytes → sheets of cells, with [`xlsx`] and [`ods`]
+//! finding the merged ranges in the zip through [`xml`]) → [`merges`] (merged cells
 //! filled down) → [`header`] (the header row and what each column means) →
 //! [`rows`] (rows → sections, footers and problems over one or more rows) →
 //! [`build`] (problems → one report per unit), with [`deadline`] and

@@ -51,9 +51,10 @@ impl<'a> Package<'a> {
     }
 
     /// Inflates a part a piece at a time and hands `f` runs of whole tags.
-    /// Each piece is cut after its last `<`: a tag holds no `<`, so every
-    /// tag before the cut is whole, and the rest waits for the next piece.
-    /// `None` when the part is missing or damaged.
+    /// Each piece is cut before its last `<`: a tag holds no `<`, so every
+    /// tag before the cut is whole, and the rest waits for the next piece;
+    /// when that last tag is closed too, nothing waits, so that a long text
+    /// is never held whole. `None` when the part is missing or damaged.
     pub fn scan_part(&mut self, part: &str, mut f: impl FnMut(&[u8])) -> Option<()> {
         let entry = self.entry(part).to_owned();
         let mut file = self.zip.by_name(&entry).ok()?;
@@ -64,7 +65,12 @@ impl<'a> Package<'a> {
                 f(&buf);
                 return Some(());
             }
-            let cut = memchr::memrchr(b'<', &buf).unwrap_or(0);
+            let open = memchr::memrchr(b'<', &buf);
+            let cut = match (open, memchr::memrchr(b'>', &buf)) {
+                (Some(open), Some(close)) if close < open => open,
+                (Some(open), None) => open,
+                _ => buf.len(),
+            };
             f(&buf[..cut]);
             buf.drain(..cut);
         }
@@ -188,6 +194,42 @@ mod tests {
         assert_eq!(attribute(tag, b"ref"), None);
         assert_eq!(attribute(br#" broken="x"#, b"ref"), None);
         assert_eq!(attribute(br#" bare=x ref="A1""#, b"ref"), None);
+    }
+
+    /// A zip of one deflated part.
+    fn zip_of(name: &str, part: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default();
+        zip.start_file(name, options).unwrap();
+        zip.write_all(part).unwrap();
+        zip.finish().unwrap().into_inner()
+    }
+
+    #[test]
+    fn a_big_part_is_handed_over_in_whole_tags() {
+        let mut part = b"<sheetData>".to_vec();
+        for i in 0..60_000 {
+            part.extend_from_slice(format!("<c r=\"A{i}\"><v>{i} &gt; 0</v></c>").as_bytes());
+        }
+        part.extend_from_slice(&vec![b'x'; 3 * PIECE as usize]);
+        part.extend_from_slice(b"</sheetData><mergeCells><mergeCell ref=\"A1:B2\"/></mergeCells>");
+        let bytes = zip_of("XL/Worksheets/Sheet1.xml", &part);
+        let mut package = Package::open(&bytes).unwrap();
+        let (mut whole, mut pieces) = (Vec::new(), Vec::new());
+        for_each_tag(&part, |t| {
+            whole.push((t.name.to_vec(), t.attrs.to_vec(), t.end))
+        });
+        package
+            .scan_part("xl/worksheets/sheet1.xml", |xml| {
+                for_each_tag(xml, |t| {
+                    pieces.push((t.name.to_vec(), t.attrs.to_vec(), t.end))
+                })
+            })
+            .unwrap();
+        assert_eq!(pieces.len(), 60_000 * 4 + 5);
+        assert!(pieces == whole);
+        assert!(package.scan_part("xl/missing.xml", |_| ()).is_none());
     }
 
     #[test]
