@@ -116,7 +116,9 @@ fn merge_cells(xml: &[u8], finder: &memmem::Finder, out: &mut SheetMerges) {
             continue; // text, not a tag: text holds `<` only as `&lt;`
         }
         let tag = &after[..memchr::memchr(b'>', after).unwrap_or(after.len())];
+        // A mergeCell without a readable ref is named by its whole tag.
         let Some(reference) = attribute(tag, b"ref") else {
+            out.bad.push(shorten(tag.trim_ascii()));
             continue;
         };
         match range(reference) {
@@ -233,13 +235,13 @@ mod tests {
 
     #[test]
     fn merge_cells_are_found_with_or_without_a_prefix_and_bad_refs_are_kept_apart() {
-        let xml = br#"<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lt;mergeCell ref="A1:A9"/&gt; mergeCell</t></is></c></row></sheetData><mergeCells count="4"><mergeCell ref="A1:A2"/><x:mergeCell  ref = 'B3:C3' /><mergeCell ref="A0:B1"/><mergeCell ref="D4"></mergeCell></mergeCells>"#;
+        let xml = br#"<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lt;mergeCell ref="A1:A9"/&gt; mergeCell</t></is></c></row></sheetData><mergeCells count="4"><mergeCell ref="A1:A2"/><x:mergeCell  ref = 'B3:C3' /><mergeCell ref="A0:B1"/><mergeCell ref="D4"></mergeCell><mergeCell ref=E5:E6/></mergeCells>"#;
         let mut out = SheetMerges::default();
         merge_cells(xml, &memmem::Finder::new(b"mergeCell"), &mut out);
         assert_eq!(
             out.merges,
             vec![merge(0, 0, 1, 0), merge(2, 1, 2, 2), merge(3, 3, 3, 3)]
         );
-        assert_eq!(out.bad, vec!["A0:B1".to_owned()]);
+        assert_eq!(out.bad, vec!["A0:B1".to_owned(), "ref=E5:E6/".to_owned()]);
     }
 }
