@@ -44,6 +44,7 @@ pub fn read(bytes: &[u8], tab_by_name: bool) -> Result<Sheet, Failure> {
         grid,
         merges: Vec::new(),
         formulas: 0,
+        warnings: Vec::new(),
     })
 }
 

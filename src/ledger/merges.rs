@@ -111,6 +111,7 @@ mod tests {
                 right: 0,
             }],
             formulas: 0,
+            warnings: Vec::new(),
         };
         let layout = apply(&mut sheet);
         assert_eq!(sheet.grid[1][0], Data::String("1".into()));

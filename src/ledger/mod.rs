@@ -3,7 +3,8 @@
 //! the JSON files hold.
 //!
 //! A pipeline whose stages are the files of this folder, in order:
-//! [`read`] / [`csv`] (bytes → sheets of cells) → [`merges`] (merged cells
+//! [`read`] / [`csv`] (bytes → sheets of cells, with [`xlsx`] and [`ods`]
+//! finding the merged ranges in the zip through [`xml`]) → [`merges`] (merged cells
 //! filled down) → [`header`] (the header row and what each column means) →
 //! [`rows`] (rows → sections, footers and problems over one or more rows) →
 //! [`build`] (problems → one report per unit), with [`deadline`] and
@@ -14,10 +15,13 @@ mod csv;
 mod deadline;
 mod header;
 mod merges;
+mod ods;
 mod read;
 mod rows;
 pub mod sample;
 mod status;
+mod xlsx;
+mod xml;
 
 use std::path::Path;
 
@@ -108,6 +112,8 @@ pub(crate) struct Sheet {
     pub merges: Vec<Merge>,
     /// How many cells hold formulas (counted on small sheets only).
     pub formulas: usize,
+    /// What was skipped while reading the sheet.
+    pub warnings: Vec<Failure>,
 }
 
 /// A merged range, rows and columns from 0, both ends included.

@@ -5,9 +5,9 @@ use std::io::Cursor;
 use std::panic::AssertUnwindSafe;
 use std::sync::{Mutex, PoisonError};
 
-use calamine::{Data, Ods, Range, Reader, Xls, Xlsx};
+use calamine::{Cell, Data, DataRef, Ods, Range, Reader, Xls, Xlsx};
 
-use super::{Failure, Grid, Merge, Sheet};
+use super::{Failure, Grid, Merge, Sheet, ods, xlsx};
 
 /// What the first bytes say a file is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,30 +70,59 @@ fn open(bytes: &[u8]) -> Result<Vec<Sheet>, Failure> {
                 .is_some_and(|h| h.windows(11).any(|w| w == b"opendocumen"));
             if ods {
                 let mut book = Ods::new(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
-                sheets(&mut book, |_| Vec::new())
+                // calamine gives no merged cells for ODS: they are read
+                // from content.xml's spans.
+                let count = book.sheet_names().len();
+                let found = ods::merges(bytes)
+                    .filter(|found| found.len() == count)
+                    .unwrap_or_default();
+                sheets(&mut book, |i| {
+                    found.get(i).map(|f| f.merges.clone()).unwrap_or_default()
+                })
             } else {
-                let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
-                // Merged ranges are read on a second thread, from a second
-                // reader: calamine finds them by parsing the whole sheet again.
-                let names = book.sheet_names();
+                // The merged ranges are found on a second thread while
+                // calamine reads the shared strings, styles and cells.
                 std::thread::scope(|scope| {
-                    let merged = scope.spawn(|| {
-                        let Ok(mut other) = Xlsx::new(Cursor::new(bytes)) else {
-                            return Vec::new();
-                        };
-                        names
+                    let found = scope.spawn(|| xlsx::merges(bytes));
+                    let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| damaged(&e))?;
+                    let names = book.sheet_names();
+                    let sheets = xlsx_sheets(&mut book)?;
+                    let found = match found.join() {
+                        Ok(Some(found)) if found.len() == names.len() => found,
+                        // Parts laid out in a way the scan does not follow:
+                        // calamine parses each sheet again for its merges.
+                        _ => names
                             .iter()
-                            .map(|n| other.merge_cells_by_sheet_name(n).unwrap_or_default())
-                            .collect::<Vec<_>>()
-                    });
-                    let sheets = xlsx_sheets(&mut book);
-                    let merged = merged.join().unwrap_or_default();
-                    sheets.map(|mut sheets| {
-                        for (sheet, dims) in sheets.iter_mut().zip(merged) {
-                            sheet.merges = merges(&dims);
-                        }
-                        sheets
-                    })
+                            .map(|n| xlsx::SheetMerges {
+                                merges: merges(
+                                    &book.merge_cells_by_sheet_name(n).unwrap_or_default(),
+                                ),
+                                bad: Vec::new(),
+                            })
+                            .collect(),
+                    };
+                    Ok(sheets
+                        .into_iter()
+                        .zip(found)
+                        .map(|(mut sheet, found)| {
+                            let name = sheet.name.clone().unwrap_or_default();
+                            sheet.merges = found.merges;
+                            sheet.warnings = found
+                                .bad
+                                .iter()
+                                .map(|r| {
+                                    Failure::new(
+                                        format!(
+                                            "merged range '{r}' is not a range of cells: skipped"
+                                        ),
+                                        None,
+                                    )
+                                    .in_sheet(&name)
+                                })
+                                .collect();
+                            sheet
+                        })
+                        .collect())
                 })
             }
         }
@@ -106,11 +135,11 @@ fn open(bytes: &[u8]) -> Result<Vec<Sheet>, Failure> {
                 e => damaged(&e),
             })?;
             let names = book.sheet_names();
-            let merges: Vec<_> = names
+            let found: Vec<_> = names
                 .iter()
-                .map(|n| book.merge_cells_by_sheet_name(n).unwrap_or_default())
+                .map(|n| merges(&book.merge_cells_by_sheet_name(n).unwrap_or_default()))
                 .collect();
-            sheets(&mut book, |i| merges.get(i).cloned().unwrap_or_default())
+            sheets(&mut book, |i| found.get(i).cloned().unwrap_or_default())
         }
         Kind::Html => Err(Failure::new(
             "the file is a web page (HTML), not a workbook: it was saved as a web page".into(),
@@ -181,7 +210,7 @@ where
 /// on a big one would read it twice.
 fn sheets<'a, R>(
     book: &mut R,
-    merges_of: impl Fn(usize) -> Vec<calamine::Dimensions>,
+    merges_of: impl Fn(usize) -> Vec<Merge>,
 ) -> Result<Vec<Sheet>, Failure>
 where
     R: Reader<Cursor<&'a [u8]>>,
@@ -196,8 +225,9 @@ where
         out.push(Sheet {
             name: Some(name),
             grid: grid(&range),
-            merges: merges(&merges_of(i)),
+            merges: merges_of(i),
             formulas,
+            warnings: Vec::new(),
         });
     }
     Ok(out)
@@ -213,24 +243,46 @@ fn xlsx_sheets(book: &mut Xlsx<Cursor<&[u8]>>) -> Result<Vec<Sheet>, Failure> {
         let cannot = |e: &dyn std::fmt::Display| {
             Failure::new(format!("cannot read sheet '{name}': {e}"), None).in_sheet(&name)
         };
-        let mut grid: Grid = Vec::new();
         let mut reader = book.worksheet_cells_reader(&name).map_err(|e| cannot(&e))?;
-        while let Some(cell) = reader.next_cell().map_err(|e| cannot(&e))? {
-            let (row, column) = cell.get_position();
-            let (row, column) = (row as usize, column as usize);
-            let value: Data = cell.get_value().clone().into();
-            if column >= MAX_COLUMNS || value == Data::Empty {
-                continue;
-            }
-            if grid.len() <= row {
-                grid.resize_with(row + 1, Vec::new);
-            }
-            let cells = &mut grid[row];
-            if cells.len() <= column {
-                cells.resize(column + 1, Data::Empty);
-            }
-            cells[column] = value;
-        }
+        // calamine's XML parse keeps one core busy; making the grid (a
+        // String per text cell) is done on the other, a batch at a time.
+        let grid = std::thread::scope(|scope| {
+            let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Cell<DataRef>>>(8);
+            let placer = scope.spawn(move || {
+                let mut grid = Grid::new();
+                for batch in receive {
+                    place(&mut grid, batch);
+                }
+                grid
+            });
+            let mut batch = Vec::with_capacity(BATCH);
+            let read = loop {
+                match reader.next_cell() {
+                    Ok(Some(cell)) => {
+                        let far = cell.get_position().1 as usize >= MAX_COLUMNS;
+                        if far || matches!(cell.get_value(), DataRef::Empty) {
+                            continue;
+                        }
+                        batch.push(cell);
+                        if batch.len() == BATCH {
+                            let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                            if send.send(full).is_err() {
+                                break Ok(());
+                            }
+                        }
+                    }
+                    Ok(None) => break Ok(()),
+                    Err(e) => break Err(cannot(&e)),
+                }
+            };
+            // The placer stops when the channel closes; its batches end here.
+            let _ = send.send(batch);
+            drop(send);
+            let grid = placer
+                .join()
+                .map_err(|_| damaged(&"its structure is broken"));
+            read.and(grid)
+        })?;
         drop(reader);
         let formulas = formulas_of(book, &name, grid.len());
         out.push(Sheet {
@@ -238,10 +290,41 @@ fn xlsx_sheets(book: &mut Xlsx<Cursor<&[u8]>>) -> Result<Vec<Sheet>, Failure> {
             grid,
             merges: Vec::new(),
             formulas,
+            warnings: Vec::new(),
         });
     }
     Ok(out)
 }
+
+/// Puts a batch of cells in the grid, making rows as they are met; a new
+/// row is made as wide as the widest so far, so that it rarely grows.
+fn place(grid: &mut Grid, batch: Vec<Cell<DataRef>>) {
+    let mut width = grid.last().map_or(0, Vec::len);
+    for cell in batch {
+        let (row, column) = cell.get_position();
+        let (row, column) = (row as usize, column as usize);
+        let value: Data = cell.get_value().clone().into();
+        if column >= MAX_COLUMNS || value == Data::Empty {
+            continue;
+        }
+        if grid.len() <= row {
+            grid.resize_with(row + 1, Vec::new);
+        }
+        let cells = &mut grid[row];
+        if cells.len() <= column {
+            if cells.capacity() == 0 {
+                cells.reserve_exact(width.max(column + 1));
+            }
+            cells.resize(column + 1, Data::Empty);
+            width = width.max(column + 1);
+        }
+        cells[column] = value;
+    }
+}
+
+/// The cells sent at a time from the thread reading them to the one
+/// placing them.
+const BATCH: usize = 4096;
 
 /// The columns read: a ledger has a dozen; a cell far to the right is stray.
 const MAX_COLUMNS: usize = 256;
