@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 
 use crate::i18n::{self, Lang, Msg};
-use crate::model::{Deadline, Measure, Problem, Report};
+use crate::model::{Deadline, Measure, Problem, Report, Status};
 use crate::stats::Bucket;
 
 /// How a detail's value is shown; the bucket's symbol is part of the text,
@@ -54,11 +54,18 @@ fn list(names: &[String], lang: Lang) -> String {
 /// A deadline as written, the day it means and its bucket, or why it has
 /// none: "2023.3.31 → 2023-03-31 · ! 逾期", "立行立改 → 2023-07-05（立行立改：按台账
 /// 填报日期）", "长期坚持 → 长期坚持，无日期".
-pub fn deadline(d: &Deadline, lang: Lang, as_of: NaiveDate) -> Detail {
+///
+/// A problem no longer open has no light: its deadline is history, and a
+/// closed problem is never "overdue".
+pub fn deadline(d: &Deadline, lang: Lang, as_of: NaiveDate, open: bool) -> Detail {
     let label = Msg::OwnDeadline.text(lang);
     if d.long_term {
         let value = format!("{} → {}", d.text, Msg::LongTermNoDate.text(lang));
         return Detail::new(label, value, Tone::Due(Bucket::NoDate));
+    }
+    if !open {
+        let date = d.date.map_or_else(|| "—".to_string(), |d| d.to_string());
+        return Detail::new(label, format!("{} → {date}", d.text), Tone::Plain);
     }
     let bucket = Bucket::of(d.date, as_of);
     let mut value = format!(
@@ -106,7 +113,7 @@ pub fn problem(problem: &Problem, lang: Lang, as_of: NaiveDate) -> Vec<Detail> {
         out.push(Detail::new(*label, value, Tone::Plain));
     }
     if let Some(d) = &problem.deadline {
-        out.push(deadline(d, lang, as_of));
+        out.push(deadline(d, lang, as_of, problem.status == Status::Open));
     }
     if let Some(text) = &problem.status_text {
         out.push(Detail::new(
@@ -301,7 +308,7 @@ mod tests {
             quote: "立行立改".into(),
             ..Deadline::default()
         };
-        let d = deadline(&immediate, Lang::En, day("2023-07-05"));
+        let d = deadline(&immediate, Lang::En, day("2023-07-05"), true);
         assert_eq!(
             d.value,
             "立行立改 → 2023-07-05 · * due in 30 days (date from: 按台账填报日期)"
@@ -312,9 +319,26 @@ mod tests {
             quote: "长期坚持".into(),
             ..Deadline::default()
         };
-        let d = deadline(&long, Lang::Zh, day("2023-07-05"));
+        let d = deadline(&long, Lang::Zh, day("2023-07-05"), true);
         assert_eq!(d.value, "长期坚持 → 长期坚持，无日期");
         assert_eq!(d.tone, Tone::Due(Bucket::NoDate));
+    }
+
+    /// A closed problem's deadline has passed without it being late: no
+    /// "overdue" light beside it.
+    #[test]
+    fn a_closed_problems_deadline_has_no_light() {
+        let past = Deadline {
+            text: "2023.1.28".into(),
+            date: Some(day("2023-01-28")),
+            quote: "2023.1.28".into(),
+            ..Deadline::default()
+        };
+        let open = deadline(&past, Lang::Zh, day("2023-07-05"), true);
+        assert!(open.value.contains("! 逾期"), "{}", open.value);
+        let closed = deadline(&past, Lang::Zh, day("2023-07-05"), false);
+        assert_eq!(closed.value, "2023.1.28 → 2023-01-28");
+        assert_eq!(closed.tone, Tone::Plain);
     }
 
     /// Without leaders, the line starts with the departments, whose English
