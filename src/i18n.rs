@@ -501,7 +501,7 @@ impl Msg {
             Self::KeyPresentPause => ("演示：暂停 / 继续", "presenting: pause / resume"),
             Self::BestFirst => ("完成率高者在前", "highest rate first"),
             Self::WorstFirst => ("完成率低者在前", "lowest rate first"),
-            Self::OwnerProblems => ("名下问题", "problems owned"),
+            Self::OwnerProblems => ("名下问题", "problems"),
             Self::ColClosed => ("✓ 完成", "✓ done"),
             Self::ColOpen => ("● 在改", "● open"),
             Self::ColLongTerm => ("∞ 长期", "∞ long"),

@@ -259,3 +259,23 @@ fn the_bundled_demo_is_reviewed_as_of_its_own_day_and_says_so() {
     assert!(header.contains(&format!("as of {today}")), "{header}");
     assert!(!header.contains("demo"), "{header}");
 }
+
+/// Owners at 80x24 in English: the name column's header is whole, the counts
+/// stand under their marks, and the sorted one keeps its word (issue 15).
+#[test]
+fn owners_headers_fit_at_80x24_in_english() {
+    let out = snapshot(
+        zhenggai().env("LANG", "en_US.UTF-8"),
+        &[
+            "--tab",
+            "owners",
+            "--size",
+            "80x24",
+            concat!(env!("CARGO_MANIFEST_DIR"), "/data/examples/整改台账示例.xlsx"),
+        ],
+    );
+    let header = out.lines().nth(3).unwrap();
+    assert!(header.contains("responsible leader "), "{header}");
+    assert!(header.contains("! late▼"), "{header}");
+    assert!(!header.contains('…'), "{header}");
+}

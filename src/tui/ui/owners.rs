@@ -22,12 +22,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
     };
     let columns = [
         (who, Constraint::Min(12)),
+        // The counts under their marks, as on Units: the names get the room.
         (Msg::OwnerProblems, Constraint::Length(8)),
-        (Msg::OverdueShort, Constraint::Length(6)),
-        (Msg::DueSoon, Constraint::Length(6)),
-        (Msg::Open, Constraint::Length(8)),
-        (Msg::Closed, Constraint::Length(6)),
-        (Msg::LongTerm, Constraint::Length(8)),
+        (Msg::ColOverdue, Constraint::Length(7)),
+        (Msg::ColDueSoon, Constraint::Length(7)),
+        (Msg::ColOpen, Constraint::Length(7)),
+        (Msg::ColClosed, Constraint::Length(7)),
+        (Msg::ColLongTerm, Constraint::Length(7)),
     ];
     let hit = draw_table(
         frame,
