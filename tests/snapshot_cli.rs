@@ -271,7 +271,10 @@ fn owners_headers_fit_at_80x24_in_english() {
             "owners",
             "--size",
             "80x24",
-            concat!(env!("CARGO_MANIFEST_DIR"), "/data/examples/整改台账示例.xlsx"),
+            concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/data/examples/整改台账示例.xlsx"
+            ),
         ],
     );
     let header = out.lines().nth(3).unwrap();

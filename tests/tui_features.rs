@@ -1549,3 +1549,22 @@ fn overview_money_sets_economy_apart_and_english_has_no_chinese_marks() {
     let s = screen(&a);
     assert!(s.contains("│  经济指标：企业投入 4.18亿元"), "{s}");
 }
+
+/// The report column of Problems takes its share of a wide screen and shows
+/// the unit without the shared 中共 prefix, so two units of one city differ
+/// at a glance (issue 15).
+#[test]
+fn problems_name_units_whole_on_a_wide_screen() {
+    let mut a = app(Lang::Zh, 200, 50);
+    typing(&mut a, "3");
+    let s = screen(&a);
+    assert!(s.contains("│▶无锡经济开发区工作委员会 "), "{s}");
+    assert!(s.contains("│ 无锡市人民防空办公室党组 "), "{s}");
+    let mut a = app(Lang::Zh, 80, 24);
+    typing(&mut a, "3");
+    let s = screen(&a);
+    assert!(
+        s.contains("无锡经济开发区工…") && s.contains("无锡市人民防空办…"),
+        "{s}"
+    );
+}

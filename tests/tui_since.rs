@@ -117,7 +117,8 @@ fn row_of<'a>(screen: &'a str, title: &str) -> &'a str {
 fn marks_of(screen: &str, title: &str) -> String {
     let row = row_of(screen, title);
     let start = row.find('│').map_or(0, |i| i + '│'.len_utf8());
-    let end = row.find("中共").unwrap_or(row.len());
+    // The report column names the unit without its 中共 prefix.
+    let end = row.find("示例区").unwrap_or(row.len());
     row[start..end].replace('▶', "").trim().to_owned()
 }
 

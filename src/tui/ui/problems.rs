@@ -32,10 +32,13 @@ pub fn draw_list(
 ) -> Option<super::RowsHit> {
     let lang = app.lang;
     let area = super::since::legend(frame, area, app, theme);
+    // The unit's name without the shared 中共 prefix, in its share of a wide
+    // screen: two units of one city differ only after "中共无锡…".
+    let report_width = (area.width / 6).clamp(18, 36);
     let columns = super::since::columns(
         app,
         &[
-            (Msg::Report, Constraint::Length(18)),
+            (Msg::Report, Constraint::Length(report_width)),
             (Msg::Number, Constraint::Length(4)),
             (Msg::Title, Constraint::Min(12)),
             (Msg::Status, Constraint::Length(11)),
@@ -62,7 +65,9 @@ pub fn draw_list(
             let Some(problem) = report.problems.get(p) else {
                 return Vec::new();
             };
-            let mut cells = vec![Line::from(report.issuer.clone())];
+            let mut cells = vec![Line::from(
+                crate::board::short_name(&report.issuer).to_owned(),
+            )];
             cells.extend(problem_cells(problem, lang, theme));
             super::since::with_marks(app, theme, (r, p), cells)
         },
