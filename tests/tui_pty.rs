@@ -289,6 +289,32 @@ fn switching_the_language_clears_the_whole_screen() {
     assert!(d.wait_for_exit().success());
 }
 
+/// A terminal that never says where its cursor is (no answer to `ESC [ 6 n`)
+/// still gets a dashboard that clears and redraws itself: at the end of
+/// loading, on `L` and after it, with no two-second wait and no exit on
+/// "the cursor position could not be read".
+#[test]
+fn a_terminal_that_never_reports_its_cursor_still_redraws() {
+    let mut d = Dashboard::start("zh_CN.UTF-8", &[], &[]);
+    d.answers.retain(|(query, _)| *query != b"\x1b[6n");
+    d.wait_for("the Overview", |s| s.contains("▸ 1 总览"));
+    let before = d.raw.len();
+    d.press("L");
+    d.wait_for("the English Overview", |s| s.contains("1 Overview"));
+    assert!(
+        rfind(&d.raw[before..], b"\x1b[2J").is_some(),
+        "no clear after L"
+    );
+    assert!(
+        rfind(&d.raw[before..], b"\x1b[6n").is_none(),
+        "the cursor position was asked for"
+    );
+    d.press("L");
+    d.wait_for("the Chinese Overview again", |s| s.contains("▸ 1 总览"));
+    d.press("q");
+    assert!(d.wait_for_exit().success());
+}
+
 /// A terminal whose locale is not UTF-8 (LANG=C) is told once, on stderr
 /// before the screen is taken, that Chinese may show as garbage (borders turn ASCII);
 /// a UTF-8 locale is told nothing.

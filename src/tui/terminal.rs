@@ -10,12 +10,77 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
 use crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
-use ratatui::DefaultTerminal;
+use ratatui::Terminal;
+use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
+use ratatui::buffer::Cell;
+use ratatui::layout::{Position, Size};
+
+/// crossterm's backend, except that it never asks the terminal where its
+/// cursor is. ratatui asks when it clears the screen (on a resize, a
+/// language switch, the end of loading) and gives up after two seconds
+/// without an answer; a full-screen dashboard places the cursor itself and
+/// knows where it left it.
+pub struct Screen {
+    inner: CrosstermBackend<io::Stdout>,
+    cursor: Position,
+}
+
+impl Backend for Screen {
+    type Error = io::Error;
+
+    fn draw<'a, I>(&mut self, content: I) -> io::Result<()>
+    where
+        I: Iterator<Item = (u16, u16, &'a Cell)>,
+    {
+        self.inner.draw(content)
+    }
+
+    fn append_lines(&mut self, n: u16) -> io::Result<()> {
+        self.inner.append_lines(n)
+    }
+
+    fn hide_cursor(&mut self) -> io::Result<()> {
+        self.inner.hide_cursor()
+    }
+
+    fn show_cursor(&mut self) -> io::Result<()> {
+        self.inner.show_cursor()
+    }
+
+    fn get_cursor_position(&mut self) -> io::Result<Position> {
+        Ok(self.cursor)
+    }
+
+    fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
+        self.cursor = position.into();
+        self.inner.set_cursor_position(self.cursor)
+    }
+
+    fn clear(&mut self) -> io::Result<()> {
+        self.inner.clear()
+    }
+
+    fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        self.inner.clear_region(clear_type)
+    }
+
+    fn size(&self) -> io::Result<Size> {
+        self.inner.size()
+    }
+
+    fn window_size(&mut self) -> io::Result<WindowSize> {
+        self.inner.window_size()
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Backend::flush(&mut self.inner)
+    }
+}
 
 /// The terminal in dashboard mode; dropping it restores the terminal.
 pub struct Session {
     /// The ratatui terminal.
-    pub terminal: DefaultTerminal,
+    pub terminal: Terminal<Screen>,
     /// Set by SIGTERM, SIGHUP or SIGINT.
     pub signalled: Arc<AtomicBool>,
     /// Which signal: its number, for the exit code 128 + n.
@@ -49,8 +114,14 @@ impl Session {
         signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&stop_asked))?;
         signal_hook::flag::register(signal_hook::consts::SIGCONT, Arc::clone(&continued))?;
         watchdog()?;
-        // ratatui::init installs a panic hook that restores the terminal first.
-        let terminal = ratatui::try_init()?;
+        // ratatui::init installs a panic hook that restores the terminal
+        // first, and enters raw mode and the alternate screen; the terminal
+        // is then drawn through `Screen`.
+        drop(ratatui::try_init()?);
+        let terminal = Terminal::new(Screen {
+            inner: CrosstermBackend::new(io::stdout()),
+            cursor: Position::ORIGIN,
+        })?;
         if mouse {
             execute!(io::stdout(), crossterm::event::EnableMouseCapture)?;
         }
