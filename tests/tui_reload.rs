@@ -241,3 +241,32 @@ fn colour_codes_are_found_when_colour_is_on() {
     d.press("q");
     assert!(d.wait_for_exit().success());
 }
+
+/// `r` reads the older version of `--since` again too: after OLD is
+/// overwritten with NEW, nothing is closed or reopened since it any more.
+#[test]
+fn r_reads_the_older_version_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/changes");
+    let old = dir.path().join("old.json");
+    let new = dir.path().join("new.json");
+    std::fs::copy(fixtures.join("kinds-old.json"), &old).unwrap();
+    std::fs::copy(fixtures.join("kinds-new.json"), &new).unwrap();
+    let mut d = Dashboard::start(
+        "en_US.UTF-8",
+        &["--since", old.to_str().unwrap(), new.to_str().unwrap()],
+        &[],
+    );
+    d.wait_for("the Overview", |s| s.contains("▸ 1 Overview"));
+    d.press("3");
+    d.wait_for("the legend counting one problem closed since", |s| {
+        s.contains("✓ Closed 1") && s.contains("↺ Reopened 1")
+    });
+    std::fs::copy(&new, &old).unwrap();
+    d.press("r");
+    d.wait_for("the legend with nothing closed or reopened", |s| {
+        s.contains("Legend") && s.contains("✓ Closed  ") && s.contains("↺ Reopened  ")
+    });
+    d.press("q");
+    assert!(d.wait_for_exit().success());
+}

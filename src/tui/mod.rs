@@ -127,6 +127,10 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
     // Keep the watcher alive for the whole session; without paths there is nothing to watch.
     let _watcher = watch(&args.paths, changed_tx);
     let mut reloads = Reloads::new();
+    let others = Others {
+        since: args.since.clone(),
+        history: args.history.clone(),
+    };
 
     let mut exit = 0;
     // The error of a first load that stopped part way, until a reload reads
@@ -195,13 +199,19 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
         changed |= changed_rx.try_iter().count() > 0;
         if changed && first_load.is_none() {
             changed = false;
-            reloads.start(&args.paths, as_of);
+            reloads.start(&args.paths, &others, as_of);
         }
         if let Some(result) = reloads.take() {
             match result {
-                Ok((loaded, stats)) => {
+                Ok(fresh) => {
                     broken = None;
-                    app.replace_data(loaded.dataset, stats);
+                    app.replace_data(fresh.loaded.dataset, fresh.stats);
+                    if let Some(old) = fresh.old {
+                        app.set_since(old);
+                    }
+                    if let Some(history) = fresh.history {
+                        app.history = history;
+                    }
                     app.update(Action::Notice(Msg::Reloaded));
                 }
                 Err(e) => app.set_banner(first_error(&e)),
@@ -252,7 +262,7 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
         match app.take_effect() {
             // During the first load, `r` reads the files again once it is over.
             Some(Effect::Reload) if first_load.is_some() => changed = true,
-            Some(Effect::Reload) => reloads.start(&args.paths, as_of),
+            Some(Effect::Reload) => reloads.start(&args.paths, &others, as_of),
             Some(Effect::Suspend) => session.suspend()?,
             Some(Effect::Copy) => match app.copy_text() {
                 Some(text) => {
@@ -401,7 +411,23 @@ enum Stopped {
 }
 
 /// What a reload gives: the data with its statistics, or why it failed.
-type Reloaded = Result<(Loaded, Stats), LoadError>;
+type Reloaded = Result<Fresh, LoadError>;
+
+/// What a reload read: the data with its statistics, and, when the dashboard
+/// compares, the older version and the dated versions read again too.
+struct Fresh {
+    loaded: Loaded,
+    stats: Stats,
+    old: Option<crate::model::Dataset>,
+    history: Option<Vec<crate::history::Version>>,
+}
+
+/// The other inputs a reload reads again: `--since OLD` and `--history DIR`.
+#[derive(Clone, Default)]
+struct Others {
+    since: Option<PathBuf>,
+    history: Option<PathBuf>,
+}
 
 /// The reloads under way. Starting one cancels the one before and only the
 /// newest one's result is taken, so that a slow or huge file being loaded
@@ -429,12 +455,13 @@ impl Reloads {
     /// Reads the data again in the background, cancelling the reload still
     /// under way. The statistics are computed there too, so that the screen
     /// never waits for them.
-    fn start(&mut self, paths: &[PathBuf], as_of: chrono::NaiveDate) {
+    fn start(&mut self, paths: &[PathBuf], others: &Others, as_of: chrono::NaiveDate) {
         self.cancel.store(true, Ordering::Relaxed);
         self.cancel = Arc::new(AtomicBool::new(false));
         self.latest += 1;
         let (n, cancel, tx) = (self.latest, Arc::clone(&self.cancel), self.tx.clone());
         let paths = paths.to_vec();
+        let others = others.clone();
         std::thread::spawn(move || {
             // Editors write a file in several steps; let them finish. Each
             // step starts a reload that cancels the one before, here at no cost.
@@ -446,11 +473,30 @@ impl Reloads {
             if cancel.load(Ordering::Relaxed) {
                 return;
             }
-            let result = result.map(|mut loaded| {
+            // The older version is read again too: a broken one is an error
+            // like a broken file on screen; dated versions that do not read
+            // leave the trend as it was.
+            let old = match &others.since {
+                Some(path) => {
+                    crate::load::load(std::slice::from_ref(path)).map(|l| Some(l.dataset))
+                }
+                None => Ok(None),
+            };
+            let history = others.history.as_deref().and_then(|dir| {
+                crate::history::load_versions(dir, &mut io::sink())
+                    .ok()
+                    .flatten()
+            });
+            let result = result.and_then(|mut loaded| {
                 crate::sanitize::show_reports(&mut loaded.dataset.reports);
                 crate::sanitize::show(&mut loaded.dataset.name);
                 let stats = Stats::compute(&loaded.dataset, as_of);
-                (loaded, stats)
+                Ok(Fresh {
+                    loaded,
+                    stats,
+                    old: old?,
+                    history,
+                })
             });
             let _ = tx.send((n, result));
         });
