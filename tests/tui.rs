@@ -189,6 +189,28 @@ fn amounts_at_80x24_lay_out_the_same_every_time() {
     }
 }
 
+/// The other tabs in English at 120x40, and every tab at 80x24, where
+/// English words are longest against the columns.
+#[test]
+fn snapshots_of_the_other_tabs_in_english() {
+    for (w, h) in [(120, 40), (80, 24)] {
+        for (i, name) in TAB_NAMES.iter().enumerate() {
+            let done = (w, h) == (120, 40) && matches!(*name, "overview" | "problems");
+            // As in Chinese, Amounts at 80x24 has a test of its own.
+            if done || (w, h, *name) == (80, 24, "amounts") {
+                continue;
+            }
+            let mut a = app(Lang::En, w, h);
+            chars(&mut a, &(i + 1).to_string());
+            let terminal = render(&a);
+            insta::assert_snapshot!(
+                format!("en_{w}x{h}_{}_{name}", i + 1),
+                text(terminal.backend().buffer())
+            );
+        }
+    }
+}
+
 #[test]
 fn snapshots_of_overview_and_problems_in_english() {
     for (key, name) in [('1', "overview"), ('3', "problems")] {

@@ -1568,3 +1568,22 @@ fn problems_name_units_whole_on_a_wide_screen() {
         "{s}"
     );
 }
+
+/// At 80x24 in English every count of a report's problems is whole: the
+/// counts come first, where they came from after them, cut first (issue 15).
+#[test]
+fn counts_come_before_their_explanations_at_80x24() {
+    for lang in [Lang::En, Lang::Zh] {
+        let a = app(lang, 80, 24);
+        let s = screen(&a);
+        let first = s
+            .lines()
+            .find(|l| l.starts_with("│Problems") || l.starts_with("│问题"))
+            .unwrap_or_else(|| panic!("{s}"));
+        let whole = match lang {
+            Lang::En => "✓ closed 11 ● open 2 ∞ long-term 0",
+            Lang::Zh => "✓ 已完成 11 ● 正在整改 2 ∞ 长期坚持 0",
+        };
+        assert!(first.contains(whole), "{first}");
+    }
+}

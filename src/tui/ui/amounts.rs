@@ -266,8 +266,7 @@ fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<
 }
 
 fn issuer(app: &App, report: usize) -> String {
-    app.data
-        .reports
-        .get(report)
-        .map_or_else(String::new, |r| r.issuer.clone())
+    app.data.reports.get(report).map_or_else(String::new, |r| {
+        crate::board::short_name(&r.issuer).to_owned()
+    })
 }

@@ -150,7 +150,9 @@ fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<
                     app.data
                         .reports
                         .get(path.item.report)
-                        .map_or_else(String::new, |r| r.issuer.clone()),
+                        .map_or_else(String::new, |r| {
+                            crate::board::short_name(&r.issuer).to_owned()
+                        }),
                 ),
             ]
         },

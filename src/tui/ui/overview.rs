@@ -235,17 +235,37 @@ fn stacked_bar(
 }
 
 fn count_span(status: Status, count: Count, lang: Lang, theme: &Theme) -> Span<'static> {
-    let source = i18n::count_source(count.source, lang);
     Span::styled(
         format!(
-            " {} {} {}{}",
+            " {} {} {}",
             status_symbol(status),
             i18n::status(status, lang),
             count.value,
-            i18n::parenthesized(source, lang)
         ),
         theme.status(status),
     )
+}
+
+/// Where the counts come from, after all three counts so that a narrow
+/// screen cuts the explanation and never a count: once when they share a
+/// source, else each after its status's mark.
+fn sources_span(counts: [(Status, Count); 3], lang: Lang, theme: &Theme) -> Span<'static> {
+    let first = counts[0].1.source;
+    let text = if counts.iter().all(|(_, c)| c.source == first) {
+        format!("  · {}", i18n::count_source(first, lang))
+    } else {
+        counts
+            .iter()
+            .map(|(status, c)| {
+                format!(
+                    "  · {} {}",
+                    status_symbol(*status),
+                    i18n::count_source(c.source, lang)
+                )
+            })
+            .collect()
+    };
+    Span::styled(text, theme.dim)
 }
 
 fn problems_line(
@@ -264,9 +284,15 @@ fn problems_line(
         bar_w,
         theme,
     ));
-    spans.push(count_span(Status::Closed, p.closed, lang, theme));
-    spans.push(count_span(Status::Open, p.open, lang, theme));
-    spans.push(count_span(Status::LongTerm, p.long_term, lang, theme));
+    let counts = [
+        (Status::Closed, p.closed),
+        (Status::Open, p.open),
+        (Status::LongTerm, p.long_term),
+    ];
+    for (status, count) in counts {
+        spans.push(count_span(status, count, lang, theme));
+    }
+    spans.push(sources_span(counts, lang, theme));
     Line::from(spans)
 }
 
