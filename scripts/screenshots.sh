@@ -11,7 +11,7 @@ bin=target/release/zhenggai
 shot() {
     name=$1
     shift
-    "$bin" snapshot --format svg --as-of 2022-01-15 --size 120x40 -o "screenshots/$name.svg" "$@"
+    "$bin" snapshot --format svg --as-of 2022-01-15 --size 120x40 --force -o "screenshots/$name.svg" "$@"
     echo "screenshots/$name.svg"
 }
 

@@ -183,9 +183,12 @@ pub struct SnapshotArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "txt")]
     pub format: crate::snapshot::ShotFormat,
-    /// Write here instead of standard output (replacing the file).
+    /// Write here instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Overwrite the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
     /// Data files or directories (`-` reads standard input); none: the bundled reports.
     pub paths: Vec<PathBuf>,
 }

@@ -57,7 +57,7 @@ fn words(line: &str) -> Vec<String> {
 fn shots() -> Vec<(String, Vec<String>)> {
     let script = std::fs::read_to_string(root().join("scripts/screenshots.sh")).unwrap();
     assert!(
-        script.contains(&format!("snapshot {} -o", COMMON.join(" "))),
+        script.contains(&format!("snapshot {} --force -o", COMMON.join(" "))),
         "scripts/screenshots.sh no longer passes {COMMON:?}; update tests/screenshots.rs with it"
     );
     script

@@ -198,6 +198,20 @@ fn output_file_is_written() {
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
 
+/// `-o` does not replace an existing file without `--force`, as `import` and
+/// `generate` do not: exit 2, the file as it was (issue 15).
+#[test]
+fn output_file_is_not_replaced_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("shot.txt");
+    std::fs::write(&path, "keep me").unwrap();
+    let err = failing(&["-o", path.to_str().unwrap()]);
+    assert!(err.contains("--force"), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep me");
+    snapshot(&mut zhenggai(), &["--force", "-o", path.to_str().unwrap()]);
+    assert!(std::fs::read_to_string(&path).unwrap().contains("整改"));
+}
+
 /// `--lang en` shows English labels; the size is as asked.
 #[test]
 fn english_labels_and_size() {

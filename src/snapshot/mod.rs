@@ -230,10 +230,11 @@ pub fn run(args: &SnapshotArgs, out: &mut impl Write, err: &mut impl Write) -> i
         }
     };
     match &args.output {
-        // Documented as replacing the file: forced, though never over a device
-        // or through a link.
+        // An existing file is replaced only with --force, as import and
+        // generate do; never a device or a file through a link.
         Some(path) => {
-            if let Err(e) = crate::output_file::OutputFile::write_whole(path, text.as_bytes(), true)
+            if let Err(e) =
+                crate::output_file::OutputFile::write_whole(path, text.as_bytes(), args.force)
             {
                 writeln!(err, "zhenggai: {e}")?;
                 return Ok(2);
