@@ -60,7 +60,7 @@ pub fn stated_counts(text: &str, norm: &str) -> Vec<StatedFound> {
             sentence_finds = false;
         }
         start = end + 1;
-        if clause.contains("问题") {
+        if names_problems(&clause) {
             saw_problem = true;
         }
         if TOTAL_WORDS.iter().any(|w| clause.contains(w)) {
@@ -115,7 +115,7 @@ pub fn stated_counts(text: &str, norm: &str) -> Vec<StatedFound> {
         else {
             continue;
         };
-        if !(clause.contains("问题") || saw_problem) {
+        if !(names_problems(&clause) || saw_problem) {
             continue;
         }
         // 基本完成并持续整改8个: neither closed nor simply open; the report
@@ -149,6 +149,27 @@ pub fn stated_counts(text: &str, norm: &str) -> Vec<StatedFound> {
         });
     }
     out
+}
+
+/// Whether a clause speaks of problems: 问题, or the feedback that lists them
+/// (巡视反馈意见29条, 29条反馈意见).
+fn names_problems(clause: &str) -> bool {
+    clause.contains("问题") || counts_feedback(clause)
+}
+
+/// Feedback counted in digits and 条, right beside the word: 反馈意见29条,
+/// 29条巡视反馈意见; not 把反馈意见整改作为一项任务.
+fn counts_feedback(clause: &str) -> bool {
+    clause.match_indices("反馈意见").any(|(at, word)| {
+        let after = &clause[at + word.len()..];
+        let digits = after.chars().take_while(char::is_ascii_digit).count();
+        let before = clause[..at]
+            .trim_end_matches("巡视")
+            .trim_end_matches("巡察")
+            .strip_suffix('条')
+            .is_some_and(|b| b.ends_with(|c: char| c.is_ascii_digit()));
+        (digits > 0 && after[digits..].starts_with('条')) || before
+    })
 }
 
 /// Words that say a clause counts all the problems found or fed back.
@@ -372,6 +393,22 @@ mod tests {
             [(Aspects, "5".to_string()), (Total, "14".to_string())]
         );
         assert!(found("反馈问题整改完成率达到100%的51个").is_empty());
+        // Feedback counted in 条 is the count of problems fed back; feedback
+        // named beside some other count is not.
+        assert!(found("把做好县委巡察反馈意见整改工作作为全镇的一项重要政治任务来抓").is_empty());
+        assert_eq!(found("共收到29条巡视反馈意见"), [(Total, "29".to_string())]);
+        assert_eq!(
+            found("对巡视反馈意见29条，已整改到位26条，正在整改3条"),
+            [
+                (Total, "29".to_string()),
+                (Closed, "26".to_string()),
+                (Open, "3".to_string())
+            ]
+        );
+        assert_eq!(
+            found("省委第三巡视组反馈的29条意见"),
+            Vec::<(Which, String)>::new()
+        );
         assert_eq!(
             found("完成问题整改122个，完成整改占比98.7%"),
             [(Closed, "122".to_string()), (Rate, "98.7".to_string())]
