@@ -451,14 +451,16 @@ fn draw_units_table(
     theme: &Theme,
 ) -> Option<super::RowsHit> {
     let order = &app.rows.overview;
+    // The unit's name first and whole where it can be; the counts under
+    // their marks; the title takes what is left.
     let columns = [
-        (Msg::Issuer, Constraint::Length(24)),
-        (Msg::Closed, Constraint::Length(8)),
-        (Msg::Open, Constraint::Length(8)),
-        (Msg::LongTerm, Constraint::Length(8)),
-        (Msg::Overdue, Constraint::Length(6)),
+        (Msg::Issuer, Constraint::Min(12)),
+        (Msg::ColClosed, Constraint::Length(7)),
+        (Msg::ColOpen, Constraint::Length(7)),
+        (Msg::ColLongTerm, Constraint::Length(7)),
+        (Msg::ColOverdue, Constraint::Length(7)),
         (Msg::Published, Constraint::Length(10)),
-        (Msg::Title, Constraint::Min(10)),
+        (Msg::Title, Constraint::Fill(1)),
     ];
     draw_table(
         frame,
@@ -478,7 +480,7 @@ fn draw_units_table(
             };
             let p = rs.problems.best();
             vec![
-                Line::from(report.issuer.clone()),
+                Line::from(crate::board::short_name(&report.issuer).to_owned()),
                 Line::from(format!("✓ {}", p.closed)).style(theme.closed),
                 Line::from(format!("● {}", p.open)).style(theme.open),
                 Line::from(format!("∞ {}", p.long_term)).style(theme.long_term),
