@@ -38,9 +38,9 @@ pub fn run(args: &ExportArgs, out: &mut impl Write, err: &mut impl Write) -> io:
         }
     };
     crate::check::print_warnings(&loaded, err)?;
-    let as_of = args
-        .as_of
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    // The bundled demo is reviewed on its demo day, as the dashboard and
+    // `summary` review it.
+    let as_of = crate::bundled::review_day(args.as_of, &args.paths).date;
     let stats = Stats::compute(&loaded.dataset, as_of);
     let mut app = App::new(
         loaded.dataset,

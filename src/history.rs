@@ -404,6 +404,11 @@ pub fn to_text(dir: &str, versions: &[Version], lang: Lang) -> String {
         version_w,
         from_name,
     ] = words(lang);
+    let count = if versions.len() == 1 && lang == Lang::En {
+        "version"
+    } else {
+        count
+    };
     let mut rows: Vec<Vec<String>> = vec![
         [
             date,
@@ -470,6 +475,11 @@ pub fn to_markdown(dir: &str, versions: &[Version], lang: Lang) -> String {
         version_w,
         from_name,
     ] = words(lang);
+    let count = if versions.len() == 1 && lang == Lang::En {
+        "version"
+    } else {
+        count
+    };
     let mut out = format!("## {title}\n\n{} · {} {count}\n\n", md(dir), versions.len());
     let _ = writeln!(
         out,

@@ -325,6 +325,16 @@ pub enum Msg {
 }
 
 impl Msg {
+    /// The words after a count, singular where English wants it: "1 report",
+    /// "2 reports".
+    pub fn after_count(self, n: usize, lang: Lang) -> &'static str {
+        match (self, lang, n) {
+            (Self::Reports, Lang::En, 1) => "report",
+            (Self::Versions, Lang::En, 1) => "version",
+            _ => self.text(lang),
+        }
+    }
+
     /// The words in a language.
     pub fn text(self, lang: Lang) -> &'static str {
         let (zh, en) = match self {
@@ -440,8 +450,8 @@ impl Msg {
             Self::HelpFilter => ("筛选", "filter"),
             Self::TypeToSearch => ("输入文字即搜索", "type to search"),
             Self::Copied => (
-                "已交给终端放入剪贴板（需终端支持；tmux 中需 set -g set-clipboard on）",
-                "handed to the terminal for its clipboard (if it supports that; in tmux: set -g set-clipboard on)",
+                "已交给终端剪贴板（tmux：set -g set-clipboard on）",
+                "to the terminal's clipboard (tmux: set -g set-clipboard on)",
             ),
             Self::NothingToCopy => ("没有可复制的内容", "nothing to copy"),
             Self::Searching => ("搜索中…", "searching…"),

@@ -31,7 +31,7 @@ pub fn to_text(dataset: &Dataset, stats: &Stats, lang: Lang) -> String {
         "{} · {} {} · {} {}",
         escape(&dataset.name),
         dataset.reports.len(),
-        Msg::Reports.text(lang),
+        Msg::Reports.after_count(dataset.reports.len(), lang),
         Msg::AsOf.text(lang),
         stats.as_of
     );

@@ -240,7 +240,7 @@ fn text_and_markdown_read_as_a_meeting_note_in_either_language() {
     let zh = zhenggai(&["diff", &old, &new, "--as-of", "2023-08-20"]);
     assert_eq!(zh.code, 0, "{}", zh.err);
     for line in [
-        "完成率  12.5% (1/8) → 11.1% (1/9)  -1.4个百分点（按已录入问题）",
+        "完成率  12.5% (1/8) → 11.1% (1/9)  -1.4个百分点（按列出的问题）",
         "已完成整改 (1)",
         "  中共示例区财政局党组 · 1 · 资金管理不规范  正在整改（正在推进） → 已完成（已销号）",
         "延期 (1)",
@@ -256,7 +256,7 @@ fn text_and_markdown_read_as_a_meeting_note_in_either_language() {
     assert_eq!(en.code, 0, "{}", en.err);
     for line in [
         "## Changes",
-        "| **Total** | 12.5% (1/8) | 11.1% (1/9) | -1.4 points (counted from transcribed problems) |",
+        "| **Total** | 12.5% (1/8) | 11.1% (1/9) | -1.4 points (counted from the problems listed) |",
         "### Postponed (1)",
         "| 中共示例区财政局党组 | 3 | 工程项目审批不严 | 2023-07-31 (2023年7月) | 2023-12-31 (2023年底) |",
         "### Brought forward (1)",

@@ -219,3 +219,30 @@ fn csv_of_deadlines_keeps_the_words_of_each_row() {
     assert!(row.contains("459.66万元"), "{row}");
     assert!(!csv.contains(",? ,"), "{csv}");
 }
+
+/// Without `--as-of`, the bundled demo is exported as of its demo day, as the
+/// dashboard and `summary` show it: the January deadline is due soon, not
+/// overdue (issue 15).
+#[test]
+fn export_of_the_bundled_data_uses_the_demo_day() {
+    let out = zhenggai()
+        .args([
+            "export",
+            "--tab",
+            "deadlines",
+            "--format",
+            "markdown",
+            "--lang",
+            "en",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let row = text
+        .lines()
+        .find(|l| l.contains("2022-01-31"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(row.contains("due in 30 days"), "{row}");
+    assert!(!text.contains("overdue |"), "{text}");
+}

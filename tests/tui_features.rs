@@ -1587,3 +1587,19 @@ fn counts_come_before_their_explanations_at_80x24() {
         assert!(first.contains(whole), "{first}");
     }
 }
+
+/// The board's counts and lights are never cut: where their words do not
+/// fit, the marks and counts alone are shown (issue 15).
+#[test]
+fn the_board_keeps_every_count_at_80x24() {
+    for lang in [Lang::En, Lang::Zh] {
+        let a = app(lang, 80, 24);
+        let s = screen(&a);
+        assert!(
+            s.contains("│✓ 11  ● 3  ∞ 0  │ ! 0  * 1  · 2  - 0 "),
+            "{lang:?}:\n{s}"
+        );
+    }
+    let a = app(Lang::Zh, 120, 40);
+    assert!(screen(&a).contains("· 按期推进 2  - 无日期 0"));
+}

@@ -245,7 +245,7 @@ fn hostile_titles_neither_retitle_the_terminal_nor_reach_the_clipboard_raw() {
     });
     d.press("y");
     d.wait_for("the copy acknowledged", |s| {
-        s.contains("handed to the terminal for its clipboard")
+        s.contains("to the terminal's clipboard")
     });
     d.press("q");
     d.wait_for_exit();

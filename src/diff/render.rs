@@ -278,13 +278,11 @@ fn word(w: Word, lang: Lang) -> &'static str {
         Word::Problem => ("问题", "Problem"),
         Word::Before => ("原", "Before"),
         Word::Now => ("现", "Now"),
-        Word::Basis(RateBasis::Transcribed) => {
-            ("按已录入问题", "counted from transcribed problems")
-        }
+        Word::Basis(RateBasis::Transcribed) => ("按列出的问题", "counted from the problems listed"),
         Word::Basis(RateBasis::Stated) => ("按通报所述总数", "from the totals the report states"),
         Word::Basis(RateBasis::Mixed) => (
-            "部分按已录入、部分按通报所述",
-            "partly transcribed, partly stated",
+            "部分按列出的问题、部分按通报所述",
+            "partly from the problems listed, partly stated",
         ),
         Word::List(Kind::Closed) => ("已完成整改", "Closed"),
         Word::List(Kind::Reopened) => ("重新打开", "Reopened"),

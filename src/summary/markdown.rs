@@ -16,7 +16,7 @@ pub fn to_markdown(dataset: &Dataset, stats: &Stats, lang: Lang) -> String {
         "# {}\n\n{} {} · {} {}\n",
         md(&dataset.name),
         dataset.reports.len(),
-        Msg::Reports.text(lang),
+        Msg::Reports.after_count(dataset.reports.len(), lang),
         Msg::AsOf.text(lang),
         stats.as_of
     );

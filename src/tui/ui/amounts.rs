@@ -171,7 +171,10 @@ fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<
         ),
         (Msg::Converted, Constraint::Max(14)),
         (Msg::Role, Constraint::Length(8)),
-        (Msg::Report, Constraint::Length(14)),
+        (
+            Msg::Report,
+            Constraint::Length((area.width / 6).clamp(14, 36)),
+        ),
     ];
     draw_table(
         frame,

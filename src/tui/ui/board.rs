@@ -119,6 +119,59 @@ pub fn lines(
             theme.bucket(bucket),
         ));
     }
+    // Too wide for the strip: the counts under their marks alone, which the
+    // help explains, rather than counts cut off.
+    let width: usize = second.iter().map(Span::width).sum();
+    if width > cells {
+        second = [
+            (
+                status_symbol(Status::Closed),
+                c.closed,
+                theme.status(Status::Closed),
+            ),
+            (
+                status_symbol(Status::Open),
+                c.open,
+                theme.status(Status::Open),
+            ),
+            (
+                status_symbol(Status::LongTerm),
+                c.long_term,
+                theme.status(Status::LongTerm),
+            ),
+            ("│", u32::MAX, theme.dim),
+            (
+                bucket_symbol(Bucket::Overdue),
+                l.overdue,
+                theme.bucket(Bucket::Overdue),
+            ),
+            (
+                bucket_symbol(Bucket::DueSoon),
+                l.due_soon,
+                theme.bucket(Bucket::DueSoon),
+            ),
+            (
+                bucket_symbol(Bucket::Later),
+                l.on_track,
+                theme.bucket(Bucket::Later),
+            ),
+            (
+                bucket_symbol(Bucket::NoDate),
+                l.undated,
+                theme.bucket(Bucket::NoDate),
+            ),
+        ]
+        .into_iter()
+        .map(|(mark, n, style)| {
+            let text = if n == u32::MAX {
+                format!("{mark} ")
+            } else {
+                format!("{mark} {n}  ")
+            };
+            Span::styled(text, style)
+        })
+        .collect();
+    }
     if board.lights_partial {
         second.push(Span::styled(
             format!("· {}", Msg::LightsPartial.text(lang)),
@@ -142,9 +195,17 @@ fn results(totals: &Totals, lang: Lang, theme: &Theme) -> Line<'static> {
         .iter()
         .filter(|m| m.kind.group() == Group::Recovered)
         .map(|m| {
+            // "Money recovered recovered": the kind is left out where the
+            // heading already says it.
+            let heading = i18n::money_section(crate::stats::MoneySection::Recovered, lang);
+            let kind = i18n::kind(m.kind, lang);
+            let kind = if heading.to_lowercase().contains(&kind.to_lowercase()) {
+                String::new()
+            } else {
+                format!("{kind} ")
+            };
             format!(
-                "{} {}{}",
-                i18n::kind(m.kind, lang),
+                "{kind}{}{}",
                 if m.approximate { "~" } else { "" },
                 format::money_auto(m.amount, m.currency, lang)
             )

@@ -43,8 +43,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<s
             ),
             (Msg::Date, Constraint::Length(10)),
             (Msg::DeadlineText, Constraint::Max(12)),
-            (Msg::Report, Constraint::Length(16)),
-            (Msg::Problem, Constraint::Length(18)),
+            (
+                Msg::Report,
+                Constraint::Length((area.width / 6).clamp(16, 36)),
+            ),
+            (
+                Msg::Problem,
+                Constraint::Length((area.width / 5).clamp(18, 44)),
+            ),
             (Msg::Item, Constraint::Min(8)),
         ],
     );

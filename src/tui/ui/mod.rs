@@ -188,7 +188,7 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let tail = format!(
         " │ {} {} │ {} {}{demo} ",
         app.data.reports.len(),
-        Msg::Reports.text(lang),
+        Msg::Reports.after_count(app.data.reports.len(), lang),
         Msg::AsOf.text(lang),
         app.stats.as_of
     );
@@ -267,7 +267,10 @@ fn progress_label(title: &str, progress: LoadProgress, lang: Lang) -> String {
         mib(progress.bytes_done),
         mib(progress.bytes_total),
         progress.reports,
-        Msg::Reports.text(lang)
+        Msg::Reports.after_count(
+            usize::try_from(progress.reports).unwrap_or(usize::MAX),
+            lang
+        )
     )
 }
 

@@ -267,7 +267,11 @@ pub fn trend_line(versions: &[Version], lang: Lang, theme: &Theme) -> Line<'stat
             at(versions.last())
         )),
         Span::styled(
-            format!(" · {} {}", versions.len(), Msg::Versions.text(lang)),
+            format!(
+                " · {} {}",
+                versions.len(),
+                Msg::Versions.after_count(versions.len(), lang)
+            ),
             theme.dim,
         ),
     ])
