@@ -93,3 +93,48 @@ fn the_table_lists_every_sub_command() {
         );
     }
 }
+
+/// The `summary --format json` example is the program's own output for the
+/// bundled data, cut short: every key and value shown is in the real output,
+/// "…" stands for any value, and a list shows the first of its items (issue 15).
+#[test]
+fn the_summary_json_example_is_real_output() {
+    let text = readme();
+    let start = text
+        .find("```json\n{\n  \"as_of\"")
+        .expect("the summary example")
+        + "```json\n".len();
+    let end = start + text[start..].find("```").unwrap();
+    let shown: serde_json::Value = serde_json::from_str(&text[start..end]).unwrap();
+    let out = assert_cmd::Command::cargo_bin("zhenggai")
+        .unwrap()
+        .args(["summary", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let real: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    within(&shown, &real, "$");
+}
+
+/// Whether `shown` is `real` cut short, as the README's example is.
+fn within(shown: &serde_json::Value, real: &serde_json::Value, path: &str) {
+    use serde_json::Value;
+    match (shown, real) {
+        (Value::String(s), _) if s == "…" => {}
+        (Value::Object(s), Value::Object(r)) => {
+            for (key, value) in s {
+                let r = r
+                    .get(key)
+                    .unwrap_or_else(|| panic!("{path}.{key} is not in the output"));
+                within(value, r, &format!("{path}.{key}"));
+            }
+        }
+        (Value::Array(s), Value::Array(r)) => {
+            assert!(s.len() <= r.len(), "{path}: more items than the output has");
+            for (i, (s, r)) in s.iter().zip(r).enumerate() {
+                within(s, r, &format!("{path}[{i}]"));
+            }
+        }
+        _ => assert_eq!(shown, real, "{path}"),
+    }
+}
