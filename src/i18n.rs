@@ -647,6 +647,16 @@ pub fn status(status: Status, lang: Lang) -> &'static str {
     }
 }
 
+/// A label before its value: "说明：", "note: ", with the colon of its
+/// language (Chinese labels take the full-width one).
+pub fn label(text: &str) -> String {
+    if text.is_ascii() {
+        format!("{text}: ")
+    } else {
+        format!("{text}：")
+    }
+}
+
 /// Where a problem count comes from.
 pub fn count_source(source: CountSource, lang: Lang) -> &'static str {
     match (source, lang) {

@@ -61,8 +61,16 @@ pub fn line_starts(text: &str, width: usize) -> Vec<usize> {
     let mut used = 0;
     // The last place the current line may end, and the width before it.
     let mut last_break: Option<(usize, usize)> = None;
+    // The last such place after two spaces: text whose parts are set apart
+    // by them ("已完成 27「已完成整改27个」  正在整改 4…") breaks there, keeping
+    // each part whole, unless that leaves the line less than two thirds full.
+    let mut last_space: Option<(usize, usize)> = None;
+    let mut before_previous: Option<char> = None;
     let mut previous: Option<char> = None;
     let mut in_number = false;
+    // A space right after a number: the unit after it stays with the number
+    // ("513.77 mu", "35.459m yuan").
+    let mut after_number = false;
     for (at, c) in text.char_indices() {
         let cw = c.width().unwrap_or(0);
         if let Some(p) = previous {
@@ -70,20 +78,28 @@ pub fn line_starts(text: &str, width: usize) -> Vec<usize> {
                 starts.push(at);
                 used = 0;
                 last_break = None;
-            } else if may_break(p, c, in_number) {
+                last_space = None;
+            } else if may_break(p, c, in_number) && !(after_number && c.is_alphabetic()) {
                 last_break = Some((at, used));
+                if p == ' ' && before_previous == Some(' ') {
+                    last_space = Some((at, used));
+                }
             }
         }
+        after_number = c == ' ' && (in_number || previous.is_some_and(|p| p.is_ascii_digit()));
         in_number = c.is_ascii_digit()
             || ('０'..='９').contains(&c)
             || (in_number && (unit(c) || ".,:/-".contains(c)));
+        before_previous = previous;
         previous = Some(c);
         if c == '\n' {
             continue;
         }
         if used + cw > width {
-            match last_break {
-                Some((b, before)) if b > *starts.last().unwrap_or(&0) => {
+            let start = *starts.last().unwrap_or(&0);
+            let at_space = last_space.filter(|&(b, before)| b > start && before * 3 >= width * 2);
+            match at_space.or(last_break) {
+                Some((b, before)) if b > start => {
                     starts.push(b);
                     used -= before;
                 }
@@ -93,6 +109,7 @@ pub fn line_starts(text: &str, width: usize) -> Vec<usize> {
                 }
             }
             last_break = None;
+            last_space = None;
         }
         used += cw;
     }
@@ -127,6 +144,19 @@ pub fn wrap_spans(spans: Vec<Span<'static>>, width: usize) -> Vec<Line<'static>>
         offset = end;
     }
     lines
+}
+
+/// Lines laid out `width` cells wide, each keeping its own style.
+pub fn wrap_lines(lines: Vec<Line<'static>>, width: usize) -> Vec<Line<'static>> {
+    lines
+        .into_iter()
+        .flat_map(|line| {
+            let style = line.style;
+            wrap_spans(line.spans, width)
+                .into_iter()
+                .map(move |l| l.style(style))
+        })
+        .collect()
 }
 
 /// The line of [`line_starts`] that holds byte `at`.
@@ -191,6 +221,13 @@ mod tests {
         assert_eq!(lines("1234567890", 4), ["1234", "5678", "90"]);
         assert_eq!(lines("a\nb", 10), ["a", "b"]);
         assert_eq!(lines("rectified in full", 10), ["rectified ", "in full"]);
+        // A unit in letters stays with its number.
+        assert_eq!(lines("disposed 513.77 mu", 16), ["disposed ", "513.77 mu"]);
+        // Parts set apart by spaces stay whole where the line stays full enough.
+        assert_eq!(
+            lines("已完成 27「已完成整改27个」  正在整改 4「正在整改4个」", 40),
+            ["已完成 27「已完成整改27个」  ", "正在整改 4「正在整改4个」"]
+        );
         assert_eq!(lines("", 10), [""]);
     }
 

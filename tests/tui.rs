@@ -553,7 +553,7 @@ fn every_deadline_row_opens_an_item_that_shows_its_date() {
         let text = panel_text(&buffer, &title);
         if let Some(date) = entry.date {
             assert!(
-                text.contains("时限: "),
+                text.contains("时限："),
                 "row {row}: no deadline line in {text}"
             );
             assert!(

@@ -1603,3 +1603,19 @@ fn the_board_keeps_every_count_at_80x24() {
     let a = app(Lang::Zh, 120, 40);
     assert!(screen(&a).contains("· 按期推进 2  - 无日期 0"));
 }
+
+/// Notes and details break as Chinese is typeset too: at 60x20 no row of the
+/// problem's box starts with closing punctuation, and labels take the
+/// full-width colon in Chinese (issue 15).
+#[test]
+fn notes_never_start_a_row_with_closing_punctuation() {
+    let mut a = app(Lang::Zh, 60, 20);
+    typing(&mut a, "3");
+    press(&mut a, KeyCode::Enter);
+    let s = screen(&a);
+    assert!(s.contains("说明："), "{s}");
+    for line in s.lines() {
+        let inside = line.trim_start_matches('│');
+        assert!(!inside.starts_with(['，', '。', '、', '）', '》']), "{line}\n{s}");
+    }
+}

@@ -141,7 +141,7 @@ fn immediate_long_term_and_extra_columns_read_as_written() {
     let mut a = app(&[LEDGER], "2023-07-05", Lang::Zh, (120, 40));
     keys(&mut a, "⏎⏎");
     let s = screen(&a);
-    assert!(s.contains("备注: 已报县委巡察办"), "{s}");
+    assert!(s.contains("备注：已报县委巡察办"), "{s}");
     assert!(s.contains("配合单位 宣传股"), "{s}");
 }
 

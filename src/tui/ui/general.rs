@@ -28,7 +28,7 @@ pub fn draw(
     let stated = crate::tui::details::report_stated(report, lang);
     if !stated.is_empty() {
         lines.push(Line::from(vec![
-            Span::styled(format!("{}: ", Msg::Stated.text(lang)), theme.dim),
+            Span::styled(crate::i18n::label(Msg::Stated.text(lang)), theme.dim),
             Span::raw(stated.join("  ")),
         ]));
     }

@@ -112,14 +112,14 @@ pub fn draw(
     if let Some(d) = &item.deadline {
         let bucket = Bucket::of(d.date, app.stats.as_of);
         let line = Line::from(vec![
-            Span::styled(format!("{}: ", Msg::Deadlines.text(lang)), theme.dim),
+            Span::styled(crate::i18n::label(Msg::Deadlines.text(lang)), theme.dim),
             Span::styled(
                 format!(
-                    "{} {} → {} ({})",
+                    "{} {} → {}{}",
                     crate::tui::theme::bucket_symbol(bucket),
                     d.text,
                     d.date.map_or_else(|| "—".to_string(), |d| d.to_string()),
-                    i18n::bucket(bucket, lang)
+                    i18n::parenthesized(i18n::bucket(bucket, lang), lang)
                 ),
                 theme.bucket(bucket),
             ),
@@ -136,7 +136,7 @@ pub fn draw(
     for (k, u) in item.unstated.iter().enumerate() {
         let line = Line::from(vec![
             Span::styled(
-                format!("{}: ", Msg::AmountNotStated.text(lang)),
+                crate::i18n::label(Msg::AmountNotStated.text(lang)),
                 style_of(Focus::Unstated(k), theme.open),
             ),
             Span::styled(

@@ -550,7 +550,7 @@ pub fn detail_line(d: crate::tui::details::Detail, theme: &Theme) -> Line<'stati
         Tone::Source => theme.title,
     };
     Line::from(vec![
-        Span::styled(format!("{}: ", d.label), theme.dim),
+        Span::styled(crate::i18n::label(&d.label), theme.dim),
         Span::styled(d.value, style),
     ])
 }
@@ -565,10 +565,12 @@ pub fn draw_info_above(
     title: String,
     theme: &Theme,
 ) -> Rect {
-    let paragraph = Paragraph::new(lines).wrap(ratatui::widgets::Wrap { trim: false });
-    // The rows the text takes as the paragraph wraps it (a run of Chinese
-    // without spaces moves whole to the next row, as a word does).
-    let rows = paragraph.line_count(area.width.saturating_sub(2));
+    // Broken as Chinese is typeset: never inside a number, and no row
+    // starts with closing punctuation.
+    let width = usize::from(area.width.saturating_sub(2)).max(1);
+    let lines = crate::linebreak::wrap_lines(lines, width);
+    let rows = lines.len();
+    let paragraph = Paragraph::new(lines);
     let needed = u16::try_from(rows).unwrap_or(u16::MAX).saturating_add(2);
     let height = needed.min(area.height / 2);
     let [info, rest] =
@@ -586,7 +588,6 @@ pub fn draw_info_above(
     rest
 }
 
-/// A bordered block with a title.
 /// Clears `area` for a popup drawn over the screen. A wide character just
 /// left of it would reach under the popup's left border and hide it on the
 /// terminal, so it becomes a space.

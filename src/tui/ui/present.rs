@@ -6,7 +6,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use super::chart::gauge;
 use super::overview::{deadline_line, land_line, money_line};
@@ -142,7 +142,14 @@ fn gauge_line(
     cells: usize,
     theme: &Theme,
 ) -> Line<'static> {
-    let width = cells.saturating_sub(30).clamp(5, 60);
+    // The gauge leaves room for the count and the note, which are words a
+    // room must be able to read whole.
+    let count = match completion {
+        Completion::Rate { closed, total, .. } => format!("  {closed}/{total}").len(),
+        _ => 0,
+    };
+    let words = note.map_or(0, |text| format::width(text) + 4);
+    let width = cells.saturating_sub(2 + count + words).clamp(5, 60);
     let mut spans = vec![Span::raw("  ")];
     spans.extend(gauge(completion.fraction(), width, theme.closed, theme.dim));
     if let Completion::Rate { closed, total, .. } = completion {
@@ -256,7 +263,9 @@ pub fn draw_report(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, r: u
     lines.push(money_line(app, rs, label_w));
     lines.push(land_line(app, rs, label_w));
     lines.push(deadline_line(rs, lang, theme, label_w));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    // Broken as Chinese is typeset, a unit never apart from its number.
+    let lines = crate::linebreak::wrap_lines(lines, cells);
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 #[cfg(test)]

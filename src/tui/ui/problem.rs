@@ -43,7 +43,7 @@ pub fn draw(
     }
     if let Some(note) = &problem.note {
         lines.push(Line::from(vec![
-            Span::styled(format!("{}: ", Msg::Note.text(lang)), theme.dim),
+            Span::styled(crate::i18n::label(Msg::Note.text(lang)), theme.dim),
             Span::raw(note.clone()),
         ]));
     }

@@ -19,7 +19,7 @@ pub fn draw(
     let lang = app.lang;
     let report = app.data.reports.get(r)?;
     let mut lines = vec![Line::from(vec![
-        Span::styled(format!("{}: ", Msg::Issuer.text(lang)), theme.dim),
+        Span::styled(crate::i18n::label(Msg::Issuer.text(lang)), theme.dim),
         Span::raw(format!(
             "{} · {} · {} {}",
             report.issuer,
@@ -39,7 +39,7 @@ pub fn draw(
         )
     };
     lines.push(Line::from(vec![
-        Span::styled(format!("{}: ", Msg::Source.text(lang)), theme.dim),
+        Span::styled(crate::i18n::label(Msg::Source.text(lang)), theme.dim),
         Span::styled(
             source,
             if report.source.complete {
@@ -51,7 +51,7 @@ pub fn draw(
     ]));
     let stated = crate::tui::details::report_stated(report, lang);
     lines.push(Line::from(vec![
-        Span::styled(format!("{}: ", Msg::Stated.text(lang)), theme.dim),
+        Span::styled(crate::i18n::label(Msg::Stated.text(lang)), theme.dim),
         Span::raw(if stated.is_empty() {
             Msg::NoData.text(lang).to_string()
         } else {
@@ -68,7 +68,7 @@ pub fn draw(
         .collect();
     lines.extend(results_lines(report, lang, theme));
     lines.push(Line::from(vec![
-        Span::styled(format!("{}: ", Msg::Contact.text(lang)), theme.dim),
+        Span::styled(crate::i18n::label(Msg::Contact.text(lang)), theme.dim),
         Span::raw(contact.join(" · ")),
     ]));
     let title = format!(" {} ", report.title);
@@ -137,7 +137,7 @@ pub fn results_lines(
         .into_iter()
         .map(|d| {
             Line::from(vec![
-                Span::styled(format!("{}: ", d.label), theme.dim),
+                Span::styled(crate::i18n::label(&d.label), theme.dim),
                 Span::raw(d.value),
             ])
         })
