@@ -1616,6 +1616,28 @@ fn notes_never_start_a_row_with_closing_punctuation() {
     assert!(s.contains("说明："), "{s}");
     for line in s.lines() {
         let inside = line.trim_start_matches('│');
-        assert!(!inside.starts_with(['，', '。', '、', '）', '》']), "{line}\n{s}");
+        assert!(
+            !inside.starts_with(['，', '。', '、', '）', '》']),
+            "{line}\n{s}"
+        );
+    }
+}
+
+/// A report's line of amounts or land too long for the screen is cut after a
+/// whole amount and says how many more there are, never "约5,…" (issue 15).
+#[test]
+fn amounts_on_the_overview_are_cut_between_amounts() {
+    for (lang, label, more) in [(Lang::Zh, "│金额", "…等"), (Lang::En, "│Amounts", "… +")] {
+        for (w, h) in [(80, 24), (120, 40)] {
+            let a = app(lang, w, h);
+            let s = screen(&a);
+            let line = s
+                .lines()
+                .find(|l| l.starts_with(label) && !l.contains("40m") && !l.contains("4,000"))
+                .unwrap_or_else(|| panic!("{s}"));
+            let text = line.trim_end_matches('│').trim_end();
+            assert!(text.contains(more), "{lang:?} {w}x{h}: {line}");
+            assert!(!text.contains(",…") && !text.ends_with('…'), "{line}");
+        }
     }
 }

@@ -192,8 +192,8 @@ fn draw_report_block(
     let lines = vec![
         problems_line(rs, lang, theme, bar_w, label_w),
         transcribed_line(rs, lang, theme, bar_w, label_w),
-        money_line(app, rs, label_w),
-        land_line(app, rs, label_w),
+        cut_at_parts(money_line(app, rs, label_w), usize::from(inner.width), lang),
+        cut_at_parts(land_line(app, rs, label_w), usize::from(inner.width), lang),
         deadline_line(rs, lang, theme, label_w),
     ];
     let lines: Vec<Line> = lines
@@ -201,6 +201,65 @@ fn draw_report_block(
         .map(|l| super::fit(l, usize::from(inner.width)))
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// A labelled line of parts too wide for its row, cut after a whole part,
+/// never inside an amount: the rest is counted ("… +3 more"), and the
+/// Amounts and Land tabs list them all.
+fn cut_at_parts(line: Line<'static>, width: usize, lang: Lang) -> Line<'static> {
+    let [label, text] = line.spans.as_slice() else {
+        return line;
+    };
+    if line.width() <= width {
+        return line;
+    }
+    // The parts with the separator before each: " · " within a section,
+    // "  │  " between sections.
+    let mut parts: Vec<(&str, &str)> = Vec::new();
+    let mut rest = text.content.as_ref();
+    let mut separator = "";
+    while !rest.is_empty() {
+        let next = [" · ", "  │  "]
+            .iter()
+            .filter_map(|sep| rest.find(sep).map(|at| (at, *sep)))
+            .min();
+        match next {
+            Some((at, sep)) => {
+                parts.push((separator, &rest[..at]));
+                separator = sep;
+                rest = &rest[at + sep.len()..];
+            }
+            None => {
+                parts.push((separator, rest));
+                rest = "";
+            }
+        }
+    }
+    let more = |n: usize| match lang {
+        Lang::Zh => format!(" …等{n}项"),
+        Lang::En => format!(" … +{n} more"),
+    };
+    let room = width.saturating_sub(label.width());
+    let mut kept = String::new();
+    let mut shown = 0;
+    for (i, (separator, part)) in parts.iter().enumerate() {
+        let candidate = format!("{kept}{separator}{part}");
+        let left = parts.len() - i - 1;
+        let tail = if left > 0 {
+            format::width(&more(left))
+        } else {
+            0
+        };
+        if format::width(&candidate) + tail > room {
+            break;
+        }
+        kept = candidate;
+        shown += 1;
+    }
+    if shown < parts.len() {
+        kept.push_str(&more(parts.len() - shown));
+    }
+    Line::from(vec![label.clone(), Span::styled(kept, text.style)])
 }
 
 fn label(text: &str, w: usize) -> Span<'static> {
