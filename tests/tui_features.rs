@@ -1627,7 +1627,8 @@ fn notes_never_start_a_row_with_closing_punctuation() {
 /// whole amount and says how many more there are, never "约5,…" (issue 15).
 #[test]
 fn amounts_on_the_overview_are_cut_between_amounts() {
-    for (lang, label, more) in [(Lang::Zh, "│金额", "…等"), (Lang::En, "│Amounts", "… +")] {
+    for (lang, label, more) in [(Lang::Zh, "│金额", "…等"), (Lang::En, "│Amounts", "… +")]
+    {
         for (w, h) in [(80, 24), (120, 40)] {
             let a = app(lang, w, h);
             let s = screen(&a);
@@ -1640,4 +1641,17 @@ fn amounts_on_the_overview_are_cut_between_amounts() {
             assert!(!text.contains(",…") && !text.ends_with('…'), "{line}");
         }
     }
+}
+
+/// Dates and amounts in 元 keep their width: the nearest deadline at 60x20 in
+/// English, 136.3亿元 as 13,630,000,000元 after `u` twice (issue 15).
+#[test]
+fn dates_and_yuan_amounts_are_whole() {
+    let mut a = app(Lang::En, 60, 20);
+    typing(&mut a, "3");
+    assert!(screen(&a).contains("2022-06-30"));
+    let mut a = app(Lang::Zh, 120, 40);
+    typing(&mut a, "5uu");
+    let s = screen(&a);
+    assert!(s.contains("13,630,000,000元"), "{s}");
 }

@@ -169,7 +169,15 @@ fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<
             Msg::AsWritten,
             Constraint::Max(widest(&[Msg::AmountNotStated]).max(14)),
         ),
-        (Msg::Converted, Constraint::Max(14)),
+        // In 元, 136.3亿元 is "13,630,000,000元": the column widens with the scale.
+        (
+            Msg::Converted,
+            Constraint::Max(if app.money_scale == crate::format::MoneyScale::Yuan {
+                20
+            } else {
+                14
+            }),
+        ),
         (Msg::Role, Constraint::Length(8)),
         (
             Msg::Report,

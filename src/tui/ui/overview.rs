@@ -121,7 +121,7 @@ fn draw_next_deadlines(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) 
                 Span::styled(
                     format!(
                         "{} · {} {}",
-                        report.map_or("", |r| r.issuer.as_str()),
+                        report.map_or("", |r| crate::board::short_name(&r.issuer)),
                         problem.and_then(|p| p.number.as_deref()).unwrap_or("—"),
                         problem.and_then(|p| p.title.as_deref()).unwrap_or("")
                     ),

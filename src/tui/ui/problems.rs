@@ -44,7 +44,7 @@ pub fn draw_list(
             (Msg::Status, Constraint::Length(11)),
             (Msg::Measures, Constraint::Length(5)),
             (Msg::Figure, Constraint::Length(5)),
-            (Msg::NearestDeadline, Constraint::Length(10)),
+            (Msg::NearestDeadline, Constraint::Max(10)),
         ],
     );
     draw_table(

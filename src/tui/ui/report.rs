@@ -83,7 +83,7 @@ pub fn draw(
             (Msg::Status, Constraint::Length(11)),
             (Msg::Measures, Constraint::Length(5)),
             (Msg::Figure, Constraint::Length(5)),
-            (Msg::NearestDeadline, Constraint::Length(10)),
+            (Msg::NearestDeadline, Constraint::Max(10)),
         ],
     );
     let general = app.rows.report_has_general(&app.data, r);
