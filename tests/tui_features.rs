@@ -1655,3 +1655,29 @@ fn dates_and_yuan_amounts_are_whole() {
     let s = screen(&a);
     assert!(s.contains("13,630,000,000元"), "{s}");
 }
+
+/// Opened on an amount not stated, the item selects that entry and no number
+/// of the table below; the first move selects the first number. Opened on a
+/// deadline, the text is scrolled to the clause that sets it (issue 15).
+#[test]
+fn drill_down_selects_only_what_was_pointed_at() {
+    let mut a = app(Lang::Zh, 100, 30);
+    typing(&mut a, "5jjj");
+    press(&mut a, KeyCode::Enter);
+    let s = screen(&a);
+    assert!(
+        s.contains("金额未说明：追缴收回 · 自建人防工程租金收缴"),
+        "{s}"
+    );
+    let table: Vec<&str> = s.lines().skip_while(|l| !l.contains("┌ 数据")).collect();
+    assert!(!table.iter().any(|l| l.contains('▶')), "{s}");
+    typing(&mut a, "j");
+    let s = screen(&a);
+    assert!(s.contains("│▶4000万元"), "{s}");
+
+    let mut a = app(Lang::Zh, 60, 20);
+    typing(&mut a, "7jjjj");
+    press(&mut a, KeyCode::Enter);
+    let s = screen(&a);
+    assert!(s.contains("2022年有质的提升"), "{s}");
+}

@@ -781,6 +781,12 @@ impl App {
     }
 
     fn move_by(&mut self, delta: isize) {
+        // Opened on a deadline or an amount not stated, no figure is
+        // selected yet: the first move selects the first one.
+        if self.level().focus != Focus::Figure {
+            self.move_to(self.level().selected);
+            return;
+        }
         let selected = self.level().selected;
         let target = if delta < 0 {
             selected.saturating_sub(delta.unsigned_abs())

@@ -79,13 +79,23 @@ pub fn draw(
     // Opened from a deadline or an amount not stated, that entry comes first
     // in the box, selected, and the text follows it from its start.
     let pointed = app.level().focus;
-    let scroll = if pointed == Focus::Figure {
-        focus_line
-            .saturating_sub(visible / 3)
-            .min(total.saturating_sub(visible))
-    } else {
-        0
-    };
+    // Opened on a deadline, the text is scrolled to the clause that sets it
+    // (the deadline's own line comes first, so the text starts a row lower).
+    let deadline_line = item.deadline.as_ref().and_then(|d| {
+        let at = [d.quote.as_str(), d.text.as_str()]
+            .into_iter()
+            .filter(|t| !t.is_empty())
+            .find_map(|t| shown.find(t))?;
+        let line = crate::linebreak::line_of(&starts, before_len + at) + 1;
+        u16::try_from(line).ok()
+    });
+    let scroll = match (pointed, deadline_line) {
+        (Focus::Figure, _) => focus_line,
+        (Focus::Deadline, Some(line)) => line,
+        _ => 0,
+    }
+    .saturating_sub(visible / 3)
+    .min(total.saturating_sub(visible));
     let more = match (scroll > 0, scroll.saturating_add(visible) < total) {
         (true, true) => "▲▼",
         (true, false) => "▲",

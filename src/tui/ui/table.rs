@@ -246,8 +246,10 @@ pub fn draw_table<'a>(
         .flex(ratatui::layout::Flex::Start)
         .row_highlight_style(theme.selected)
         .highlight_symbol("▶");
+    // An item opened on its deadline or an amount not stated has that entry
+    // selected above its table of numbers, and no number yet.
     let mut state = TableState::default();
-    if count > 0 {
+    if count > 0 && level.focus == crate::tui::app::Focus::Figure {
         state.select(Some(level.selected.saturating_sub(offset)));
     }
     frame.render_stateful_widget(table, area, &mut state);
