@@ -1681,3 +1681,18 @@ fn drill_down_selects_only_what_was_pointed_at() {
     let s = screen(&a);
     assert!(s.contains("2022年有质的提升"), "{s}");
 }
+
+/// Under 72 columns Amounts keeps the kind of money whole and drops the role
+/// and the report's name, which the mark and the tab's title stand for
+/// (issue 15).
+#[test]
+fn amounts_at_60x20_keep_the_kind_of_money() {
+    let mut a = app(Lang::Zh, 60, 20);
+    typing(&mut a, "5jjjjj");
+    let s = screen(&a);
+    assert!(
+        s.contains("│▶+ 计入   发放兑现  区级奖励 2948万元       2,948万元"),
+        "{s}"
+    );
+    assert!(!s.contains("已完成"), "{s}");
+}

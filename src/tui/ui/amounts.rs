@@ -161,8 +161,16 @@ fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<
         Msg::PendingShort,
         Msg::UnstatedShort,
     ]);
+    let narrow = area.width < 72;
     let columns = [
-        (Msg::Added, Constraint::Max(marks)),
+        (
+            Msg::Added,
+            if narrow {
+                Constraint::Length(3)
+            } else {
+                Constraint::Max(marks)
+            },
+        ),
         (Msg::Kind, Constraint::Length(12)),
         (Msg::Label, Constraint::Min(8)),
         (
@@ -191,7 +199,10 @@ fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<
         theme,
         TableView {
             count: rows.len(),
-            columns: &columns,
+            // Under 72 columns the mark stands alone and the role and the
+            // report's name go (the mark says how the amount counts), so
+            // that the kind and the amounts keep their room.
+            columns: if narrow { &columns[..5] } else { &columns },
             name: Msg::TabAmounts,
         },
         |i| match rows[i] {

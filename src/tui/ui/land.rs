@@ -116,7 +116,13 @@ fn draw_rows(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) -> Option<
         theme,
         TableView {
             count: rows.len(),
-            columns: &columns,
+            // Under 72 columns the report's name goes, so that the kind and
+            // the amounts keep their room.
+            columns: if area.width < 72 {
+                &columns[..columns.len() - 1]
+            } else {
+                &columns
+            },
             name: Msg::TabLand,
         },
         |i| {
