@@ -445,7 +445,7 @@ impl Msg {
             Self::KeyHelpFilterDone => ("保留筛选", "keep the filter"),
             Self::KeyHelpFilterCancel => ("清除筛选", "clear the filter"),
             Self::ScopeHelpFilter => ("帮助筛选", "help filter"),
-            Self::ScopePresent => ("演示中（--present）", "presenting (--present)"),
+            Self::ScopePresent => ("演示中", "presenting"),
             Self::Help => ("帮助 · 按键", "Help · keys"),
             Self::HelpFilter => ("筛选", "filter"),
             Self::TypeToSearch => ("输入文字即搜索", "type to search"),
