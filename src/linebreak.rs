@@ -121,6 +121,12 @@ pub fn line_starts(text: &str, width: usize) -> Vec<usize> {
 pub fn wrap_spans(spans: Vec<Span<'static>>, width: usize) -> Vec<Line<'static>> {
     let text: String = spans.iter().map(|s| s.content.as_ref()).collect();
     let starts = line_starts(&text, width);
+    split_spans(spans, &starts)
+}
+
+/// Styled spans split into lines at `starts`, the [`line_starts`] of their
+/// text taken together (for a caller that needs the starts too).
+pub fn split_spans(spans: Vec<Span<'static>>, starts: &[usize]) -> Vec<Line<'static>> {
     let mut lines: Vec<Line<'static>> = vec![Line::default(); starts.len()];
     let mut offset = 0;
     let mut line = 0;

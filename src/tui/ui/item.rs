@@ -111,7 +111,8 @@ pub fn draw(
         theme,
     ));
     spans.extend(after.map(|m| Span::styled(m, theme.dim)));
-    let mut lines = crate::linebreak::wrap_spans(spans, inner_width);
+    // The text is `plain`, laid out once above.
+    let mut lines = crate::linebreak::split_spans(spans, &starts);
     let style_of = |focus: Focus, normal: Style| {
         if pointed == focus {
             theme.selected
