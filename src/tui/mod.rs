@@ -127,6 +127,8 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
     // Keep the watcher alive for the whole session; without paths there is nothing to watch.
     let _watcher = watch(&args.paths, changed_tx);
     let mut reloads = Reloads::new();
+    // `r` pressed while the first load was still under way.
+    let mut by_hand = false;
     let others = Others {
         since: args.since.clone(),
         history: args.history.clone(),
@@ -199,7 +201,14 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
         changed |= changed_rx.try_iter().count() > 0;
         if changed && first_load.is_none() {
             changed = false;
-            reloads.start(&args.paths, &others, as_of);
+            // A file saved reads the data again; OLD and the dated versions
+            // only when `r` asked for it.
+            let with = if std::mem::take(&mut by_hand) {
+                &others
+            } else {
+                &Others::default()
+            };
+            reloads.start(&args.paths, with, as_of);
         }
         if let Some(result) = reloads.take() {
             match result {
@@ -261,7 +270,10 @@ pub fn run(args: &DashboardArgs) -> io::Result<u8> {
         }
         match app.take_effect() {
             // During the first load, `r` reads the files again once it is over.
-            Some(Effect::Reload) if first_load.is_some() => changed = true,
+            Some(Effect::Reload) if first_load.is_some() => {
+                changed = true;
+                by_hand = true;
+            }
             Some(Effect::Reload) => reloads.start(&args.paths, &others, as_of),
             Some(Effect::Suspend) => session.suspend()?,
             Some(Effect::Copy) => match app.copy_text() {
