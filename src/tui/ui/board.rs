@@ -88,89 +88,41 @@ pub fn lines(
         ));
     }
 
+    // Each count with its mark, word and style; a bar between the counts
+    // and the lights.
     let c = board.counts;
-    let mut second: Vec<Span> = [
-        (Status::Closed, c.closed),
-        (Status::Open, c.open),
-        (Status::LongTerm, c.long_term),
-    ]
-    .into_iter()
-    .map(|(status, n)| {
-        Span::styled(
-            format!(
-                "{} {} {n}  ",
-                status_symbol(status),
-                i18n::status(status, lang)
-            ),
-            theme.status(status),
-        )
-    })
-    .collect();
-    second.push(Span::styled("│ ", theme.dim));
     let l = board.lights;
-    for (bucket, msg, n) in [
-        (Bucket::Overdue, Msg::OverdueShort, l.overdue),
-        (Bucket::DueSoon, Msg::DueSoon, l.due_soon),
-        (Bucket::Later, Msg::OnTrack, l.on_track),
-        (Bucket::NoDate, Msg::NoDateShort, l.undated),
-    ] {
-        second.push(Span::styled(
-            format!("{} {} {n}  ", bucket_symbol(bucket), msg.text(lang)),
-            theme.bucket(bucket),
-        ));
-    }
+    let status =
+        |s: Status, n: u32| Some((status_symbol(s), i18n::status(s, lang), n, theme.status(s)));
+    let light =
+        |b: Bucket, msg: Msg, n: u32| Some((bucket_symbol(b), msg.text(lang), n, theme.bucket(b)));
+    let counts = [
+        status(Status::Closed, c.closed),
+        status(Status::Open, c.open),
+        status(Status::LongTerm, c.long_term),
+        None,
+        light(Bucket::Overdue, Msg::OverdueShort, l.overdue),
+        light(Bucket::DueSoon, Msg::DueSoon, l.due_soon),
+        light(Bucket::Later, Msg::OnTrack, l.on_track),
+        light(Bucket::NoDate, Msg::NoDateShort, l.undated),
+    ];
+    let spans = |words: bool| -> Vec<Span<'static>> {
+        counts
+            .iter()
+            .map(|count| match count {
+                Some((mark, word, n, style)) if words => {
+                    Span::styled(format!("{mark} {word} {n}  "), *style)
+                }
+                Some((mark, _, n, style)) => Span::styled(format!("{mark} {n}  "), *style),
+                None => Span::styled("│ ", theme.dim),
+            })
+            .collect()
+    };
     // Too wide for the strip: the counts under their marks alone, which the
     // help explains, rather than counts cut off.
-    let width: usize = second.iter().map(Span::width).sum();
-    if width > cells {
-        second = [
-            (
-                status_symbol(Status::Closed),
-                c.closed,
-                theme.status(Status::Closed),
-            ),
-            (
-                status_symbol(Status::Open),
-                c.open,
-                theme.status(Status::Open),
-            ),
-            (
-                status_symbol(Status::LongTerm),
-                c.long_term,
-                theme.status(Status::LongTerm),
-            ),
-            ("│", u32::MAX, theme.dim),
-            (
-                bucket_symbol(Bucket::Overdue),
-                l.overdue,
-                theme.bucket(Bucket::Overdue),
-            ),
-            (
-                bucket_symbol(Bucket::DueSoon),
-                l.due_soon,
-                theme.bucket(Bucket::DueSoon),
-            ),
-            (
-                bucket_symbol(Bucket::Later),
-                l.on_track,
-                theme.bucket(Bucket::Later),
-            ),
-            (
-                bucket_symbol(Bucket::NoDate),
-                l.undated,
-                theme.bucket(Bucket::NoDate),
-            ),
-        ]
-        .into_iter()
-        .map(|(mark, n, style)| {
-            let text = if n == u32::MAX {
-                format!("{mark} ")
-            } else {
-                format!("{mark} {n}  ")
-            };
-            Span::styled(text, style)
-        })
-        .collect();
+    let mut second = spans(true);
+    if second.iter().map(Span::width).sum::<usize>() > cells {
+        second = spans(false);
     }
     if board.lights_partial {
         second.push(Span::styled(
