@@ -192,8 +192,8 @@ fn draw_report_block(
     let lines = vec![
         problems_line(rs, lang, theme, bar_w, label_w),
         transcribed_line(rs, lang, theme, bar_w, label_w),
-        cut_at_parts(money_line(app, rs, label_w), usize::from(inner.width), lang),
-        cut_at_parts(land_line(app, rs, label_w), usize::from(inner.width), lang),
+        money_line(app, rs, label_w, Some(usize::from(inner.width))),
+        land_line(app, rs, label_w, Some(usize::from(inner.width))),
         deadline_line(rs, lang, theme, label_w),
     ];
     let lines: Vec<Line> = lines
@@ -201,65 +201,6 @@ fn draw_report_block(
         .map(|l| super::fit(l, usize::from(inner.width)))
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
-}
-
-/// A labelled line of parts too wide for its row, cut after a whole part,
-/// never inside an amount: the rest is counted ("… +3 more"), and the
-/// Amounts and Land tabs list them all.
-fn cut_at_parts(line: Line<'static>, width: usize, lang: Lang) -> Line<'static> {
-    let [label, text] = line.spans.as_slice() else {
-        return line;
-    };
-    if line.width() <= width {
-        return line;
-    }
-    // The parts with the separator before each: " · " within a section,
-    // "  │  " between sections.
-    let mut parts: Vec<(&str, &str)> = Vec::new();
-    let mut rest = text.content.as_ref();
-    let mut separator = "";
-    while !rest.is_empty() {
-        let next = [" · ", "  │  "]
-            .iter()
-            .filter_map(|sep| rest.find(sep).map(|at| (at, *sep)))
-            .min();
-        match next {
-            Some((at, sep)) => {
-                parts.push((separator, &rest[..at]));
-                separator = sep;
-                rest = &rest[at + sep.len()..];
-            }
-            None => {
-                parts.push((separator, rest));
-                rest = "";
-            }
-        }
-    }
-    let more = |n: usize| match lang {
-        Lang::Zh => format!(" …等{n}项"),
-        Lang::En => format!(" … +{n} more"),
-    };
-    let room = width.saturating_sub(label.width());
-    let mut kept = String::new();
-    let mut shown = 0;
-    for (i, (separator, part)) in parts.iter().enumerate() {
-        let candidate = format!("{kept}{separator}{part}");
-        let left = parts.len() - i - 1;
-        let tail = if left > 0 {
-            format::width(&more(left))
-        } else {
-            0
-        };
-        if format::width(&candidate) + tail > room {
-            break;
-        }
-        kept = candidate;
-        shown += 1;
-    }
-    if shown < parts.len() {
-        kept.push_str(&more(parts.len() - shown));
-    }
-    Line::from(vec![label.clone(), Span::styled(kept, text.style)])
 }
 
 fn label(text: &str, w: usize) -> Span<'static> {
@@ -385,7 +326,12 @@ fn transcribed_line(
 /// Money by section: recoveries and funds, then what awaits settlement, then
 /// the economic indicators under their own name, set apart by "│": they are
 /// never read as sums of one kind.
-pub(super) fn money_line(app: &App, rs: &ReportStats, label_w: usize) -> Line<'static> {
+pub(super) fn money_line(
+    app: &App,
+    rs: &ReportStats,
+    label_w: usize,
+    width: Option<usize>,
+) -> Line<'static> {
     use crate::stats::MoneySection;
     let lang = app.lang;
     let part = |m: &crate::stats::MoneyTotal| {
@@ -400,45 +346,96 @@ pub(super) fn money_line(app: &App, rs: &ReportStats, label_w: usize) -> Line<'s
             format::money_auto(m.amount, m.currency, lang)
         )
     };
-    let sections: Vec<String> = MoneySection::ALL
+    let sections: Vec<Vec<String>> = MoneySection::ALL
         .iter()
-        .filter_map(|&section| {
-            let parts: Vec<String> = rs
+        .map(|&section| {
+            let mut parts: Vec<String> = rs
                 .money
                 .iter()
                 .filter(|m| MoneySection::of(m.kind) == section)
                 .map(part)
                 .collect();
-            (!parts.is_empty()).then(|| {
-                let joined = parts.join(" · ");
-                if section == MoneySection::Economy {
-                    let colon = if lang == Lang::Zh { "：" } else { ": " };
-                    format!("{}{colon}{joined}", Msg::EconomyNamed.text(lang))
-                } else {
-                    joined
-                }
+            if section == MoneySection::Economy
+                && let Some(first) = parts.first_mut()
+            {
+                let colon = if lang == Lang::Zh { "：" } else { ": " };
+                *first = format!("{}{colon}{first}", Msg::EconomyNamed.text(lang));
+            }
+            parts
+        })
+        .collect();
+    parts_line(Msg::TabAmounts, &sections, lang, label_w, width)
+}
+
+/// A labelled line of sections of parts: " · " between parts, "  │  "
+/// between sections, or "no data" when there are none. Given a `width`, a
+/// line too wide is cut after a whole part, never inside an amount, and says
+/// how many more there are ("… +3 more"); the Amounts and Land tabs list
+/// them all.
+fn parts_line(
+    name: Msg,
+    sections: &[Vec<String>],
+    lang: Lang,
+    label_w: usize,
+    width: Option<usize>,
+) -> Line<'static> {
+    let parts: Vec<(&str, &str)> = sections
+        .iter()
+        .filter(|section| !section.is_empty())
+        .enumerate()
+        .flat_map(|(i, section)| {
+            section.iter().enumerate().map(move |(j, part)| {
+                let separator = match (i, j) {
+                    (0, 0) => "",
+                    (_, 0) => "  │  ",
+                    _ => " · ",
+                };
+                (separator, part.as_str())
             })
         })
         .collect();
-    if sections.is_empty() {
-        return parts_line(Msg::TabAmounts, &[], lang, label_w);
+    if parts.is_empty() {
+        return Line::from(vec![
+            label(name.text(lang), label_w),
+            Span::raw(Msg::NoData.text(lang)),
+        ]);
     }
-    parts_line(Msg::TabAmounts, &[sections.join("  │  ")], lang, label_w)
-}
-
-/// A labelled line of parts joined by " · ", or "no data" when there are none.
-fn parts_line(name: Msg, parts: &[String], lang: Lang, label_w: usize) -> Line<'static> {
-    let text = if parts.is_empty() {
-        Msg::NoData.text(lang).to_string()
-    } else {
-        parts.join(" · ")
+    let more = |n: usize| match lang {
+        Lang::Zh => format!(" …等{n}项"),
+        Lang::En => format!(" … +{n} more"),
     };
+    let room = width.map_or(usize::MAX, |w| w.saturating_sub(label_w));
+    let mut text = String::new();
+    let mut shown = 0;
+    for (i, (separator, part)) in parts.iter().enumerate() {
+        let left = parts.len() - i - 1;
+        let tail = if left > 0 {
+            format::width(&more(left))
+        } else {
+            0
+        };
+        let grown = format::width(&text) + format::width(separator) + format::width(part);
+        if grown.saturating_add(tail) > room {
+            break;
+        }
+        text.push_str(separator);
+        text.push_str(part);
+        shown += 1;
+    }
+    if shown < parts.len() {
+        text.push_str(&more(parts.len() - shown));
+    }
     Line::from(vec![label(name.text(lang), label_w), Span::raw(text)])
 }
 
 /// Land in 亩, then building floor area (房屋征收) set apart under its own
 /// name and in m²: floors of buildings are not land and never become 亩.
-pub(super) fn land_line(app: &App, rs: &ReportStats, label_w: usize) -> Line<'static> {
+pub(super) fn land_line(
+    app: &App,
+    rs: &ReportStats,
+    label_w: usize,
+    width: Option<usize>,
+) -> Line<'static> {
     let lang = app.lang;
     let part = |l: &crate::stats::LandTotal, unit| {
         let mut s = format!(
@@ -461,24 +458,13 @@ pub(super) fn land_line(app: &App, rs: &ReportStats, label_w: usize) -> Line<'st
         .filter(|l| !l.is_floor_area())
         .map(|l| part(l, AreaUnit::Mu))
         .collect();
-    let mut parts = if land.is_empty() {
-        Vec::new()
-    } else {
-        vec![land.join(" · ")]
-    };
     let floor: Vec<String> = rs
         .land
         .iter()
         .filter(|l| l.is_floor_area())
         .map(|l| part(l, AreaUnit::SquareMetre))
         .collect();
-    if !floor.is_empty() {
-        parts.push(floor.join(" · "));
-    }
-    if parts.is_empty() {
-        return parts_line(Msg::TabLand, &[], lang, label_w);
-    }
-    parts_line(Msg::TabLand, &[parts.join("  │  ")], lang, label_w)
+    parts_line(Msg::TabLand, &[land, floor], lang, label_w, width)
 }
 
 pub(super) fn deadline_line(

@@ -260,8 +260,8 @@ pub fn draw_report(frame: &mut Frame, area: Rect, app: &App, theme: &Theme, r: u
         .max()
         .unwrap_or(6)
         + 1;
-    lines.push(money_line(app, rs, label_w));
-    lines.push(land_line(app, rs, label_w));
+    lines.push(money_line(app, rs, label_w, None));
+    lines.push(land_line(app, rs, label_w, None));
     lines.push(deadline_line(rs, lang, theme, label_w));
     // Broken as Chinese is typeset, a unit never apart from its number.
     let lines = crate::linebreak::wrap_lines(lines, cells);
