@@ -45,26 +45,6 @@ fn draw(app: &App) -> Buffer {
     terminal.backend().buffer().clone()
 }
 
-/// The screen as text, one line per row, wide glyphs written once.
-fn text(buffer: &Buffer) -> String {
-    let area = buffer.area;
-    let mut out = String::new();
-    for y in area.top()..area.bottom() {
-        let mut skip = 0;
-        for x in area.left()..area.right() {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let symbol = buffer[(x, y)].symbol();
-            skip = symbol.width().saturating_sub(1);
-            out.push_str(symbol);
-        }
-        out.push('\n');
-    }
-    out
-}
-
 /// Every cell that is neither ASCII nor wide everywhere (Chinese): what a
 /// terminal that draws ambiguous characters two cells wide would break on.
 fn ambiguous(buffer: &Buffer) -> Vec<String> {
@@ -79,7 +59,7 @@ fn ambiguous(buffer: &Buffer) -> Vec<String> {
 
 #[test]
 fn ascii_overview_zh_100x30() {
-    insta::assert_snapshot!(text(&draw(&app(Lang::Zh, 100, 30))));
+    insta::assert_snapshot!(zhenggai::snapshot::to_text(&draw(&app(Lang::Zh, 100, 30))));
 }
 
 #[test]
@@ -87,7 +67,7 @@ fn ascii_item_en_100x30() {
     let mut a = app(Lang::En, 100, 30);
     a.update(Action::Tab(Tab::Problems));
     a.update(Action::Enter);
-    insta::assert_snapshot!(text(&draw(&a)));
+    insta::assert_snapshot!(zhenggai::snapshot::to_text(&draw(&a)));
 }
 
 /// Every view a user can reach in a few keys, drawn in ASCII, holds only
